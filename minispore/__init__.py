@@ -1,0 +1,19 @@
+"""minispore: MindSpore's programming model on NumPy.
+
+``import minispore as mindspore`` and MindSpore 2.x code (Tensors, Cells, ``ops``, functional autodiff,
+optimizers, datasets, training, checkpoints) runs unchanged on any machine where NumPy runs.
+"""
+__version__ = "0.1.0"
+
+from ._core.dtype import *  # noqa: F401,F403
+from ._core.tensor import Tensor
+from .common.parameter import Parameter, ParameterTuple
+from .common.seed import get_seed, set_seed
+from .common import dtype
+from . import common, ops
+from ._core.autodiff import get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap
+from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context
+from . import context
+
+dtype_to_nptype = dtype.dtype_to_nptype
+pytype_to_dtype = dtype.pytype_to_dtype

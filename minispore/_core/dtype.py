@@ -1,0 +1,156 @@
+"""MindSpore's data types and the one promotion rule used by every binary operation.
+
+A ``Type`` prints like MindSpore's (``str`` is ``Float32``, ``repr`` is ``mindspore.float32``) and maps to a
+NumPy dtype. Promotion follows MindSpore: bool < integers < floats by kind; within a kind the wider type wins;
+a float tensor meeting an integer tensor keeps the float tensor's type; Python scalars are *weak* (they never
+widen a tensor of their own kind or above).
+"""
+import numpy as np
+
+__all__ = ["Type", "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
+           "float32", "float64", "half", "single", "double", "short", "intc", "int_", "long", "ushort", "uintc",
+           "uint", "float_", "number_type", "float_type", "int_type", "uint_type", "all_types",
+           "pytype_to_dtype", "dtype_to_nptype"]
+
+
+class Type:
+    __slots__ = ("name", "np_dtype", "kind", "bits")
+
+    def __init__(self, name, np_dtype, kind, bits):
+        self.name, self.np_dtype, self.kind, self.bits = name, np_dtype, kind, bits
+
+    def __str__(self):
+        return self.name
+
+    def __repr__(self):
+        return "mindspore." + self.name.lower()
+
+    def __eq__(self, other):
+        if isinstance(other, Type):
+            return self is other
+        return NotImplemented
+
+    def __hash__(self):
+        return hash(self.name)
+
+    def __reduce__(self):
+        return (_type_by_name, (self.name,))
+
+    @property
+    def is_float(self):
+        return self.kind == "f"
+
+    @property
+    def is_int(self):
+        return self.kind in "iu"
+
+
+def _type_by_name(name):
+    return _BY_NAME[name]
+
+
+# kind: 'b' bool, 'u' unsigned, 'i' signed, 'f' float (as NumPy's dtype.kind)
+bool_ = Type("Bool", np.dtype(np.bool_), "b", 8)
+int8 = Type("Int8", np.dtype(np.int8), "i", 8)
+int16 = Type("Int16", np.dtype(np.int16), "i", 16)
+int32 = Type("Int32", np.dtype(np.int32), "i", 32)
+int64 = Type("Int64", np.dtype(np.int64), "i", 64)
+uint8 = Type("UInt8", np.dtype(np.uint8), "u", 8)
+uint16 = Type("UInt16", np.dtype(np.uint16), "u", 16)
+uint32 = Type("UInt32", np.dtype(np.uint32), "u", 32)
+uint64 = Type("UInt64", np.dtype(np.uint64), "u", 64)
+float16 = Type("Float16", np.dtype(np.float16), "f", 16)
+float32 = Type("Float32", np.dtype(np.float32), "f", 32)
+float64 = Type("Float64", np.dtype(np.float64), "f", 64)
+
+# MindSpore's aliases
+half, single, double = float16, float32, float64
+short, intc, int_, long = int16, int32, int32, int64
+ushort, uintc, uint = uint16, uint32, uint32
+float_ = float32
+
+all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64)
+_BY_NAME = {t.name: t for t in all_types}
+_BY_NUMPY = {t.np_dtype: t for t in all_types}
+number_type = tuple(t for t in all_types if t is not bool_)
+float_type = (float16, float32, float64)
+int_type = (int8, int16, int32, int64)
+uint_type = (uint8, uint16, uint32, uint64)
+
+
+def from_numpy(np_dtype):
+    """The MindSpore Type of a NumPy dtype; raises TypeError for dtypes MindSpore has no tensor type for."""
+    t = _BY_NUMPY.get(np_dtype)
+    if t is None:
+        t = _BY_NUMPY.get(np.dtype(np_dtype))
+        if t is None:
+            raise TypeError(f"NumPy dtype {np.dtype(np_dtype)} has no MindSpore tensor type")
+    return t
+
+
+def to_numpy(dtype):
+    """The NumPy dtype for a MindSpore Type (a NumPy dtype or a Python type is accepted too)."""
+    if isinstance(dtype, Type):
+        return dtype.np_dtype
+    return from_numpy(np.dtype(dtype)).np_dtype
+
+
+def canonical(dtype):
+    """Accept a Type, a NumPy dtype or a Python type (float, int, bool) and return the Type."""
+    if isinstance(dtype, Type):
+        return dtype
+    if dtype is float:
+        return float32
+    if dtype is int:
+        return int64
+    if dtype is bool:
+        return bool_
+    try:
+        return from_numpy(np.dtype(dtype))
+    except TypeError:
+        raise TypeError(f"{dtype!r} is not a MindSpore data type") from None
+
+
+def pytype_to_dtype(py_type):
+    return canonical(py_type)
+
+
+def dtype_to_nptype(dtype):
+    return to_numpy(dtype)
+
+
+_KIND_RANK = {"b": 0, "u": 1, "i": 1, "f": 2}
+
+
+def _promote_pair(a, b):
+    if a is b:
+        return a
+    ra, rb = _KIND_RANK[a.kind], _KIND_RANK[b.kind]
+    if ra != rb:
+        return a if ra > rb else b
+    if a.kind == "f":
+        return a if a.bits >= b.bits else b
+    # integers: NumPy's rule (int + uint of the same width widens), capped at int64
+    t = np.promote_types(a.np_dtype, b.np_dtype)
+    return _BY_NUMPY.get(t, int64)
+
+
+_PROMOTE = {(a, b): _promote_pair(a, b) for a in all_types for b in all_types}
+
+
+def promote(a, b):
+    """Result type of a binary operation between two tensors of types ``a`` and ``b``."""
+    return _PROMOTE[a, b]
+
+
+def promote_scalar(t, scalar):
+    """Result type of ``tensor(t) op python_scalar``: the scalar is weak and only lifts the kind."""
+    if isinstance(scalar, bool):
+        return t
+    if isinstance(scalar, int):
+        return int64 if t is bool_ else t
+    if isinstance(scalar, float):
+        return t if t.kind == "f" else float32
+    if isinstance(scalar, complex):
+        raise TypeError("complex numbers are not supported")
+    return t

@@ -1,0 +1,125 @@
+"""Primitives, the trace stack and ``bind``, the single point where operations are intercepted.
+
+A ``Primitive`` has an ``impl`` on raw arrays and one VJP rule per differentiable argument, written only with
+other primitives (through ``minispore.ops``), so every derivative can be differentiated again.
+
+Reverse mode is eager tracing in the style of HIPS autograd: while a transform runs, the Tensors it watches are
+*boxed*: a box is an ordinary ``Tensor`` whose ``_trace`` is the transform's ``Trace`` and whose ``_inner`` is the
+same value one level down. ``bind`` finds the highest live trace among its arguments, runs the primitive one
+level down and boxes the result with a ``Node`` that remembers how to send cotangents back. With no boxed
+argument it calls ``impl`` directly: no recording happens outside a transform.
+"""
+import numpy as np
+
+from .tensor import Tensor, _wrap
+
+
+class Primitive:
+    __slots__ = ("name", "impl", "vjps")
+
+    def __init__(self, name, impl):
+        self.name = name
+        self.impl = impl
+        self.vjps = None
+
+    def def_vjp(self, *rules):
+        """One rule per positional argument: ``rule(dout, out, *args, **params) -> cotangent``; ``None`` marks an
+        argument with no derivative."""
+        self.vjps = rules
+        return self
+
+    def __repr__(self):
+        return f"Primitive({self.name})"
+
+
+class Trace:
+    """One active differentiation transform. Ordered by level, owned by identity."""
+    __slots__ = ("level", "alive")
+
+    def __init__(self, level):
+        self.level = level
+        self.alive = True
+
+
+class Node:
+    """How a boxed value was computed: the primitive, its (unboxed) arguments and its unboxed output.
+
+    ``parents[i]`` is the Node of argument i when that argument was boxed by the same trace, else None.
+    Nodes never point at boxes, so a box dies as soon as user code drops it.
+    """
+    __slots__ = ("prim", "params", "args", "out", "parents")
+
+    def __init__(self, prim, params, args, out, parents):
+        self.prim, self.params, self.args, self.out, self.parents = prim, params, args, out, parents
+
+
+_trace_stack = []
+
+
+def new_trace():
+    trace = Trace(len(_trace_stack) + 1)
+    _trace_stack.append(trace)
+    return trace
+
+
+def end_trace(trace):
+    trace.alive = False
+    _trace_stack.remove(trace)
+
+
+def box(value, trace):
+    """A new box of Tensor ``value`` at ``trace``: a leaf of the graph."""
+    b = Tensor.__new__(type(value) if type(value) is Tensor else Tensor)
+    b._data = value._data
+    b._trace = trace
+    b._inner = value
+    b._node = Node(None, None, (), value, ())
+    return b
+
+
+def unbox(value, trace):
+    """The value one level below ``trace`` (constants pass through)."""
+    while isinstance(value, Tensor) and value._trace is not None and value._trace.level >= trace.level:
+        value = value._inner
+    return value
+
+
+def _strip_dead(t):
+    while t._trace is not None and not t._trace.alive:
+        t = t._inner
+    return t
+
+
+class OpError(ValueError):
+    pass
+
+
+def _fail(prim, args, params, err):
+    shapes = ", ".join(str(tuple(a._data.shape)) for a in args)
+    extra = "".join(f", {k}={v!r}" for k, v in params.items() if not isinstance(v, np.ndarray))
+    kind = TypeError if isinstance(err, TypeError) else ValueError
+    return kind(f"For '{prim.name}', the operation failed on inputs of shapes ({shapes}){extra}: {err}")
+
+
+def bind(prim, *args, **params):
+    top = None
+    for a in args:
+        t = a._trace
+        if t is not None and (top is None or t.level > top.level):
+            top = t
+    if top is None:
+        try:
+            return _wrap(prim.impl(*[a._data for a in args], **params))
+        except (ValueError, TypeError, IndexError) as e:
+            raise _fail(prim, args, params, e) from None
+    if not top.alive or any(a._trace is not None and not a._trace.alive for a in args):
+        # a box that escaped a finished transform is just its value
+        return bind(prim, *[_strip_dead(a) for a in args], **params)
+    inner = [a._inner if a._trace is top else a for a in args]
+    out_inner = bind(prim, *inner, **params)
+    out = Tensor.__new__(Tensor)
+    out._data = out_inner._data
+    out._trace = top
+    out._inner = out_inner
+    out._node = Node(prim, params, inner, out_inner, [a._node if a._trace is top else None for a in args])
+    return out

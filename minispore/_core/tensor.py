@@ -1,0 +1,349 @@
+"""The Tensor: an array value, and (inside a differentiation transform) a box of the trace watching it.
+
+All arithmetic and methods go through ``minispore.ops`` (bound to ``_F`` when ``minispore.ops`` is imported),
+so a Tensor method and the ops function of the same name always agree.
+"""
+import numbers
+
+import numpy as np
+
+from . import dtype as mstype
+from .tensor_format import tensor_repr
+
+_F = None  # minispore.ops, set by minispore/ops/__init__.py
+
+
+def _wrap(array):
+    """A Tensor around an existing array, without copying (internal fast path)."""
+    t = Tensor.__new__(Tensor)
+    t._data = array if type(array) is np.ndarray else np.asarray(array)
+    t._trace = None
+    return t
+
+
+def _to_array(data, dtype):
+    """NumPy array for constructor input, with MindSpore's dtype rules for Python data."""
+    if isinstance(data, Tensor):
+        arr = data._data
+        return arr.astype(dtype.np_dtype) if dtype is not None else arr.copy()
+    if isinstance(data, np.ndarray):
+        if data.dtype not in mstype._BY_NUMPY:
+            if data.dtype.kind in "US" and dtype is None:
+                raise TypeError(f"For 'Tensor', string arrays are not supported (got dtype {data.dtype})")
+            if dtype is None:
+                raise TypeError(f"For 'Tensor', NumPy dtype {data.dtype} is not supported")
+        return np.array(data, dtype=dtype.np_dtype if dtype is not None else None)
+    if isinstance(data, np.generic):
+        return np.array(data, dtype=dtype.np_dtype if dtype is not None else None)
+    if isinstance(data, (list, tuple)):
+        data = [_nested_to_numpy(x) for x in data]
+    elif isinstance(data, bool):
+        pass
+    elif isinstance(data, numbers.Number):
+        if isinstance(data, complex):
+            raise TypeError("For 'Tensor', complex numbers are not supported")
+    else:
+        raise TypeError(f"For 'Tensor', the input data must be a Tensor, ndarray, list, tuple or number, "
+                        f"but got {type(data).__name__}")
+    try:
+        arr = np.array(data)
+    except ValueError as e:
+        raise ValueError(f"For 'Tensor', the input data is a ragged nested sequence: {e}") from None
+    if dtype is not None:
+        return arr.astype(dtype.np_dtype)
+    if arr.dtype == np.float64:
+        return arr.astype(np.float32)   # Python floats are Float32 in MindSpore
+    if arr.dtype.kind in "iu" and arr.dtype != np.int64:
+        return arr.astype(np.int64)
+    if arr.dtype.kind not in "biuf":
+        raise TypeError(f"For 'Tensor', cannot make a tensor from data of NumPy dtype {arr.dtype}")
+    return arr
+
+
+def _nested_to_numpy(x):
+    if isinstance(x, Tensor):
+        return x._data
+    if isinstance(x, (list, tuple)):
+        return [_nested_to_numpy(v) for v in x]
+    return x
+
+
+class Tensor:
+    """A multi-dimensional array with MindSpore's dtype rules, printing and methods.
+
+    Args:
+        input_data: a Tensor, NumPy array, Python number or (nested) list/tuple.
+        dtype: a ``mindspore`` type (``mindspore.float32`` ...); the data is cast to it.
+        shape, init: with ``input_data=None``, create a tensor of ``shape`` filled by initializer ``init``.
+    """
+    __slots__ = ("_data", "_trace", "_inner", "_node", "__weakref__")
+    __array_priority__ = 100
+
+    def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
+                 device=None):
+        dtype = mstype.canonical(dtype) if dtype is not None else None
+        if input_data is None:
+            if shape is None:
+                raise ValueError("For 'Tensor', 'input_data' and 'shape' cannot both be None")
+            shape = (shape,) if isinstance(shape, numbers.Integral) else tuple(shape)
+            if init is None:
+                self._data = np.zeros(shape, dtype=(dtype or mstype.float32).np_dtype)
+            else:
+                from ..common.initializer import initializer
+                self._data = initializer(init, shape, dtype or mstype.float32)._data
+        else:
+            self._data = _to_array(input_data, dtype)
+        self._trace = None
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def shape(self):
+        return self._data.shape
+
+    @property
+    def dtype(self):
+        return mstype._BY_NUMPY[self._data.dtype]
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    @property
+    def size(self):
+        return self._data.size
+
+    @property
+    def itemsize(self):
+        return self._data.itemsize
+
+    @property
+    def nbytes(self):
+        return self._data.nbytes
+
+    @property
+    def strides(self):
+        return self._data.strides
+
+    @property
+    def T(self):
+        return _F.transpose(self, tuple(range(self.ndim - 1, -1, -1)))
+
+    @property
+    def mT(self):
+        return _F.swapaxes(self, -1, -2)
+
+    # ------------------------------------------------------------------ conversion
+    def asnumpy(self):
+        """The values as a NumPy array (shares memory with the tensor, as in MindSpore)."""
+        return self._data
+
+    def numpy(self):
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        if dtype is not None and dtype != self._data.dtype:
+            return self._data.astype(dtype)
+        return self._data
+
+    def item(self, index=None):
+        if index is None:
+            if self._data.size != 1:
+                raise ValueError(f"For 'Tensor.item', the tensor must have exactly one element, "
+                                 f"but its shape is {self.shape}")
+            return self._data.item()
+        return self._data.item(index)
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def __len__(self):
+        if self._data.ndim == 0:
+            raise TypeError("len() of a 0-d Tensor")
+        return self._data.shape[0]
+
+    def __float__(self):
+        return float(self._scalar("float"))
+
+    def __int__(self):
+        return int(self._scalar("int"))
+
+    def __bool__(self):
+        return bool(self._scalar("bool"))
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iu":
+            raise TypeError(f"only integer tensors can be used as an index, got {self.dtype}")
+        return int(self._scalar("index"))
+
+    def _scalar(self, what):
+        if self._data.size != 1:
+            raise ValueError(f"The truth value / {what}() of a Tensor with more than one element is ambiguous "
+                             f"(shape {self.shape})")
+        return self._data.reshape(())[()]
+
+    def __hash__(self):
+        return id(self)
+
+    def __iter__(self):
+        if self._data.ndim == 0:
+            raise TypeError("iteration over a 0-d Tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    def __copy__(self):
+        return _wrap(self._data.copy())
+
+    def __deepcopy__(self, memo):
+        return type(self)(self) if type(self) is not Tensor else _wrap(self._data.copy())
+
+    def __reduce__(self):
+        return (Tensor, (self._data,))
+
+    # ------------------------------------------------------------------ printing
+    def __str__(self):
+        return str(self._data)
+
+    def __repr__(self):
+        return tensor_repr(self._data, self.dtype.name)
+
+    def __format__(self, spec):
+        if self._data.ndim == 0 and spec:
+            return format(self._data.item(), spec)
+        return str(self)
+
+    # ------------------------------------------------------------------ dtype / copy helpers
+    def astype(self, dtype, copy=True):
+        return _F.cast(self, dtype)
+
+    def to(self, dtype):
+        return _F.cast(self, dtype)
+
+    def float(self):
+        return _F.cast(self, mstype.float32)
+
+    def half(self):
+        return _F.cast(self, mstype.float16)
+
+    def double(self):
+        return _F.cast(self, mstype.float64)
+
+    def int(self):
+        return _F.cast(self, mstype.int32)
+
+    def long(self):
+        return _F.cast(self, mstype.int64)
+
+    def bool(self):
+        return _F.cast(self, mstype.bool_)
+
+    def copy(self):
+        return _F.identity(self)
+
+    def clone(self):
+        return _F.identity(self)
+
+    def is_floating_point(self):
+        return self._data.dtype.kind == "f"
+
+    def dim(self):
+        return self._data.ndim
+
+    def numel(self):
+        return self._data.size
+
+    def nelement(self):
+        return self._data.size
+
+    def is_contiguous(self):
+        return True
+
+    def contiguous(self):
+        return self
+
+    def init_data(self):
+        return self
+
+    def assign_value(self, value):
+        value = value if isinstance(value, Tensor) else Tensor(value)
+        self._data = value._data.astype(self._data.dtype, copy=False)
+        return self
+
+    def set_dtype(self, dtype):
+        self._data = self._data.astype(mstype.canonical(dtype).np_dtype)
+        return self
+
+    @staticmethod
+    def from_numpy(array):
+        return _wrap(np.asarray(array))
+
+    # ------------------------------------------------------------------ indexing
+    def __getitem__(self, index):
+        return _F.getitem(self, index)
+
+    def __setitem__(self, index, value):
+        out = _F.setitem(self, index, value)
+        self._data = out._data
+        self._trace = out._trace
+        if out._trace is not None:
+            self._inner = out._inner
+            self._node = out._node
+
+    # ------------------------------------------------------------------ operators
+    def __add__(self, other): return _F.add(self, other)
+    def __radd__(self, other): return _F.add(other, self)
+    def __sub__(self, other): return _F.sub(self, other)
+    def __rsub__(self, other): return _F.sub(other, self)
+    def __mul__(self, other): return _F.mul(self, other)
+    def __rmul__(self, other): return _F.mul(other, self)
+    def __truediv__(self, other): return _F.div(self, other)
+    def __rtruediv__(self, other): return _F.div(other, self)
+    def __floordiv__(self, other): return _F.floor_divide(self, other)
+    def __rfloordiv__(self, other): return _F.floor_divide(other, self)
+    def __mod__(self, other): return _F.remainder(self, other)
+    def __rmod__(self, other): return _F.remainder(other, self)
+    def __pow__(self, other): return _F.pow(self, other)
+    def __rpow__(self, other): return _F.pow(other, self)
+    def __matmul__(self, other): return _F.matmul(self, other)
+    def __rmatmul__(self, other): return _F.matmul(other, self)
+    def __neg__(self): return _F.neg(self)
+    def __pos__(self): return self
+    def __abs__(self): return _F.abs(self)
+    def __invert__(self): return _F.logical_not(self) if self._data.dtype == np.bool_ else _F.bitwise_not(self)
+    def __and__(self, other): return _F.bitwise_and(self, other)
+    def __rand__(self, other): return _F.bitwise_and(other, self)
+    def __or__(self, other): return _F.bitwise_or(self, other)
+    def __ror__(self, other): return _F.bitwise_or(other, self)
+    def __xor__(self, other): return _F.bitwise_xor(self, other)
+    def __rxor__(self, other): return _F.bitwise_xor(other, self)
+    def __eq__(self, other): return _F.equal(self, other)
+    def __ne__(self, other): return _F.not_equal(self, other)
+    def __lt__(self, other): return _F.less(self, other)
+    def __le__(self, other): return _F.less_equal(self, other)
+    def __gt__(self, other): return _F.greater(self, other)
+    def __ge__(self, other): return _F.greater_equal(self, other)
+
+    def __iadd__(self, other): return self._assign_inplace(_F.add(self, other))
+    def __isub__(self, other): return self._assign_inplace(_F.sub(self, other))
+    def __imul__(self, other): return self._assign_inplace(_F.mul(self, other))
+    def __itruediv__(self, other): return self._assign_inplace(_F.div(self, other))
+
+    def _assign_inplace(self, out):
+        # Python's augmented assignment rebinds the name, so returning the new tensor is enough
+        return out
+
+
+# Methods that forward to the ops function of the same name (attached in minispore/ops/__init__.py):
+TENSOR_METHODS = (
+    "abs", "absolute", "acos", "add", "addmm", "all", "any", "argmax", "argmin", "argsort", "asin", "atan",
+    "atan2", "broadcast_to", "ceil", "chunk", "clamp", "clip", "cos", "cosh", "cumsum", "cumprod", "diag",
+    "div", "divide", "equal", "erf", "exp", "expand_as", "expand_dims", "expm1", "flatten", "flip", "floor",
+    "gather", "gather_elements", "greater", "greater_equal", "index_select", "isclose", "isfinite", "isinf",
+    "isnan", "less", "less_equal", "log", "log10", "log1p", "log2", "log_softmax", "logical_and",
+    "logical_not", "logical_or", "logsumexp", "masked_fill", "matmul", "max", "maximum", "mean", "min",
+    "minimum", "mul", "multiply", "nan_to_num", "narrow", "neg", "negative", "norm", "not_equal", "permute",
+    "pow", "prod", "reciprocal", "relu", "remainder", "repeat", "repeat_interleave", "reshape", "round",
+    "rsqrt", "sigmoid", "sign", "sin", "sinh", "softmax", "sort", "split", "sqrt", "square", "squeeze",
+    "std", "sub", "subtract", "sum", "swapaxes", "t", "tan", "tanh", "tile", "topk", "transpose", "tril",
+    "triu", "true_divide", "trunc", "unsqueeze", "var", "where", "logit", "fill_", "roll", "cumsum",
+    "amax", "amin", "median", "count_nonzero", "floor_divide", "moveaxis", "unbind", "new_ones",
+    "new_zeros", "ravel", "view_as", "reshape_as", "erfinv", "bitwise_and", "bitwise_or", "bitwise_xor",
+)

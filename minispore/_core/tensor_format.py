@@ -1,0 +1,91 @@
+"""MindSpore's printed forms of a Tensor.
+
+``str(t)`` is NumPy's formatting of the values. ``repr(t)`` reproduces the C++ formatter of MindSpore 2.10:
+``Tensor(shape=[2, 3], dtype=Float32, value=...)`` with '%.8e' floats right-justified to 15 columns (11 and
+'%.4e' for float16), ints right-justified to the widest shown element, summarised with '...' when the tensor
+has two or more dimensions or more than 1000 elements and a dimension is longer than 6.
+"""
+import numpy as np
+
+_EDGE = 3          # items kept at each end of a summarised dimension
+_THRESHOLD = 1000  # sizes above this are summarised even in 1-D
+
+
+def _float_cell(v, half):
+    if np.isfinite(v):
+        s = ("%.4e" if half else "%.8e") % v
+    else:
+        s = "nan" if np.isnan(v) else ("inf" if v > 0 else "-inf")
+    return s.rjust(11 if half else 15)
+
+
+def _scalar_text(v, kind):
+    if kind == "b":
+        return "True" if v else "False"
+    if kind == "f":
+        v = float(v)
+        if np.isnan(v):
+            return "nan"
+        if np.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        return "%g" % v
+    return str(int(v))
+
+
+def _shown(a, summarise):
+    """Indices kept along each dimension (all, or first and last three)."""
+    return [list(range(n)) if not summarise or n <= 2 * _EDGE else
+            list(range(_EDGE)) + [None] + list(range(n - _EDGE, n)) for n in a.shape]
+
+
+def format_repr_value(a):
+    """The text after ``value=`` for an ndarray ``a``."""
+    kind = a.dtype.kind
+    if a.ndim == 0:
+        return " " + _scalar_text(a[()], kind)
+    if a.size == 0:
+        return "\n" if a.ndim > 1 else " []"
+    summarise = a.ndim >= 2 or a.size > _THRESHOLD
+    keep = _shown(a, summarise)
+    if kind == "f":
+        half = a.dtype == np.float16
+        cell = lambda v: _float_cell(float(v), half)
+    elif kind == "b":
+        cell = lambda v: " True" if v else "False"
+    else:
+        shown = a[np.ix_(*[[i for i in k if i is not None] for k in keep])]
+        width = max(len(str(int(v))) for v in shown.flat)
+        cell = lambda v: str(int(v)).rjust(width)
+
+    def block(sub, depth):
+        k = keep[depth]
+        if depth == a.ndim - 1:
+            parts = ["..." if i is None else cell(sub[i]) for i in k]
+            text = ", ".join(parts).replace(", ..., ", " ... ")
+            return "[" + text + "]"
+        sep = ",\n" + " " * (depth + 1)
+        out = []
+        for i in k:
+            if i is None:
+                out.append(None)
+            else:
+                out.append(block(sub[i], depth + 1))
+        text = ""
+        for j, part in enumerate(out):
+            if part is None:
+                text += "\n" + " " * (depth + 1) + "..." + "\n" + " " * (depth + 1)
+                continue
+            if j > 0 and out[j - 1] is not None:
+                text += sep
+            text += part
+            if j + 1 < len(out) and out[j + 1] is None:
+                text += ","
+        return "[" + text + "]"
+
+    body = block(a, 0)
+    return (" " if a.ndim <= 1 else "\n") + body
+
+
+def tensor_repr(a, dtype_name):
+    shape = "[" + ", ".join(str(d) for d in a.shape) + "]"
+    return f"Tensor(shape={shape}, dtype={dtype_name}, value={format_repr_value(a)})"

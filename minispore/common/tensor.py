@@ -1,0 +1,2 @@
+"""``mindspore.common.tensor``."""
+from .._core.tensor import Tensor  # noqa: F401

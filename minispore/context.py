@@ -1,0 +1,33 @@
+"""``mindspore.context``: execution mode and device selection."""
+from ._core import backend
+
+GRAPH_MODE = 0
+PYNATIVE_MODE = 1
+
+_context = {"mode": PYNATIVE_MODE, "device_target": "CPU", "device_id": 0, "max_call_depth": 1000,
+            "save_graphs": False, "pynative_synchronize": False, "jit_level": "O0"}
+
+
+def set_context(**kwargs):
+    """Set ``mode`` (``GRAPH_MODE``/``PYNATIVE_MODE``), ``device_target`` ('CPU', or 'GPU' with CuPy) and
+    MindSpore's other context keys (accepted and stored)."""
+    for key, value in kwargs.items():
+        if key == "mode":
+            if value not in (GRAPH_MODE, PYNATIVE_MODE):
+                raise ValueError(f"For 'set_context', 'mode' must be GRAPH_MODE (0) or PYNATIVE_MODE (1), "
+                                 f"but got {value!r}.")
+        elif key == "device_target":
+            if value not in ("CPU", "GPU", "Ascend"):
+                raise ValueError(f"For 'set_context', 'device_target' must be 'CPU', 'GPU' or 'Ascend', "
+                                 f"but got {value!r}.")
+            if value == "Ascend":
+                raise ValueError("For 'set_context', minispore has no Ascend backend; use 'CPU' (NumPy) or "
+                                 "'GPU' (CuPy).")
+            backend.set_backend("cupy" if value == "GPU" else "numpy")
+        _context[key] = value
+
+
+def get_context(attr_key):
+    if attr_key not in _context:
+        raise ValueError(f"For 'get_context', unknown key {attr_key!r}; known keys: {sorted(_context)}.")
+    return _context[attr_key]

@@ -1,0 +1,5 @@
+"""``mindspore.ops.function``: the functional API, grouped as in MindSpore."""
+from .math_func import *  # noqa: F401,F403
+from .array_func import *  # noqa: F401,F403
+from .nn_func import *  # noqa: F401,F403
+from .random_func import *  # noqa: F401,F403

@@ -1,0 +1,393 @@
+"""Activations, dropout, dense and the loss functions of ``mindspore.ops`` (composites of primitives)."""
+import math
+
+import numpy as np
+
+from ..._core import dtype as mstype
+from ..._core.primitive import bind
+from ..._core.tensor import Tensor, _wrap
+from ...common import seed as _seed
+from .. import _prims as P
+from .array_func import matmul, reshape, where
+from .math_func import (_axis, _coerce, _float, _tensor, abs, add, div, exp, log, maximum, mean, minimum,
+                        mul, sqrt, square, sub, sum, tanh)
+
+
+# ----------------------------------------------------------------------------- activations
+def relu(input):
+    x = _tensor(input, "input", "relu")
+    if x._data.dtype.kind not in "fi":
+        raise TypeError(f"For 'relu', the input must be a float or int tensor, but got {x.dtype}.")
+    return P.relu(x)
+
+
+def relu6(x):
+    return minimum(relu(x), 6.0)
+
+
+def leaky_relu(input, alpha=0.2):
+    x = _float(input, "leaky_relu")
+    return where(P.greater(x, P.zeros_like(x)), x, mul(x, alpha))
+
+
+def elu(input_x, alpha=1.0):
+    x = _float(input_x, "elu")
+    negative = mul(P.expm1(minimum(x, 0.0)), alpha)
+    return where(P.greater(x, P.zeros_like(x)), x, negative)
+
+
+def selu(input_x):
+    alpha, scale = 1.6732632423543772, 1.0507009873554805
+    return mul(elu(input_x, alpha), scale)
+
+
+def celu(x, alpha=1.0):
+    t = _float(x, "celu")
+    return add(maximum(t, 0.0), minimum(mul(P.expm1(div(t, alpha)), alpha), 0.0))
+
+
+def gelu(input_x, approximate='none'):
+    x = _float(input_x, "gelu")
+    if approximate == 'tanh':
+        inner = mul(add(x, mul(mul(square(x), x), 0.044715)), math.sqrt(2.0 / math.pi))
+        return mul(mul(x, 0.5), add(tanh(inner), 1.0))
+    if approximate != 'none':
+        raise ValueError(f"For 'gelu', approximate must be 'none' or 'tanh', but got {approximate!r}.")
+    return mul(mul(x, 0.5), add(P.erf(mul(x, 1.0 / math.sqrt(2.0))), 1.0))
+
+
+def fast_gelu(x):
+    t = _float(x, "fast_gelu")
+    return mul(t, P.sigmoid(mul(t, 1.702)))
+
+
+def sigmoid(input):
+    return P.sigmoid(_float(input, "sigmoid"))
+
+
+def silu(input):
+    x = _float(input, "silu")
+    return mul(x, P.sigmoid(x))
+
+
+def mish(x):
+    t = _float(x, "mish")
+    return mul(t, tanh(P.softplus(t)))
+
+
+def softplus(input, beta=1, threshold=20):
+    x = _float(input, "softplus")
+    if beta != 1:
+        scaled = mul(x, beta)
+        return where(P.greater(scaled, _wrap(np.asarray(threshold, x._data.dtype))), x,
+                     div(P.softplus(scaled), beta))
+    return where(P.greater(x, _wrap(np.asarray(threshold, x._data.dtype))), x, P.softplus(x))
+
+
+def softsign(x):
+    t = _float(x, "softsign")
+    return div(t, add(abs(t), 1.0))
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0):
+    return minimum(maximum(_float(input, "hardtanh"), min_val), max_val)
+
+
+def hardsigmoid(input):
+    x = _float(input, "hardsigmoid")
+    return div(minimum(maximum(add(x, 3.0), 0.0), 6.0), 6.0)
+
+
+def hardswish(x):
+    t = _float(x, "hardswish")
+    return mul(t, hardsigmoid(t))
+
+
+def tanhshrink(input):
+    x = _float(input, "tanhshrink")
+    return sub(x, tanh(x))
+
+
+def _softmax_axis(axis, ndim, op):
+    if isinstance(axis, (tuple, list)):
+        if len(axis) != 1:
+            raise ValueError(f"For '{op}', only one axis is supported, but got {axis}.")
+        axis = axis[0]
+    return _axis(axis, ndim, op)
+
+
+def softmax(input, axis=-1, *, dtype=None):
+    x = _float(input, "softmax")
+    if dtype is not None:
+        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+    return P.softmax(x, _softmax_axis(axis, x.ndim, "softmax"))
+
+
+def log_softmax(logits, axis=-1):
+    x = _float(logits, "log_softmax")
+    return P.log_softmax(x, _softmax_axis(axis, x.ndim, "log_softmax"))
+
+
+def softmin(x, axis=-1, *, dtype=None):
+    return softmax(P.neg(_float(x, "softmin")), axis, dtype=dtype)
+
+
+def glu(x, axis=-1):
+    from .array_func import chunk
+    a, b = chunk(x, 2, axis)
+    return mul(a, P.sigmoid(b))
+
+
+# ----------------------------------------------------------------------------- dropout and dense
+def dropout(input, p=0.5, training=True, seed=None):
+    """Zero each element with probability ``p`` and scale the rest by ``1 / (1 - p)`` (training only)."""
+    x = _tensor(input, "input", "dropout")
+    if not 0 <= p <= 1:
+        raise ValueError(f"For 'dropout', 'p' must be in [0, 1], but got {p}.")
+    if not training or p == 0:
+        return x
+    if p == 1:
+        return P.mul(x, P.zeros_like(x))
+    keep = _seed.rng(seed).random(x.shape) >= p
+    mask = _wrap((keep / (1.0 - p)).astype(x._data.dtype))
+    return P.mul(x, mask)
+
+
+def dense(input, weight, bias=None):
+    """``input @ weight.T + bias`` (weight of shape (out, in))."""
+    x = _tensor(input, "input", "dense")
+    w = _tensor(weight, "weight", "dense")
+    out = matmul(x, P.transpose(w, (1, 0)) if w.ndim == 2 else w)
+    if bias is not None:
+        out = add(out, bias)
+    return out
+
+
+def normalize(input, p=2.0, dim=0, eps=1e-12):
+    from .math_func import norm
+    n = norm(input, p, dim, True)
+    return div(input, maximum(n, eps))
+
+
+# ----------------------------------------------------------------------------- losses
+_REDUCTIONS = ("mean", "sum", "none")
+
+
+def _check_reduction(reduction, op):
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"For '{op}', 'reduction' must be one of {_REDUCTIONS}, but got {reduction!r}.")
+
+
+def _reduce(loss, reduction):
+    if reduction == "mean":
+        return mean(loss)
+    if reduction == "sum":
+        return sum(loss)
+    return loss
+
+
+def _check_float(t, name, op):
+    if t._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the '{name}' must be a float tensor (Float16, Float32 or Float64), "
+                        f"but got {t.dtype}.")
+
+
+def _to_shape(t, shape, dtype, name, op):
+    """``t`` (Tensor, number or None) cast to ``dtype`` and broadcast to ``shape``."""
+    if t is None:
+        return _wrap(np.ones(shape, dtype))
+    t = _tensor(t, name, op)
+    t = P.cast(t, dtype)
+    try:
+        target = np.broadcast_shapes(t.shape, shape)
+    except ValueError:
+        target = None
+    if target != shape:
+        raise ValueError(f"For '{op}', the '{name}' of shape {t.shape} cannot be broadcast to the input "
+                         f"shape {shape}.")
+    return P.broadcast_to(t, shape)
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction='mean'):
+    op = "binary_cross_entropy_with_logits"
+    x, y = _tensor(input, "input", op), _tensor(target, "target", op)
+    _check_float(x, "input", op)
+    _check_float(y, "target", op)
+    _check_reduction(reduction, op)
+    if x.shape != y.shape:
+        raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} must be equal.")
+    dt = x._data.dtype
+    y = P.cast(y, dt)
+    loss = P.bce_with_logits(x, y, _to_shape(weight, x.shape, dt, "weight", op),
+                             _to_shape(pos_weight, x.shape, dt, "pos_weight", op))
+    return _reduce(loss, reduction)
+
+
+def binary_cross_entropy(input, target, weight=None, reduction='mean'):
+    op = "binary_cross_entropy"
+    x, y = _tensor(input, "input", op), _tensor(target, "target", op)
+    _check_float(x, "input", op)
+    _check_float(y, "target", op)
+    _check_reduction(reduction, op)
+    if x.shape != y.shape:
+        raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} must be equal.")
+    y = P.cast(y, x._data.dtype)
+    # log is clamped at -100 so that probabilities of exactly 0 or 1 give a finite loss
+    log_p = maximum(log(x), -100.0)
+    log_q = maximum(log(sub(1.0, x)), -100.0)
+    loss = P.neg(add(mul(y, log_p), mul(sub(1.0, y), log_q)))
+    if weight is not None:
+        loss = mul(loss, _to_shape(weight, x.shape, x._data.dtype, "weight", op))
+    return _reduce(loss, reduction)
+
+
+def _class_targets(x, target, op, class_axis=1):
+    """Validate integer class targets for inputs (N, C, ...) or (C,)."""
+    if target._data.dtype.kind not in "iu":
+        raise TypeError(f"For '{op}', class-index targets must be an integer tensor, but got {target.dtype}.")
+    expected = x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()
+    if target.shape != expected:
+        raise ValueError(f"For '{op}', the target shape {target.shape} does not match the input shape "
+                         f"{x.shape}: expected {expected}.")
+
+
+def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
+    """Negative log-likelihood of class indices on log-probabilities ``logp`` of shape (N, C, ...) or (C,)."""
+    if logp.ndim == 1:
+        logp = reshape(logp, (1,) + logp.shape)
+        target = reshape(target, (1,))
+    c = logp.shape[1]
+    t = target._data.astype(np.int64)
+    valid = t != ignore_index
+    if np.any((t[valid] < 0) | (t[valid] >= c)):
+        raise ValueError(f"For '{op}', target values must be in [0, {c}) or equal ignore_index "
+                         f"({ignore_index}), but got values in [{t.min()}, {t.max()}].")
+    safe = np.where(valid, t, 0)
+    w = np.ones(c, logp._data.dtype) if weight is None else \
+        P.cast(_tensor(weight, "weight", op), logp._data.dtype)._data
+    if w.shape != (c,):
+        raise ValueError(f"For '{op}', the weight must have shape ({c},), but got {w.shape}.")
+    w_target = np.where(valid, w[safe], 0).astype(logp._data.dtype)
+    picked = P.take_along_axis(logp, np.expand_dims(safe, 1), 1)
+    picked = reshape(picked, safe.shape)
+    loss = P.neg(mul(picked, _wrap(w_target)))
+    if label_smoothing:
+        w_b = w.reshape((1, c) + (1,) * (logp.ndim - 2))
+        smooth = P.neg(sum(mul(logp, _wrap(np.broadcast_to(w_b, logp.shape).copy())), 1))
+        smooth = mul(smooth, _wrap(valid.astype(logp._data.dtype)))
+        loss = add(mul(loss, 1.0 - label_smoothing), mul(smooth, label_smoothing / c))
+    if reduction == "none":
+        return loss
+    total = sum(loss)
+    if reduction == "sum":
+        return total
+    return div(total, _wrap(np.asarray(w_target.sum(), logp._data.dtype)))
+
+
+def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
+    """Cross-entropy of logits (N, C, ...) against class indices (N, ...) or class probabilities."""
+    op = "cross_entropy"
+    x, y = _tensor(input, "input", op), _tensor(target, "target", op)
+    _check_float(x, "input", op)
+    _check_reduction(reduction, op)
+    if not 0 <= label_smoothing <= 1:
+        raise ValueError(f"For '{op}', label_smoothing must be in [0, 1], but got {label_smoothing}.")
+    class_axis = 1 if x.ndim > 1 else 0
+    logp = P.log_softmax(x, class_axis)
+    if y._data.dtype.kind == "f":      # class probabilities
+        if y.shape != x.shape:
+            raise ValueError(f"For '{op}', probability targets must have the input shape {x.shape}, "
+                             f"but got {y.shape}.")
+        y = P.cast(y, x._data.dtype)
+        c = x.shape[class_axis]
+        if label_smoothing:
+            y = add(mul(y, 1.0 - label_smoothing), label_smoothing / c)
+        prod = mul(logp, y)
+        if weight is not None:
+            w = _tensor(weight, "weight", op)
+            shape = (c,) + (1,) * (x.ndim - class_axis - 1)
+            prod = mul(prod, reshape(P.cast(w, x._data.dtype), shape))
+        loss = P.neg(sum(prod, class_axis))
+        if reduction == "mean":
+            n = x.size // c
+            return div(sum(loss), float(n))
+        return _reduce(loss, reduction)
+    _class_targets(x, y, op)
+    return _nll(logp, y, weight, ignore_index, reduction, label_smoothing, op)
+
+
+def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
+    op = "nll_loss"
+    x, y = _tensor(inputs, "inputs", op), _tensor(target, "target", op)
+    _check_float(x, "inputs", op)
+    _check_reduction(reduction, op)
+    _class_targets(x, y, op)
+    return _nll(x, y, weight, ignore_index, reduction, label_smoothing, op)
+
+
+def _pair(input, target, op):
+    x, y = _coerce(_tensor(input, "input", op), _tensor(target, "target", op), op)
+    if x._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the input must be a float tensor, but got {x.dtype}.")
+    try:
+        shape = np.broadcast_shapes(x.shape, y.shape)
+    except ValueError:
+        raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} cannot be "
+                         f"broadcast together.") from None
+    return x, y, shape
+
+
+def mse_loss(input, target, reduction='mean'):
+    _check_reduction(reduction, "mse_loss")
+    x, y, _ = _pair(input, target, "mse_loss")
+    return _reduce(square(sub(x, y)), reduction)
+
+
+def l1_loss(input, target, reduction='mean'):
+    _check_reduction(reduction, "l1_loss")
+    x, y, _ = _pair(input, target, "l1_loss")
+    return _reduce(abs(sub(x, y)), reduction)
+
+
+def smooth_l1_loss(input, target, beta=1.0, reduction='none'):
+    _check_reduction(reduction, "smooth_l1_loss")
+    if beta <= 0:
+        raise ValueError(f"For 'smooth_l1_loss', 'beta' must be positive, but got {beta}.")
+    x, y, _ = _pair(input, target, "smooth_l1_loss")
+    d = abs(sub(x, y))
+    loss = where(P.less(d, _wrap(np.asarray(beta, d._data.dtype))), div(mul(square(d), 0.5), beta),
+                 sub(d, 0.5 * beta))
+    return _reduce(loss, reduction)
+
+
+def huber_loss(input, target, reduction='mean', delta=1.0):
+    _check_reduction(reduction, "huber_loss")
+    if delta <= 0:
+        raise ValueError(f"For 'huber_loss', 'delta' must be positive, but got {delta}.")
+    x, y, _ = _pair(input, target, "huber_loss")
+    d = abs(sub(x, y))
+    loss = where(P.less(d, _wrap(np.asarray(delta, d._data.dtype))), mul(square(d), 0.5),
+                 mul(sub(d, 0.5 * delta), delta))
+    return _reduce(loss, reduction)
+
+
+def kl_div(logits, labels, reduction='mean', log_target=False):
+    _check_reduction(reduction if reduction != "batchmean" else "mean", "kl_div")
+    x, y = _tensor(logits), _tensor(labels)
+    loss = mul(exp(y), sub(y, x)) if log_target else \
+        where(P.greater(y, P.zeros_like(y)), mul(y, sub(log(where(P.greater(y, P.zeros_like(y)), y,
+                                                                     P.ones_like(y))), x)), P.zeros_like(y))
+    if reduction == "batchmean":
+        return div(sum(loss), float(x.shape[0]))
+    return _reduce(loss, reduction)
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-08):
+    a, b = _float(x1, "cosine_similarity"), _float(x2, "cosine_similarity")
+    num = sum(mul(a, b), dim)
+    den = mul(maximum(sqrt(sum(square(a), dim)), eps), maximum(sqrt(sum(square(b), dim)), eps))
+    return div(num, den)
+
+
+__all__ = [_n for _n, _v in list(globals().items())
+           if not _n.startswith("_") and callable(_v) and getattr(_v, "__module__", None) == __name__]
