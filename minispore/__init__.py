@@ -10,7 +10,7 @@ from ._core.tensor import Tensor
 from .common.parameter import Parameter, ParameterTuple
 from .common.seed import get_seed, set_seed
 from .common import dtype
-from . import common, ops
+from . import common, ops, nn
 from ._core.autodiff import get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context
 from . import context

@@ -1,0 +1,317 @@
+"""``nn.Cell``: the base of every network, with MindSpore's attribute routing and parameter naming.
+
+Routing (as in MindSpore/PyTorch): assigning a Parameter registers it in ``_params`` (a generated name is
+replaced by the attribute name); assigning a Cell registers it in ``_cells`` and, when the parent has
+``auto_prefix``, renames every parameter below it to ``<attribute>.<path>``; assigning a Tensor to an
+existing parameter's name calls ``set_data``.
+"""
+from collections import OrderedDict
+
+import numpy as np
+
+from .._core import dtype as mstype
+from .._core.tensor import Tensor
+from ..common.parameter import Parameter, ParameterTuple
+
+
+def _addindent(text, spaces):
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    return lines[0] + "\n" + "\n".join(" " * spaces + line for line in lines[1:])
+
+
+class Cell:
+    """Base class of all network layers and models.
+
+    Subclasses call ``super().__init__()``, create Parameters and sub-Cells as attributes in ``__init__`` and
+    define the forward computation in ``construct``. Calling the cell runs ``construct``.
+    """
+
+    def __init__(self, auto_prefix=True, flags=None):
+        d = self.__dict__
+        d["_params"] = OrderedDict()
+        d["_cells"] = OrderedDict()
+        d["_buffers"] = OrderedDict()
+        d["_auto_prefix"] = auto_prefix
+        d["training"] = False
+        d["_phase"] = "train"
+        d["requires_grad"] = False
+        d["_cast_type"] = None
+        d["_forward_pre_hooks"] = OrderedDict()
+        d["_forward_hooks"] = OrderedDict()
+        if flags:
+            d.update(flags)
+
+    # ------------------------------------------------------------------ attribute routing
+    def _check_init(self, name):
+        if "_params" not in self.__dict__:
+            raise AttributeError(
+                f"The '{type(self).__name__}' object has no attribute '_params': its __init__ must call "
+                f"super().__init__() before assigning '{name}'.")
+
+    def __getattr__(self, name):
+        d = self.__dict__
+        for store in ("_params", "_cells", "_buffers"):
+            table = d.get(store)
+            if table is not None and name in table:
+                return table[name]
+        if "_params" not in d and not name.startswith("__"):
+            raise AttributeError(f"The '{type(self).__name__}' object has no attribute '{name}': its __init__ "
+                                 f"must call super().__init__() first.")
+        raise AttributeError(f"The '{type(self).__name__}' object has no attribute '{name}'.")
+
+    def __setattr__(self, name, value):
+        if isinstance(value, Parameter):
+            self._check_init(name)
+            self.__dict__.pop(name, None)
+            self.insert_param_to_cell(name, value)
+        elif isinstance(value, ParameterTuple):
+            self._check_init(name)
+            seen = set()
+            for p in value:
+                if id(p) in seen:
+                    continue
+                seen.add(id(p))
+                self.insert_param_to_cell(p.name, p, check_name_contain_dot=False)
+            object.__setattr__(self, name, value)
+        elif isinstance(value, Cell):
+            self._check_init(name)
+            self.__dict__.pop(name, None)
+            if self._auto_prefix:
+                value.update_parameters_name(name + ".")
+            self.insert_child_to_cell(name, value)
+        else:
+            d = self.__dict__
+            params = d.get("_params")
+            if params is not None and name in params:
+                if value is None:
+                    params[name] = None
+                elif isinstance(value, Tensor):
+                    params[name].set_data(value)
+                else:
+                    raise TypeError(f"Parameter '{name}' already exists in network, can not assign this type: "
+                                    f"'{type(value).__name__}' as a parameter.")
+                return
+            cells = d.get("_cells")
+            if cells is not None and name in cells:
+                if value is not None:
+                    raise TypeError(f"Sub cell '{name}' already exists in network, can not assign this type: "
+                                    f"'{type(value).__name__}' as a cell.")
+                cells[name] = None
+                return
+            object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        for store in ("_params", "_buffers", "_cells"):
+            table = self.__dict__.get(store)
+            if table is not None and name in table:
+                del table[name]
+                return
+        object.__delattr__(self, name)
+
+    def insert_param_to_cell(self, param_name, param, check_name_contain_dot=True):
+        if not param_name:
+            raise KeyError("For 'insert_param_to_cell', the argument 'param_name' should not be None.")
+        if check_name_contain_dot and "." in param_name:
+            raise KeyError("For 'insert_param_to_cell', the argument 'param_name' should not contain '.'.")
+        if "_params" not in self.__dict__:
+            raise AttributeError("For 'insert_param_to_cell', please call Cell.__init__() firstly.")
+        if param_name in self.__dict__ or param_name in self._cells:
+            raise KeyError(f"For 'insert_param_to_cell', the {param_name} parameter already exists in the "
+                           f"network. Cannot insert another parameter with the same name.")
+        if param is not None and not isinstance(param, Parameter):
+            raise TypeError(f"For 'insert_param_to_cell', the argument 'param' must be 'Parameter' if not None, "
+                            f"but got {type(param).__name__}.")
+        if param is not None and param._name_generated:
+            param.name = param_name
+        self._params[param_name] = param
+
+    def insert_child_to_cell(self, child_name, child_cell):
+        if not isinstance(child_name, str):
+            raise TypeError(f"For 'insert_child_to_cell', the type of parameter 'child_name' must be str, "
+                            f"but got {type(child_name).__name__}.")
+        if not child_name or "." in child_name:
+            raise KeyError("For 'insert_child_to_cell', the parameter 'child_name' can not be None and can not "
+                           "contain '.'")
+        if "_cells" not in self.__dict__:
+            raise AttributeError("For 'insert_child_to_cell', please call Cell.__init__() firstly.")
+        if child_name in self.__dict__ or child_name in self._params:
+            raise KeyError(f"For 'insert_child_to_cell', the {child_name} child cell already exists in the "
+                           f"network. Cannot insert another child cell with the same name.")
+        if child_cell is not None and not isinstance(child_cell, Cell):
+            raise TypeError(f"For 'insert_child_to_cell', the argument 'child_cell' must be 'Cell' if not None, "
+                            f"but got type {type(child_cell).__name__}.")
+        self._cells[child_name] = child_cell
+
+    def update_parameters_name(self, prefix='', recurse=True):
+        if not isinstance(prefix, str):
+            raise TypeError(f"For 'update_parameters_name', the prefix must be a string, got {prefix!r}.")
+        for name, param in self.parameters_and_names(expand=recurse):
+            param.name = prefix + name
+
+    # ------------------------------------------------------------------ calling
+    def construct(self, *args, **kwargs):
+        raise AttributeError(f"For '{type(self).__name__}', the method 'construct' is not defined.")
+
+    def __call__(self, *args, **kwargs):
+        if "_params" not in self.__dict__:
+            raise AttributeError(f"The '{type(self).__name__}' object has no attribute '_params': its __init__ "
+                                 f"must call super().__init__().")
+        for a in args:
+            if isinstance(a, np.ndarray):
+                raise TypeError(f"For '{type(self).__name__}', the inputs must be Tensors, but got a "
+                                f"numpy.ndarray of shape {a.shape}; wrap it with mindspore.Tensor(...).")
+        if self._cast_type is not None:
+            args = tuple(a.astype(self._cast_type) if isinstance(a, Tensor) and a.is_floating_point() else a
+                         for a in args)
+        for hook in self._forward_pre_hooks.values():
+            result = hook(self, args)
+            if result is not None:
+                args = result if isinstance(result, tuple) else (result,)
+        out = self.construct(*args, **kwargs)
+        for hook in self._forward_hooks.values():
+            result = hook(self, args, out)
+            if result is not None:
+                out = result
+        return out
+
+    def register_forward_pre_hook(self, hook_fn):
+        key = len(self._forward_pre_hooks)
+        self._forward_pre_hooks[key] = hook_fn
+        return _HookHandle(self._forward_pre_hooks, key)
+
+    def register_forward_hook(self, hook_fn):
+        key = len(self._forward_hooks)
+        self._forward_hooks[key] = hook_fn
+        return _HookHandle(self._forward_hooks, key)
+
+    # ------------------------------------------------------------------ introspection
+    def cells_and_names(self, cells=None, name_prefix=''):
+        seen = cells if cells else set()
+        if self in seen:
+            return
+        seen.add(self)
+        yield name_prefix, self
+        for name, cell in self._cells.items():
+            if cell is not None:
+                yield from cell.cells_and_names(seen, f"{name_prefix}.{name}" if name_prefix else name)
+
+    def parameters_and_names(self, name_prefix='', expand=True):
+        cells = self.cells_and_names(name_prefix=name_prefix) if expand else [(name_prefix, self)]
+        seen = set()
+        for cell_name, cell in cells:
+            for par_name, par in cell._params.items():
+                if par is not None and id(par) not in seen:
+                    seen.add(id(par))
+                    yield (f"{cell_name}.{par_name}" if cell_name else par_name), par
+
+    def get_parameters(self, expand=True):
+        for _, param in self.parameters_and_names(expand=expand):
+            yield param
+
+    def trainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(expand=recurse) if p.requires_grad]
+
+    def untrainable_params(self, recurse=True):
+        return [p for p in self.get_parameters(expand=recurse) if not p.requires_grad]
+
+    def parameters_dict(self, recurse=True):
+        return OrderedDict((p.name, p) for p in self.get_parameters(expand=recurse))
+
+    def name_cells(self):
+        return OrderedDict((name, cell) for name, cell in self._cells.items() if cell is not None)
+
+    def cells(self):
+        return self.name_cells().values()
+
+    def __bool__(self):
+        return True
+
+    # ------------------------------------------------------------------ modes
+    def set_train(self, mode=True):
+        self._phase = "train" if mode else "predict"
+        for _, cell in self.cells_and_names():
+            cell.__dict__["training"] = mode
+        return self
+
+    @property
+    def phase(self):
+        return self._phase
+
+    @phase.setter
+    def phase(self, value):
+        self.__dict__["_phase"] = value
+
+    def set_grad(self, requires_grad=True):
+        self.__dict__["requires_grad"] = requires_grad
+        return self
+
+    def to_float(self, dst_type):
+        if dst_type not in (mstype.float16, mstype.float32):
+            raise ValueError(f"For 'to_float', the argument 'dst_type' must be mstype.float32 or "
+                             f"mstype.float16, but got {dst_type}.")
+        for _, cell in self.cells_and_names():
+            cell.__dict__["_cast_type"] = dst_type
+        return self
+
+    def add_flags(self, **flags):
+        self.__dict__.update(flags)
+        return self
+
+    def add_flags_recursive(self, **flags):
+        for _, cell in self.cells_and_names():
+            cell.__dict__.update(flags)
+        return self
+
+    def set_boost(self, boost_type):
+        return self
+
+    def compile(self, *args, **kwargs):
+        return None
+
+    def load_parameter_slice(self, params):
+        return None
+
+    # ------------------------------------------------------------------ printing
+    def extend_repr(self):
+        return ""
+
+    def _get_name(self):
+        return type(self).__name__
+
+    def __repr__(self):
+        extend = self.extend_repr()
+        extra_lines = extend.split("\n") if extend else []
+        child_lines = ["(" + key + "): " + _addindent(repr(cell), 2)
+                       for key, cell in self._cells.items()]
+        lines = extra_lines + child_lines
+        main = self._get_name() + "("
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                main += extra_lines[0]
+            else:
+                main += "\n  " + "\n  ".join(lines) + "\n"
+        return main + ")"
+
+    def __str__(self):
+        return self.__repr__()
+
+    # ------------------------------------------------------------------ pickling and copying
+    def __getstate__(self):
+        return self.__dict__.copy()
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    @property
+    def cls_name(self):
+        return type(self).__name__
+
+
+class _HookHandle:
+    def __init__(self, table, key):
+        self.table, self.key = table, key
+
+    def remove(self):
+        self.table.pop(self.key, None)

@@ -1,0 +1,7 @@
+from .activation import (ELU, GELU, FastGelu, Hardtanh, HSigmoid, HSwish, LeakyReLU, LogSigmoid, LogSoftmax,
+                         Mish, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus, Softsign, Tanh, Tanhshrink,
+                         get_activation)
+from .basic import Dense, Dropout, Flatten, Identity, Linear, Unflatten
+from .container import CellDict, CellList, SequentialCell
+from .embedding import Embedding
+from .normalization import BatchNorm1d, BatchNorm2d, LayerNorm

@@ -1,0 +1,149 @@
+"""Activation cells and ``get_activation``."""
+from ... import ops
+from ..cell import Cell
+
+
+class ReLU(Cell):
+    def construct(self, x):
+        return ops.relu(x)
+
+
+class ReLU6(Cell):
+    def construct(self, x):
+        return ops.relu6(x)
+
+
+class LeakyReLU(Cell):
+    def __init__(self, alpha=0.2):
+        super().__init__()
+        self.alpha = alpha
+
+    def construct(self, x):
+        return ops.leaky_relu(x, self.alpha)
+
+
+class GELU(Cell):
+    """GELU; ``approximate=True`` (MindSpore's default) uses the tanh approximation."""
+
+    def __init__(self, approximate=True):
+        super().__init__()
+        self.approximate = 'tanh' if approximate else 'none'
+
+    def construct(self, x):
+        return ops.gelu(x, approximate=self.approximate)
+
+
+class FastGelu(Cell):
+    def construct(self, x):
+        return ops.fast_gelu(x)
+
+
+class SiLU(Cell):
+    def construct(self, x):
+        return ops.silu(x)
+
+
+class Sigmoid(Cell):
+    def construct(self, x):
+        return ops.sigmoid(x)
+
+
+class Tanh(Cell):
+    def construct(self, x):
+        return ops.tanh(x)
+
+
+class Softmax(Cell):
+    def __init__(self, axis=-1):
+        super().__init__()
+        self.axis = axis
+
+    def construct(self, x):
+        return ops.softmax(x, self.axis)
+
+
+class LogSoftmax(Cell):
+    def __init__(self, axis=-1):
+        super().__init__()
+        self.axis = axis
+
+    def construct(self, x):
+        return ops.log_softmax(x, self.axis)
+
+
+class ELU(Cell):
+    def __init__(self, alpha=1.0):
+        super().__init__()
+        self.alpha = alpha
+
+    def construct(self, x):
+        return ops.elu(x, self.alpha)
+
+
+class Softplus(Cell):
+    def __init__(self, beta=1, threshold=20):
+        super().__init__()
+        self.beta, self.threshold = beta, threshold
+
+    def construct(self, x):
+        return ops.softplus(x, self.beta, self.threshold)
+
+
+class Mish(Cell):
+    def construct(self, x):
+        return ops.mish(x)
+
+
+class HSigmoid(Cell):
+    def construct(self, x):
+        return ops.hardsigmoid(x)
+
+
+class HSwish(Cell):
+    def construct(self, x):
+        return ops.hardswish(x)
+
+
+class Hardtanh(Cell):
+    def __init__(self, min_val=-1.0, max_val=1.0):
+        super().__init__()
+        self.min_val, self.max_val = min_val, max_val
+
+    def construct(self, x):
+        return ops.hardtanh(x, self.min_val, self.max_val)
+
+
+class Softsign(Cell):
+    def construct(self, x):
+        return ops.softsign(x)
+
+
+class Tanhshrink(Cell):
+    def construct(self, x):
+        return ops.tanhshrink(x)
+
+
+class LogSigmoid(Cell):
+    def construct(self, x):
+        return ops.neg(ops.softplus(ops.neg(x)))
+
+
+_ACTIVATIONS = {
+    'relu': ReLU, 'relu6': ReLU6, 'leakyrelu': LeakyReLU, 'gelu': GELU, 'fast_gelu': FastGelu, 'silu': SiLU,
+    'sigmoid': Sigmoid, 'tanh': Tanh, 'softmax': Softmax, 'logsoftmax': LogSoftmax, 'elu': ELU, 'mish': Mish,
+    'hsigmoid': HSigmoid, 'hswish': HSwish, 'hardtanh': Hardtanh, 'softsign': Softsign,
+    'tanhshrink': Tanhshrink, 'logsigmoid': LogSigmoid, 'softplus': Softplus,
+}
+
+
+def get_activation(name, prim_name=None):
+    """The activation Cell for a name such as ``'relu'`` (None gives None)."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise TypeError(f"For 'get_activation', the name must be a str, but got {type(name).__name__}.")
+    cls = _ACTIVATIONS.get(name.lower())
+    if cls is None:
+        raise KeyError(f"For 'get_activation', unknown activation '{name}'; expected one of "
+                       f"{sorted(_ACTIVATIONS)}.")
+    return cls()

@@ -1,0 +1,147 @@
+"""Dense/Linear, Flatten, Identity and Dropout."""
+import math
+import numbers
+
+from ... import ops
+from ..._core import dtype as mstype
+from ..._core.tensor import Tensor
+from ...common.initializer import HeUniform, Uniform, initializer
+from ...common.parameter import Parameter
+from ..cell import Cell
+from .activation import get_activation
+
+
+def _positive_int(value, name, cell):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"For '{cell}', the '{name}' must be an int, but got {type(value).__name__}.")
+    if value <= 0:
+        raise ValueError(f"For '{cell}', the '{name}' must be a positive int, but got {value}.")
+    return int(value)
+
+
+class Dense(Cell):
+    """Fully connected layer: ``activation(x @ weight.T + bias)`` with weight of shape (out, in).
+
+    Default initialisation is MindSpore 2.10's: weight HeUniform(sqrt(5)) = U(±1/sqrt(in)), bias
+    U(±1/sqrt(in)). Inputs of any rank ≥ 1 are accepted (the last dimension is the feature dimension).
+    """
+
+    def __init__(self, in_channels, out_channels, weight_init=None, bias_init=None, has_bias=True,
+                 activation=None, dtype=mstype.float32):
+        super().__init__()
+        name = type(self).__name__
+        self.in_channels = _positive_int(in_channels, "in_channels", name)
+        self.out_channels = _positive_int(out_channels, "out_channels", name)
+        if not isinstance(has_bias, bool):
+            raise TypeError(f"For '{name}', 'has_bias' must be bool, but got {type(has_bias).__name__}.")
+        self.has_bias = has_bias
+        if isinstance(weight_init, Tensor) and weight_init.shape != (out_channels, in_channels):
+            raise ValueError(f"For '{name}', weight init shape error: 'weight_init' must have shape "
+                             f"({out_channels}, {in_channels}) = (out_channels, in_channels), but got "
+                             f"{weight_init.shape}.")
+        if weight_init is None:
+            weight_init = HeUniform(math.sqrt(5))
+        self.weight = Parameter(initializer(weight_init, [out_channels, in_channels], dtype=dtype), name="weight")
+        self.bias = None
+        if has_bias:
+            if isinstance(bias_init, Tensor) and bias_init.shape != (out_channels,):
+                raise ValueError(f"For '{name}', bias init shape error: 'bias_init' must have shape "
+                                 f"({out_channels},), but got {bias_init.shape}.")
+            if bias_init is None:
+                bias_init = Uniform(scale=1 / math.sqrt(in_channels))
+            self.bias = Parameter(initializer(bias_init, [out_channels], dtype=dtype), name="bias")
+        self.activation = get_activation(activation) if isinstance(activation, str) else activation
+        if activation is not None and not isinstance(self.activation, Cell) and not callable(self.activation):
+            raise TypeError(f"For '{name}', the 'activation' must be str or Cell or Primitive, but got "
+                            f"{type(activation).__name__}.")
+        self.activation_flag = self.activation is not None
+
+    def construct(self, x):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"For '{type(self).__name__}', the input must be a Tensor, but got "
+                            f"{type(x).__name__}.")
+        if x.ndim == 0 or x.shape[-1] != self.in_channels:
+            raise ValueError(f"For '{type(self).__name__}', the last dimension of the input must be "
+                             f"in_channels={self.in_channels}, but got input shape {x.shape}.")
+        out = ops.dense(x, self.weight, self.bias)
+        if self.activation_flag:
+            out = self.activation(out)
+        return out
+
+    def extend_repr(self):
+        s = f"input_channels={self.in_channels}, output_channels={self.out_channels}"
+        if self.has_bias:
+            s += f", has_bias={self.has_bias}"
+        if self.activation_flag:
+            s += f", activation={self.activation}"
+        return s
+
+
+class Linear(Dense):
+    """PyTorch-style alias of Dense: ``Linear(in_features, out_features, bias=True)``."""
+
+    def __init__(self, in_features, out_features, bias=True, weight_init=None, bias_init=None, dtype=None):
+        super().__init__(in_features, out_features, weight_init, bias_init, bias, None,
+                         dtype or mstype.float32)
+
+    def extend_repr(self):
+        s = f"input_features={self.in_channels}, output_features={self.out_channels}"
+        if self.has_bias:
+            s += f", has_bias={self.has_bias}"
+        return s
+
+
+class Flatten(Cell):
+    """Flatten dimensions ``start_dim`` to ``end_dim`` (default: all but the batch dimension)."""
+
+    def __init__(self, start_dim=1, end_dim=-1):
+        super().__init__()
+        self.start_dim, self.end_dim = start_dim, end_dim
+
+    def construct(self, x):
+        if not isinstance(x, Tensor):
+            raise TypeError(f"For 'Flatten', the input must be a Tensor, but got {type(x).__name__}.")
+        nd = x.ndim
+        s, e = self.start_dim, self.end_dim
+        if not (-nd <= s < nd and -nd <= e < nd):
+            raise ValueError(f"For 'Flatten', 'start_dim' or 'end_dim' out of range: start_dim={s}, "
+                             f"end_dim={e} for an input of shape {x.shape}.")
+        return ops.flatten(x, start_dim=s, end_dim=e)
+
+
+class Identity(Cell):
+    def construct(self, x):
+        return x
+
+
+class Dropout(Cell):
+    """Randomly zero elements with probability ``p`` (or ``1 - keep_prob``) in training mode."""
+
+    def __init__(self, keep_prob=0.5, p=None, dtype=mstype.float32):
+        super().__init__()
+        if p is None:
+            if not 0 < keep_prob <= 1:
+                raise ValueError(f"For 'Dropout', 'keep_prob' must be in (0, 1], but got {keep_prob}.")
+            self.keep_prob, self.p, self._show = keep_prob, 1 - keep_prob, f"keep_prob={keep_prob}"
+        else:
+            if not 0 <= p < 1:
+                raise ValueError(f"For 'Dropout', 'p' must be in [0, 1), but got {p}.")
+            self.keep_prob, self.p, self._show = 1 - p, p, f"p={p}"
+
+    def construct(self, x):
+        if not self.training or self.p == 0:
+            return x
+        return ops.dropout(x, self.p, True)
+
+    def extend_repr(self):
+        return self._show
+
+
+class Unflatten(Cell):
+    def __init__(self, axis, unflattened_size):
+        super().__init__()
+        self.axis, self.unflattened_size = axis, tuple(unflattened_size)
+
+    def construct(self, x):
+        ax = self.axis % x.ndim
+        return ops.reshape(x, x.shape[:ax] + self.unflattened_size + x.shape[ax + 1:])
