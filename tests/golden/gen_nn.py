@@ -71,9 +71,17 @@ def main():
     dup = {n for n in names if names.count(n) > 1}
     assert not dup, "duplicate case names: %s" % sorted(dup)
 
+    def synced(thunk):
+        # MindSpore executes asynchronously: make a case's deferred errors surface inside that case
+        def run():
+            res = thunk()
+            ms.runtime.synchronize()
+            return res
+        return run
+
     results = {}
     for name, thunk in all_cases:
-        results[name] = run_case(thunk)
+        results[name] = run_case(synced(thunk))
         r = results[name]
         if isinstance(r, dict) and "error" in r:
             print("[error] %s: %s: %s" % (name, r["error"], r["message"][:160].replace("\n", " ")))
