@@ -17,3 +17,6 @@ from . import context
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype
+
+from ._dropin import module_getattr as _module_getattr  # noqa: E402
+__getattr__ = _module_getattr(__name__)

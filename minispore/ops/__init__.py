@@ -14,3 +14,6 @@ _tensor_methods.attach()
 # MindSpore's ``ops`` exposes the builtins-shadowing names too
 max = function.max  # noqa: A001
 min = function.min  # noqa: A001
+
+from .._dropin import module_getattr as _module_getattr  # noqa: E402
+__getattr__ = _module_getattr(__name__)

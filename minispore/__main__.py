@@ -1,0 +1,34 @@
+"""Command line: ``python -m minispore run script.py [args]`` runs a MindSpore script on minispore."""
+import argparse
+import os
+import runpy
+import sys
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="minispore", description="minispore: MindSpore's API on NumPy")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run an unmodified MindSpore script (its 'import mindspore' uses minispore)")
+    run.add_argument("script", help="path of the Python script")
+    run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
+    sub.add_parser("version", help="print the version")
+    ns = parser.parse_args(argv)
+    if ns.command == "version":
+        from . import __version__
+        print(__version__)
+        return 0
+    if ns.command != "run":
+        parser.print_help()
+        return 2
+    if not os.path.isfile(ns.script):
+        parser.error(f"no such script: {ns.script}")
+    from ._dropin import install
+    install()
+    sys.argv = [ns.script] + list(ns.args)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(ns.script)))
+    runpy.run_path(ns.script, run_name="__main__")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
