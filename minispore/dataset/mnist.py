@@ -1,0 +1,237 @@
+"""MNIST: ``MnistDataset`` over the standard IDX files, the sample shipped in the package, and a downloader.
+
+The IDX files may be raw or gzipped, named ``train-images-idx3-ubyte`` or ``train-images.idx3-ubyte`` (and the
+same for ``train-labels-idx1-ubyte``, ``t10k-images-idx3-ubyte``, ``t10k-labels-idx1-ubyte``). As in MindSpore,
+files are taken in name order (so ``usage='all'`` gives the test images first) and both naming styles are read
+when both are present; a raw file and its ``.gz`` twin count once (the raw one is read).
+
+Decoded files are cached in memory per process (keyed by path, size and modification time), so building a new
+``MnistDataset`` every epoch costs nothing after the first.
+"""
+import gzip
+import os
+import zlib
+
+import numpy as np
+
+from .engine import _ArraySource
+
+__all__ = ["MnistDataset", "mnist_sample_dir", "download_mnist"]
+
+_IMAGE_MAGIC, _LABEL_MAGIC = 2051, 2049
+_STEMS = {"train": "train", "test": "t10k"}
+_CACHE = {}
+
+
+def mnist_sample_dir():
+    """Folder of the MNIST sample shipped with minispore (8000 training and 1280 test images, gzipped IDX;
+    MNIST by Y. LeCun, C. Cortes and C. J. C. Burges, CC BY-SA 3.0, see its README.md)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _read_bytes(path, header_only=False):
+    try:
+        if path.endswith(".gz"):
+            with gzip.open(path, "rb") as f:
+                return f.read(16) if header_only else f.read()
+        with open(path, "rb") as f:
+            return f.read(16) if header_only else f.read()
+    except (OSError, EOFError, zlib.error) as e:
+        raise RuntimeError(f"MnistDataset: cannot read {path}: {type(e).__name__}: {e} "
+                           f"(a truncated or corrupt {'gzip ' if path.endswith('.gz') else ''}file?)") from None
+
+
+def _parse_header(data, path, kind):
+    magic = _IMAGE_MAGIC if kind == "images" else _LABEL_MAGIC
+    need = 16 if kind == "images" else 8
+    if len(data) < need:
+        raise RuntimeError(f"MnistDataset: {path} is truncated: {len(data)} bytes, shorter than the "
+                           f"{need}-byte IDX {kind} header.")
+    got = int.from_bytes(data[0:4], "big")
+    if got != magic:
+        hint = " (a gzipped file without the .gz suffix?)" if data[:2] == b"\x1f\x8b" else ""
+        raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: the magic number should be {magic} for an "
+                           f"IDX {kind} file, but got {got}{hint}.")
+    n = int.from_bytes(data[4:8], "big")
+    if kind == "images":
+        rows, cols = int.from_bytes(data[8:12], "big"), int.from_bytes(data[12:16], "big")
+        return n, (rows, cols), 16 + n * rows * cols
+    return n, (), 8 + n
+
+
+def _load(path, kind):
+    st = os.stat(path)
+    key = (os.path.realpath(path), st.st_size, st.st_mtime_ns, kind)
+    arr = _CACHE.get(key)
+    if arr is None:
+        data = _read_bytes(path)
+        n, shape, size = _parse_header(data, path, kind)
+        if len(data) < size:
+            raise RuntimeError(f"MnistDataset: {path} is truncated: its header announces {n} {kind}"
+                               f"{' of %dx%d' % shape if shape else ''} ({size} bytes), but it has {len(data)} bytes.")
+        if len(data) > size:
+            raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: {len(data) - size} bytes after the {n} "
+                               f"{kind} its header announces.")
+        arr = np.frombuffer(data, np.uint8, count=size - (16 if kind == "images" else 8),
+                            offset=16 if kind == "images" else 8)
+        arr = arr.reshape(n, shape[0], shape[1], 1) if kind == "images" else arr.astype(np.uint32)
+        _CACHE[key] = arr
+    return arr
+
+
+def _find_files(dataset_dir, usage):
+    names = set(os.listdir(dataset_dir))
+    stems = ["t10k", "train"] if usage == "all" else [_STEMS[usage]]
+    pairs = []
+    for stem in stems:
+        for sep in ("-", "."):
+            img, lab = f"{stem}-images{sep}idx3-ubyte", f"{stem}-labels{sep}idx1-ubyte"
+            img_f = img if img in names else (img + ".gz" if img + ".gz" in names else None)
+            lab_f = lab if lab in names else (lab + ".gz" if lab + ".gz" in names else None)
+            if img_f is None and lab_f is None:
+                continue
+            if img_f is None or lab_f is None:
+                have, want = (img_f, lab) if lab_f is None else (lab_f, img)
+                raise RuntimeError(f"MnistDataset: found {os.path.join(dataset_dir, have)} but not its partner "
+                                   f"{os.path.join(dataset_dir, want)}[.gz].")
+            pairs.append((os.path.join(dataset_dir, img_f), os.path.join(dataset_dir, lab_f)))
+    pairs.sort(key=lambda p: os.path.basename(p[0]))
+    if not pairs:
+        want = " and ".join(f"{s}-images-idx3-ubyte / {s}-labels-idx1-ubyte" for s in stems)
+        raise RuntimeError(f"MnistDataset: no MNIST files for usage '{usage}' in {dataset_dir}: expected {want} "
+                           f"(raw or .gz; '.idx3-ubyte' naming also accepted).")
+    return pairs
+
+
+class MnistDataset(_ArraySource):
+    """MNIST from ``dataset_dir``: columns ``image`` ((28, 28, 1) uint8) and ``label`` (0-d uint32).
+
+    ``usage``: ``'train'`` (60000), ``'test'`` (10000) or ``'all'``/None (both, test first). Shuffled by default.
+    ``num_parallel_workers`` and ``cache`` are accepted and ignored.
+    """
+
+    def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
+                 sampler=None, num_shards=None, shard_id=None, cache=None):
+        super().__init__()
+        if not isinstance(dataset_dir, (str, os.PathLike)):
+            raise TypeError(f"For 'MnistDataset', dataset_dir must be a path, but got {dataset_dir!r}.")
+        dataset_dir = os.fspath(dataset_dir)
+        if not os.path.isdir(dataset_dir):
+            raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
+        usage = "all" if usage is None else usage
+        if usage not in ("train", "test", "all"):
+            raise ValueError(f"Input usage is not within the valid set of ['train', 'test', 'all'], got {usage!r}.")
+        self.dataset_dir, self.usage = dataset_dir, usage
+        self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, "MnistDataset")
+        self._cols = None
+        self._n = None
+
+    def _names(self):
+        return ["image", "label"]
+
+    def _length(self):
+        if self._cols is not None:
+            return len(self._cols[1])
+        if self._n is None:   # headers only: get_dataset_size() without decoding the images
+            total = 0
+            for img, lab in _find_files(self.dataset_dir, self.usage):
+                ni = _parse_header(_read_bytes(img, True), img, "images")[0]
+                nl = _parse_header(_read_bytes(lab, True), lab, "labels")[0]
+                if ni != nl:
+                    raise RuntimeError(f"MnistDataset: {img} holds {ni} images but {lab} holds {nl} labels.")
+                total += ni
+            self._n = total
+        return self._n
+
+    def _columns(self):
+        if self._cols is None:
+            images, labels = [], []
+            for img, lab in _find_files(self.dataset_dir, self.usage):
+                a, b = _load(img, "images"), _load(lab, "labels")
+                if len(a) != len(b):
+                    raise RuntimeError(f"MnistDataset: {img} holds {len(a)} images but {lab} holds {len(b)} labels.")
+                if images and a.shape[1:] != images[0].shape[1:]:
+                    raise RuntimeError(f"MnistDataset: {img} has images of {a.shape[1:3]}, other files "
+                                       f"{images[0].shape[1:3]}.")
+                images.append(a)
+                labels.append(b)
+            self._cols = [images[0] if len(images) == 1 else np.concatenate(images),
+                          labels[0] if len(labels) == 1 else np.concatenate(labels)]
+        return self._cols
+
+
+# ---------------------------------------------------------------------------------------------- download
+MNIST_MIRRORS = ("https://ossci-datasets.s3.amazonaws.com/mnist/",
+                 "https://storage.googleapis.com/cvdf-datasets/mnist/")
+MNIST_SHA256 = {   # of the uncompressed files
+    "train-images-idx3-ubyte": "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+    "train-labels-idx1-ubyte": "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+    "t10k-images-idx3-ubyte": "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+    "t10k-labels-idx1-ubyte": "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+}
+
+
+def _sha_ok(path, expected):
+    import hashlib
+    try:
+        data = _read_bytes(path)
+    except RuntimeError:
+        return False
+    return hashlib.sha256(data).hexdigest() == expected
+
+
+def _fetch(url, timeout):
+    import urllib.request
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        return r.read()
+
+
+def download_mnist(dest_dir, mirrors=MNIST_MIRRORS, timeout=60):
+    """Download the four MNIST files (gzipped) into ``dest_dir`` and return it.
+
+    Files already there with the right content are kept. Each download is checked against the sha256 of the
+    uncompressed file, written under a temporary name and renamed into place. Raises RuntimeError when no mirror
+    can be reached or a download is corrupt.
+    """
+    import hashlib
+    import tempfile
+    if isinstance(mirrors, str):
+        mirrors = (mirrors,)
+    dest_dir = os.fspath(dest_dir)
+    os.makedirs(dest_dir, exist_ok=True)
+    for name, sha in MNIST_SHA256.items():
+        target = os.path.join(dest_dir, name + ".gz")
+        if os.path.exists(target) and _sha_ok(target, sha):
+            continue
+        errors = []
+        for mirror in mirrors:
+            url = mirror.rstrip("/") + "/" + name + ".gz"
+            try:
+                blob = _fetch(url, timeout)
+            except Exception as e:  # noqa: BLE001 - network errors of every kind
+                errors.append(f"{url}: {type(e).__name__}: {e}")
+                continue
+            try:
+                raw = gzip.decompress(blob)
+            except (OSError, EOFError, zlib.error) as e:
+                errors.append(f"{url}: not a valid gzip file ({e})")
+                continue
+            got = hashlib.sha256(raw).hexdigest()
+            if got != sha:
+                errors.append(f"{url}: sha256 of the uncompressed file is {got}, expected {sha}")
+                continue
+            fd, tmp = tempfile.mkstemp(prefix=name + ".", suffix=".part", dir=dest_dir)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(blob)
+                os.replace(tmp, target)
+            except BaseException:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
+                raise
+            break
+        else:
+            raise RuntimeError(f"download_mnist: could not download {name}.gz into {dest_dir} (no network?). "
+                               f"Tried: " + "; ".join(errors) + ". You can copy the four MNIST files there by "
+                               f"hand, or use minispore.dataset.mnist_sample_dir() for the bundled sample.")
+    return dest_dir
