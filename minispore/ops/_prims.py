@@ -152,9 +152,10 @@ def _select_mask(cond, like):
 
 
 def _pow_dy(dout, out, x, y):
-    # d(x**y)/dy = x**y * log(x), taken as 0 where x <= 0 (the limit used by MindSpore and PyTorch at x == 0)
-    positive = greater(x, _const(0, x))
-    safe_x = where(positive, x, _const(1, x))
+    # d(x**y)/dy = x**y * log(x), taken as 0 at x == 0 (MindSpore's and PyTorch's limit); NaN for x < 0, as in
+    # MindSpore
+    zero = equal(x, _const(0, x))
+    safe_x = where(zero, _const(1, x), x)
     return mul(dout, mul(out, log(safe_x)))
 
 
@@ -163,10 +164,17 @@ sub_p.def_vjp(lambda dout, out, x, y: dout, lambda dout, out, x, y: neg(dout))
 mul_p.def_vjp(lambda dout, out, x, y: mul(dout, y), lambda dout, out, x, y: mul(dout, x))
 div_p.def_vjp(lambda dout, out, x, y: div(dout, y), lambda dout, out, x, y: neg(mul(div(dout, y), out)))
 pow_p.def_vjp(lambda dout, out, x, y: mul(dout, mul(y, pow_(x, sub(y, _const(1, y))))), _pow_dy)
-maximum_p.def_vjp(lambda dout, out, x, y: mul(dout, _select_mask(greater_equal(x, y), dout)),
-                  lambda dout, out, x, y: mul(dout, _select_mask(less(x, y), dout)))
-minimum_p.def_vjp(lambda dout, out, x, y: mul(dout, _select_mask(less_equal(x, y), dout)),
-                  lambda dout, out, x, y: mul(dout, _select_mask(greater(x, y), dout)))
+
+
+def _winner_share(wins, x, y, dout):
+    """1 where this argument wins, 1/2 on a tie (MindSpore splits the gradient of maximum/minimum equally)."""
+    return add(_select_mask(wins, dout), mul(_select_mask(equal(x, y), dout), _const(0.5, dout)))
+
+
+maximum_p.def_vjp(lambda dout, out, x, y: mul(dout, _winner_share(greater(x, y), x, y, dout)),
+                  lambda dout, out, x, y: mul(dout, _winner_share(less(x, y), x, y, dout)))
+minimum_p.def_vjp(lambda dout, out, x, y: mul(dout, _winner_share(less(x, y), x, y, dout)),
+                  lambda dout, out, x, y: mul(dout, _winner_share(greater(x, y), x, y, dout)))
 atan2_p.def_vjp(lambda dout, out, x, y: mul(dout, div(y, add(square(x), square(y)))),
                 lambda dout, out, x, y: neg(mul(dout, div(x, add(square(x), square(y))))))
 remainder_p.def_vjp(lambda dout, out, x, y: dout,
@@ -686,3 +694,38 @@ def _bce_dpw(dout, out, x, y, w, pw):
 
 
 bce_logits_p.def_vjp(_bce_dx, _bce_dy, _bce_dw, _bce_dpw)
+
+
+_BCE_EPS = 1e-12
+
+
+def _bce_impl(x, y, w):
+    # MindSpore's BinaryCrossEntropy kernel: the logs are taken of max(p, 1e-12)
+    eps = np.asarray(_BCE_EPS, x.dtype)
+    loss = -w * (y * np.log(np.maximum(x, eps)) + (1 - y) * np.log(np.maximum(1 - x, eps)))
+    return loss.astype(x.dtype, copy=False)
+
+
+bce_p = Primitive("BinaryCrossEntropy", _bce_impl)
+
+
+def binary_cross_entropy(x, y, w):
+    """Elementwise binary cross-entropy on probabilities; all three arguments share one shape."""
+    return bind(bce_p, x, y, w)
+
+
+def _bce_prob_dx(dout, out, x, y, w):
+    # MindSpore's BinaryCrossEntropyGrad: w * (x - y) / max(x * (1 - x), eps), finite at x = 0 and x = 1
+    denom = maximum(mul(x, sub(_const(1, x), x)), _const(_BCE_EPS, x))
+    return mul(dout, div(mul(w, sub(x, y)), denom))
+
+
+def _bce_prob_dy(dout, out, x, y, w):
+    eps = _const(_BCE_EPS, x)
+    log_p = log(maximum(x, eps))
+    log_q = log(maximum(sub(_const(1, x), x), eps))
+    return neg(mul(dout, mul(w, sub(log_p, log_q))))
+
+
+bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy,
+              lambda dout, out, x, y, w: mul(dout, binary_cross_entropy(x, y, ones_like(w))))

@@ -1,4 +1,5 @@
 """Elementwise math, comparisons and reductions with MindSpore's names, argument orders and dtype rules."""
+import builtins
 import numbers
 
 import numpy as np
@@ -93,7 +94,7 @@ def _axes(axis, ndim, op="ops"):
 def _axis(axis, ndim, op="ops"):
     if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
         raise TypeError(f"For '{op}', the axis must be an int, but got {type(axis).__name__}.")
-    n = max(ndim, 1)
+    n = builtins.max(ndim, 1)   # this module's ``max`` is the ops reduction
     if not -n <= axis < n:
         raise ValueError(f"For '{op}', the axis {axis} is out of range for a tensor of rank {ndim} "
                          f"(expected [{-n}, {n - 1}]).")
@@ -325,11 +326,24 @@ def clamp(input, min=None, max=None):
     x = _tensor(input, "input", "clamp")
     if min is None and max is None:
         raise ValueError("For 'clamp', at least one of 'min' and 'max' must be given.")
+    # selects rather than maximum/minimum: MindSpore passes the whole gradient to x at x == min or x == max
     if min is not None:
-        x = maximum(x, min)
+        x, lo = _coerce(x, min, "clamp")
+        x = _select(less(x, lo), lo, x)
     if max is not None:
-        x = minimum(x, max)
+        x, hi = _coerce(x, max, "clamp")
+        x = _select(greater(x, hi), hi, x)
     return x
+
+
+def _select(cond, x, y):
+    """``where`` for operands already of one dtype; a traced operand is broadcast to the output shape."""
+    shape = np.broadcast_shapes(cond.shape, x.shape, y.shape)
+    if x._trace is not None:
+        x = P.broadcast_to(x, shape)
+    if y._trace is not None:
+        y = P.broadcast_to(y, shape)
+    return P.where(cond, x, y)
 
 
 clip = clamp
@@ -354,7 +368,10 @@ def logit(input, eps=None):
 def xlogy(input, other):
     x, y = _coerce(_float(input, "xlogy"), other, "xlogy")
     zero = P.zeros_like(x)
-    return P.where(equal(x, zero), zero, mul(x, log(y)))
+    is_zero = equal(x, zero)
+    # log(y) is not evaluated where x == 0, so that the gradient there is 0 rather than 0 * log(0) = NaN
+    safe_y = _select(is_zero, P.ones_like(y), y)
+    return _select(is_zero, zero, mul(x, log(safe_y)))
 
 
 def hypot(input, other):
@@ -403,10 +420,34 @@ def _extreme(prim_binder, arg_binder, name):
             values = prim_binder(x, None, bool(keepdims))
             return values, arg_binder(P.reshape(x, (-1,)) if x.ndim else x, None, False)
         ax = axes[0]
-        values = prim_binder(x, (ax,), bool(keepdims))
-        return values, arg_binder(x, ax, bool(keepdims))
+        indices = arg_binder(x, ax, True)
+        # along an axis MindSpore's ArgMaxWithValue sends the whole gradient to the returned index (the first
+        # extremum), unlike the full reduction, which shares it between ties
+        values = P.take_along_axis(x, indices._data, ax)
+        if not keepdims:
+            values = P.reshape(values, indices.shape[:ax] + indices.shape[ax + 1:])
+            indices = P.reshape(indices, values.shape)
+        return values, indices
     reduce.__name__ = name
     return reduce
+
+
+def _at_extreme_index(x, axes, keepdim, largest):
+    """max/min of ``x`` over ``axes`` with the gradient sent to the first extremum only (as MindSpore's
+    norm(ord=+-inf) does)."""
+    axes = tuple(range(x.ndim)) if axes is None else axes
+    rest = [i for i in range(x.ndim) if i not in axes]
+    perm = tuple(rest) + tuple(axes)
+    flat = P.reshape(_transpose_if_needed(x, perm), tuple(x.shape[i] for i in rest) + (-1,))
+    idx = (np.argmax if largest else np.argmin)(flat._data, axis=-1)[..., None]
+    picked = P.take_along_axis(flat, idx, flat.ndim - 1)
+    if keepdim:
+        return P.reshape(picked, tuple(1 if i in axes else d for i, d in enumerate(x.shape)))
+    return P.reshape(picked, tuple(x.shape[i] for i in rest))
+
+
+def _transpose_if_needed(x, perm):
+    return x if perm == tuple(range(x.ndim)) else P.transpose(x, perm)
 
 
 max = _extreme(P.max_, P.argmax, "max")
@@ -503,9 +544,9 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
             raise ValueError("For 'norm', the matrix 2-norm is not supported; use ord=None or 'fro'.")
         return sqrt(P.sum_(square(x), axes, bool(keepdim)))
     if ord in (float("inf"), "inf"):
-        return P.max_(abs(x), axes, bool(keepdim))
+        return _at_extreme_index(abs(x), axes, bool(keepdim), True)
     if ord in (float("-inf"), "-inf"):
-        return P.min_(abs(x), axes, bool(keepdim))
+        return _at_extreme_index(abs(x), axes, bool(keepdim), False)
     if ord == 0:
         return P.sum_(P.cast(not_equal(x, 0.0), x._data.dtype), axes, bool(keepdim))
     if ord == 1:

@@ -21,19 +21,29 @@ def relu(input):
     return P.relu(x)
 
 
+def _constant(value, like):
+    return _wrap(np.asarray(value, like._data.dtype))
+
+
 def relu6(x):
-    return minimum(relu(x), 6.0)
+    # MindSpore's ReLU6Grad passes the gradient where 0 < x <= 6
+    t = relu(x)
+    return where(P.greater(t, _constant(6, t)), _constant(6, t), t)
 
 
 def leaky_relu(input, alpha=0.2):
+    # written as MindSpore writes it, max(alpha * x, x) (min for alpha > 1): the gradient at 0 is (1 + alpha) / 2
     x = _float(input, "leaky_relu")
-    return where(P.greater(x, P.zeros_like(x)), x, mul(x, alpha))
+    return (maximum if alpha <= 1 else minimum)(mul(x, alpha), x)
 
 
 def elu(input_x, alpha=1.0):
     x = _float(input_x, "elu")
-    negative = mul(P.expm1(minimum(x, 0.0)), alpha)
-    return where(P.greater(x, P.zeros_like(x)), x, negative)
+    positive = P.greater_equal(x, P.zeros_like(x))
+    # the negative branch sees min(x, 0) through a select, so x == 0 takes the slope 1 of the positive branch
+    # (MindSpore: elu'(0) = 1, selu'(0) = scale)
+    negative = mul(P.expm1(where(positive, P.zeros_like(x), x)), alpha)
+    return where(positive, x, negative)
 
 
 def selu(input_x):
@@ -94,13 +104,19 @@ def hardtanh(input, min_val=-1.0, max_val=1.0):
 
 
 def hardsigmoid(input):
+    # MindSpore's HSigmoidGrad is (x + 3) / 6 inside the open interval (-3, 3) and 0 at and beyond +-3
     x = _float(input, "hardsigmoid")
-    return div(minimum(maximum(add(x, 3.0), 0.0), 6.0), 6.0)
+    inside = P.logical_and(P.greater(x, _constant(-3, x)), P.less(x, _constant(3, x)))
+    outside = where(P.greater_equal(x, _constant(3, x)), P.ones_like(x), P.zeros_like(x))
+    return where(inside, div(add(x, 3.0), 6.0), outside)
 
 
 def hardswish(x):
+    # MindSpore's HSwishGrad is (2x + 3) / 6 on the closed interval [-3, 3]
     t = _float(x, "hardswish")
-    return mul(t, hardsigmoid(t))
+    middle = div(mul(t, add(t, 3.0)), 6.0)
+    return where(P.less(t, _constant(-3, t)), P.zeros_like(t),
+                 where(P.greater(t, _constant(3, t)), t, middle))
 
 
 def tanhshrink(input):
@@ -231,13 +247,10 @@ def binary_cross_entropy(input, target, weight=None, reduction='mean'):
     _check_reduction(reduction, op)
     if x.shape != y.shape:
         raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} must be equal.")
-    y = P.cast(y, x._data.dtype)
-    # log is clamped at -100 so that probabilities of exactly 0 or 1 give a finite loss
-    log_p = maximum(log(x), -100.0)
-    log_q = maximum(log(sub(1.0, x)), -100.0)
-    loss = P.neg(add(mul(y, log_p), mul(sub(1.0, y), log_q)))
-    if weight is not None:
-        loss = mul(loss, _to_shape(weight, x.shape, x._data.dtype, "weight", op))
+    dt = x._data.dtype
+    # MindSpore's kernel: logs of max(p, 1e-12), so probabilities of exactly 0 or 1 give a finite loss and
+    # gradient (x = 1, y = 0 gives 27.631021, not PyTorch's 100)
+    loss = P.binary_cross_entropy(x, P.cast(y, dt), _to_shape(weight, x.shape, dt, "weight", op))
     return _reduce(loss, reduction)
 
 
