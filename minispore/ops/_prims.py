@@ -600,11 +600,18 @@ def _swap_last(t):
     return transpose(t, perm)
 
 
+def _bmul(a, b):
+    """``a * b`` with NumPy broadcasting made explicit, so that the product's own VJP returns each cotangent in
+    its operand's shape (primitives never unbroadcast)."""
+    shape = np.broadcast_shapes(a._data.shape, b._data.shape)
+    return mul(broadcast_to(a, shape), broadcast_to(b, shape))
+
+
 def _matmul_vjp_x(dout, out, x, y):
     if x.ndim == 1 and y.ndim == 1:
-        return mul(dout, y)
+        return _bmul(dout, y)
     if y.ndim == 1:   # (..., k) @ (k,) -> (...): dx = dout[..., None] * y
-        return mul(reshape(dout, dout._data.shape + (1,)), broadcast_to(y, x._data.shape))
+        return sum_to(_bmul(reshape(dout, dout._data.shape + (1,)), y), x._data.shape)
     if x.ndim == 1:   # (k,) @ (..., k, n) -> (..., n)
         d = reshape(dout, dout._data.shape[:-1] + (1, dout._data.shape[-1]))
         return reshape(sum_to(matmul(d, _swap_last(y)), (1, x._data.shape[0])), x._data.shape)
@@ -613,13 +620,13 @@ def _matmul_vjp_x(dout, out, x, y):
 
 def _matmul_vjp_y(dout, out, x, y):
     if x.ndim == 1 and y.ndim == 1:
-        return mul(dout, x)
+        return _bmul(dout, x)
     if x.ndim == 1:   # dy[..., k, n] = x[k] * dout[..., n]
         d = reshape(dout, dout._data.shape[:-1] + (1, dout._data.shape[-1]))
         return sum_to(matmul(reshape(x, (x._data.shape[0], 1)), d), y._data.shape)
     if y.ndim == 1:   # dy[k] = sum over batch of x[..., k] * dout[...]
         d = reshape(dout, dout._data.shape + (1,))
-        return reshape(sum_to(mul(x, d), (1, y._data.shape[0])), y._data.shape)
+        return reshape(sum_to(_bmul(x, d), (1, y._data.shape[0])), y._data.shape)
     return sum_to(matmul(_swap_last(x), dout), y._data.shape)
 
 
