@@ -26,7 +26,20 @@ import cases_core  # noqa: E402
 with open(os.path.join(GOLDEN_DIR, "core.json")) as _fh:
     GOLDEN = json.load(_fh)["cases"]
 
-NAMES = sorted(GOLDEN)
+
+
+class _Stub:
+    """Enough of a framework module for cases() to build its thunks (they are not run)."""
+    def __getattr__(self, item):
+        return _Stub()
+
+    def __call__(self, *a, **k):
+        return _Stub()
+
+
+# Definition order (grouped by topic), then anything recorded but no longer defined (reported as a failure).
+DEFINED = [n for n, _ in cases_core.cases(_Stub())]
+NAMES = [n for n in DEFINED if n in GOLDEN] + sorted(set(GOLDEN) - set(DEFINED))
 
 
 # The framework under test; GOLDEN_FRAMEWORK=mindspore runs the same checks against real MindSpore (a sanity check
@@ -60,6 +73,7 @@ def test_golden_core(name, ms, ms_cases):
     if name not in ms_cases:
         pytest.fail(f"case {name!r} is recorded in core.json but no longer defined in cases_core.py")
     thunk = ms_cases[name]
+    note = f"\n(note: {entry['note']})" if entry.get("note") else ""
 
     if "error" in expected:
         try:
@@ -68,33 +82,46 @@ def test_golden_core(name, ms, ms_cases):
         except Exception as exc:  # noqa: BLE001
             assert _class_matches(exc, expected["error"]), (
                 f"MindSpore raised {expected['error']}({expected['message']!r}); "
-                f"minispore raised {type(exc).__name__}({exc})")
+                f"minispore raised {type(exc).__name__}({exc}){note}")
             msg = str(exc).lower()
             missing = [k for k in entry.get("keywords", []) if k.lower() not in msg]
             assert not missing, f"message {str(exc)!r} lacks the key words {missing}"
             return
         pytest.fail(f"MindSpore raised {expected['error']}: {expected['message']!r}; "
-                    f"minispore returned {cases_core._short(got)}")
+                    f"minispore returned {cases_core._short(got)}{note}")
 
     actual = cases_core.run_case(thunk, ms)
     if "error" in actual:
         pytest.fail(f"minispore raised {actual['error']}: {actual['message']}\n"
-                    f"MindSpore returned {cases_core._short(expected)}")
+                    f"MindSpore returned {cases_core._short(expected)}{note}")
     errs = cases_core.compare(expected, actual)
-    assert not errs, "\n".join(errs[:8])
+    assert not errs, "\n".join(errs[:8]) + note
 
 
 def test_every_case_is_recorded():
     """Cases added to cases_core.py must be recorded (re-run gen_core.py with MindSpore)."""
-    class _Stub:
-        """Enough of a framework module for cases() to build its thunks (they are not run)."""
-        def __getattr__(self, item):
-            return _Stub()
-
-        def __call__(self, *a, **k):
-            return _Stub()
-
-    names = [n for n, _ in cases_core.cases(_Stub())]
-    assert len(names) == len(set(names))
-    missing = sorted(set(names) - set(GOLDEN))
+    assert len(DEFINED) == len(set(DEFINED))
+    missing = sorted(set(DEFINED) - set(GOLDEN))
     assert not missing, f"not recorded in core.json: {missing[:10]}"
+
+
+def test_compare_detects_differences():
+    """The comparison itself (no framework needed): it must catch dtype, shape, structure and value changes."""
+    t = {"tensor": "Float32", "shape": [2], "value": [1.0, 2.0]}
+    assert cases_core.compare(t, dict(t)) == []
+    assert cases_core.compare(t, dict(t, value=[1.0, 2.0 + 1e-7])) == []
+    assert cases_core.compare(t, dict(t, value=[1.0, 2.001]))
+    assert cases_core.compare(t, dict(t, tensor="Float64"))
+    assert cases_core.compare(t, dict(t, shape=[1, 2], value=[[1.0, 2.0]]))
+    assert cases_core.compare(t, dict(t, param_name="w"))
+    assert cases_core.compare({"tuple": [t]}, {"list": [t]})
+    assert cases_core.compare({"tuple": [t]}, t)
+    assert cases_core.compare({"tuple": [t, t]}, {"tuple": [t]})
+    assert cases_core.compare({"int": 3}, {"float": 3.0})
+    assert cases_core.compare({"tensor": "Int64", "shape": [1], "value": [1]},
+                              {"tensor": "Int64", "shape": [1], "value": [2]})
+    assert cases_core.compare({"error": "ValueError", "message": ""}, {"tuple": []})
+    assert cases_core.strings_match("[[0.26588354 0.27282503]]", "[[0.26588356 0.272825  ]]")
+    assert not cases_core.strings_match("123456790.0", "1.2345679e+08")
+    assert not cases_core.strings_match("Tensor(shape=[3], dtype=Int64, value= [1, 2, 3])",
+                                        "Tensor(shape=[3], dtype=Int64, value= [1, 2, 4])")

@@ -91,6 +91,7 @@ def run_case(thunk, ms=None):
         msg = str(e)
         if "- C++ Call Stack" in msg:
             msg = msg.split("- C++ Call Stack")[0].rstrip("- \n")
+        msg = re.sub(r"0x[0-9a-fA-F]{6,}", "0x...", msg)  # object addresses vary from run to run
         if len(msg) > 400:
             msg = msg[:400] + "..."
         return {"error": type(e).__name__, "message": msg}
@@ -113,22 +114,31 @@ _NUM_RE = re.compile(r"[-+]?(?:nan|inf|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
 def _token_unit(tok):
     """One unit in the last displayed digit of a printed number."""
     m = re.match(r"[-+]?(\d*)\.?(\d*)(?:[eE]([-+]?\d+))?$", tok)
-    if not m:
-        return 0.0
+    if not m or not re.search(r"[.eE]", tok):
+        return 0.0  # integers (shapes, int elements) get no rounding allowance
     frac = m.group(2) or ""
     exp = int(m.group(3) or 0)
     return 10.0 ** (exp - len(frac))
 
 
 def strings_match(expected, actual, rtol=1e-5, atol=1e-6):
-    """Exact match, or the same text with numbers that differ by at most rounding in the last printed digit."""
+    """Exact match, or the same text with numbers that differ by at most float32 noise / last-digit rounding.
+
+    When some printed number differs, NumPy-style layouts may shift (``0.272825  `` vs ``0.27282503``), so the
+    text between numbers is then compared with whitespace removed.  When all numbers are printed identically the
+    whitespace must match exactly too.
+    """
     if expected == actual:
         return True
     e_parts = _NUM_RE.split(expected)
     a_parts = _NUM_RE.split(actual)
     e_nums = _NUM_RE.findall(expected)
     a_nums = _NUM_RE.findall(actual)
-    if len(e_nums) != len(a_nums) or e_parts != a_parts:
+    if len(e_nums) != len(a_nums):
+        return False
+    if e_nums == a_nums:
+        return False  # same numbers, different text: a formatting difference
+    if [re.sub(r"\s+", "", p) for p in e_parts] != [re.sub(r"\s+", "", p) for p in a_parts]:
         return False
     for e, a in zip(e_nums, a_nums):
         if e == a:
@@ -139,9 +149,9 @@ def strings_match(expected, actual, rtol=1e-5, atol=1e-6):
             return False
         if math.isnan(ev) or math.isnan(av) or math.isinf(ev) or math.isinf(av):
             return False
-        if len(e) != len(a):  # the printed width must not change
-            return False
-        tol = max(atol, rtol * abs(ev), 1.01 * _token_unit(e))
+        if ("e" in e.lower()) != ("e" in a.lower()):
+            return False  # fixed vs scientific notation is a formatting difference
+        tol = max(atol, rtol * abs(ev), 1.01 * _token_unit(e), 1.01 * _token_unit(a))
         if abs(ev - av) > tol:
             return False
     return True
@@ -244,6 +254,24 @@ def _short(d):
 # --------------------------------------------------------------------------------------------------------------
 
 
+# Observations about MindSpore 2.10 that look like quirks or bugs; they are recorded as MindSpore behaves, and the
+# note is shown when the case fails so that the implementer can decide deliberately.
+NOTES = {
+    "op/create_full_float": "ops.full((2,), 1.5) gives Int64 [1, 1] in MindSpore 2.10 (fill value truncated).",
+    "op/create_full_bool": "ops.full((2,), True) gives Int64 [1, 1] in MindSpore 2.10.",
+    "op/red_max_all": "ops.max(x) without axis returns (value, index) and the index is always 0 in 2.10.",
+    "op/red_min_all": "ops.min(x) without axis returns (value, index) and the index is always 0 in 2.10.",
+    "op/ew_maximum_nan": "CPU maximum: maximum(nan, 0) = 0 but maximum(1, nan) = nan (NaN only from 2nd arg).",
+    "promote/int32_big_scalar": "int32 tensor + 2**40 stays Int32 and wraps (2**40 mod 2**32 == 0).",
+    "print/str_scalar_123456789.0": "str(t) is str(t.asnumpy()) under NumPy 1.26 (MindSpore 2.10 needs numpy<2); "
+                                    "NumPy 2 prints 0-d float32 123456790 as 1.2345679e+08.",
+    "op/shape_squeeze_non1": "ops.squeeze on an axis whose size is not 1 silently leaves it (no error).",
+    "op/shape_flatten_1d": "ops.flatten (start_dim=1 default) of a 1-D tensor returns it unchanged.",
+    "op/red_mean_int": "ops.mean of an Int32 tensor stays Int32 (truncated mean).",
+    "op/red_argmin_all": "argmin returns Int32 while argmax returns Int64.",
+}
+
+
 def f32(seed, shape):
     return np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
 
@@ -261,6 +289,8 @@ def cases(ms):
         names.add(name)
         if keywords:
             thunk.keywords = list(keywords)
+        if name in NOTES:
+            thunk.note = NOTES[name]
         out.append((name, thunk))
 
     def T(a, dtype=None):
@@ -414,16 +444,18 @@ def cases(ms):
     add("aux/three_outputs", lambda: ms.grad(lambda x: (ops.sum(x * x), x * 2, x + 1), has_aux=True)(xy()[0]))
     add("aux/vag_three_outputs",
         lambda: ms.value_and_grad(lambda x: (ops.sum(x * x), x * 2, x + 1), has_aux=True)(xy()[0]))
+    # (order matters for recording: two of these has_aux ValueErrors in a row leave MindSpore 2.10 in a state where
+    # tensor[int] fails; the RuntimeError cases in between reset it.  gen_core.py checks this.)
     add("aux/err_single_output", lambda: ms.grad(lambda x: ops.sum(x * x), has_aux=True)(xy()[0]),
+        keywords=["has_aux"])
+    add("aux/err_int_aux", lambda: ms.grad(lambda x: (ops.sum(x * x), 3), has_aux=True)(xy()[0]),
         keywords=["has_aux"])
     add("aux/err_list_output", lambda: ms.grad(lambda x: [ops.sum(x * x), x], has_aux=True)(xy()[0]),
         keywords=["has_aux"])
-    add("aux/err_vag_single_output",
-        lambda: ms.value_and_grad(lambda x: ops.sum(x * x), has_aux=True)(xy()[0]), keywords=["has_aux"])
-    add("aux/err_int_aux", lambda: ms.grad(lambda x: (ops.sum(x * x), 3), has_aux=True)(xy()[0]),
-        keywords=["has_aux"])
     add("aux/err_none_aux", lambda: ms.grad(lambda x: (ops.sum(x * x), None), has_aux=True)(xy()[0]),
         keywords=["has_aux"])
+    add("aux/err_vag_single_output",
+        lambda: ms.value_and_grad(lambda x: ops.sum(x * x), has_aux=True)(xy()[0]), keywords=["has_aux"])
 
     # §1.1 validation errors (raised when building the grad function)
     add("valid/none_none", lambda: ms.grad(f, None, None), keywords=["grad_position", "None"])
