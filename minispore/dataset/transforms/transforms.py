@@ -34,7 +34,7 @@ class TensorOperation:
             elif not isinstance(x, (np.ndarray, np.generic, numbers.Number, list, tuple)):
                 raise TypeError(f"{name}: input should be a NumPy array, got {type(x)}.")
         x = np.asarray(x)
-        return self._batch(x[None], config._eager_rng())[0]
+        return self._batch(x[None], config._eager_rng())[0, ...]
 
     def _batch(self, x, rng):  # pragma: no cover - abstract
         raise NotImplementedError
