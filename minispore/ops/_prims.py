@@ -700,7 +700,9 @@ def _bce_dpw(dout, out, x, y, w, pw):
     return mul(dout, mul(w, mul(y, softplus(neg(x)))))
 
 
-bce_logits_p.def_vjp(_bce_dx, _bce_dy, _bce_dw, _bce_dpw)
+# MindSpore's BCEWithLogits bprop returns zeros for weight and pos_weight (_bce_dw/_bce_dpw are the true
+# derivatives, kept for reference)
+bce_logits_p.def_vjp(_bce_dx, _bce_dy, None, None)
 
 
 _BCE_EPS = 1e-12
@@ -734,5 +736,5 @@ def _bce_prob_dy(dout, out, x, y, w):
     return neg(mul(dout, mul(w, sub(log_p, log_q))))
 
 
-bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy,
-              lambda dout, out, x, y, w: mul(dout, binary_cross_entropy(x, y, ones_like(w))))
+# MindSpore's BinaryCrossEntropy bprop returns zeros for the weight
+bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy, None)

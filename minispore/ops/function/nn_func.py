@@ -276,25 +276,27 @@ def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
         raise ValueError(f"For '{op}', target values must be in [0, {c}) or equal ignore_index "
                          f"({ignore_index}), but got values in [{t.min()}, {t.max()}].")
     safe = np.where(valid, t, 0)
-    w = np.ones(c, logp._data.dtype) if weight is None else \
-        P.cast(_tensor(weight, "weight", op), logp._data.dtype)._data
+    dt = logp._data.dtype
+    # the class weights are differentiable (MindSpore gives them a gradient, the mean's denominator included)
+    w = _wrap(np.ones(c, dt)) if weight is None else P.cast(_tensor(weight, "weight", op), dt)
     if w.shape != (c,):
         raise ValueError(f"For '{op}', the weight must have shape ({c},), but got {w.shape}.")
-    w_target = np.where(valid, w[safe], 0).astype(logp._data.dtype)
+    valid_t = _wrap(valid.astype(dt))
+    w_target = mul(P.take(w, safe, 0), valid_t)
     picked = P.take_along_axis(logp, np.expand_dims(safe, 1), 1)
     picked = reshape(picked, safe.shape)
-    loss = P.neg(mul(picked, _wrap(w_target)))
+    loss = P.neg(mul(picked, w_target))
     if label_smoothing:
-        w_b = w.reshape((1, c) + (1,) * (logp.ndim - 2))
-        smooth = P.neg(sum(mul(logp, _wrap(np.broadcast_to(w_b, logp.shape).copy())), 1))
-        smooth = mul(smooth, _wrap(valid.astype(logp._data.dtype)))
+        w_b = P.broadcast_to(reshape(w, (1, c) + (1,) * (logp.ndim - 2)), logp.shape)
+        smooth = P.neg(sum(mul(logp, w_b), 1))
+        smooth = mul(smooth, valid_t)
         loss = add(mul(loss, 1.0 - label_smoothing), mul(smooth, label_smoothing / c))
     if reduction == "none":
         return loss
     total = sum(loss)
     if reduction == "sum":
         return total
-    return div(total, _wrap(np.asarray(w_target.sum(), logp._data.dtype)))
+    return div(total, sum(w_target))
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
