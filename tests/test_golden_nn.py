@@ -35,6 +35,8 @@ def _load_framework():
     if "ms" not in _CACHE:
         np.random.seed(0)
         _CACHE["ms"] = importlib.import_module(FRAMEWORK)
+        if FRAMEWORK == "mindspore":
+            _CACHE["ms"].runtime.launch_blocking()
     return _CACHE["ms"]
 
 

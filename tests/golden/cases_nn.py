@@ -77,13 +77,23 @@ def make_small_mnist(dst, n=20):
     return dst
 
 
+class _Lazy:
+    """Resolve a sub-module on first use, so a missing one fails only the cases that use it."""
+
+    def __init__(self, get):
+        self._get = get
+
+    def __getattr__(self, name):
+        return getattr(self._get(), name)
+
+
 LOSS_RE = re.compile(r"^(.*loss is )(\S+)$")
 
 
 # ----------------------------------------------------------------------------------------
 def cases(ms):
     nn = ms.nn
-    ops = ms.ops
+    ops = _Lazy(lambda: ms.ops)  # noqa: F841
     T = ms.Tensor
     P = ms.Parameter
 
@@ -490,7 +500,9 @@ def cases(ms):
                 "mean2": bn.moving_mean, "var2": bn.moving_variance, "out_eval": out_eval, "repr": repr(bn)}
     yield "layer.batchnorm1d", batchnorm
 
-    act_x = np.array([[-3.0, -1.0, -0.5, 0.0], [0.25, 1.0, 2.5, 7.0]], np.float32)
+    act_x = np.array([[-3.0, -1.0, -0.5, 0.0], [0.25, 1.0, 2.5, 3.5]], np.float32)
+    yield "act.ReLU6_clip", lambda: (lambda c, x: (c(x), ms.grad(lambda a: c(a).sum())(x)))(
+        nn.ReLU6(), T(np.array([-1.0, 0.0, 3.0, 5.9, 6.0, 6.5, 7.0], np.float32)))
     acts = [("ReLU", lambda: nn.ReLU()), ("ReLU6", lambda: nn.ReLU6()), ("LeakyReLU", lambda: nn.LeakyReLU()),
             ("LeakyReLU_0.1", lambda: nn.LeakyReLU(alpha=0.1)), ("GELU", lambda: nn.GELU()),
             ("GELU_tanh", lambda: nn.GELU(approximate=True)), ("GELU_exact", lambda: nn.GELU(approximate=False)),
@@ -621,7 +633,7 @@ def cases(ms):
     yield "error.celllist_non_cell", lambda: nn.CellList(["test"])
 
     # ------------------------------------------------------------------ initializers
-    init = ms.common.initializer
+    init = _Lazy(lambda: ms.common.initializer)
     shape = (200, 300)
 
     def stats(t):
@@ -999,7 +1011,7 @@ def cases(ms):
     yield "ckpt.roundtrip_multi", roundtrip
 
     # ------------------------------------------------------------------ dataset
-    dsm = ms.dataset
+    dsm = _Lazy(lambda: ms.dataset)
 
     def gen10():
         for i in range(10):
@@ -1080,7 +1092,7 @@ def cases(ms):
 
     def img_ds(img=IMG):
         return dsm.NumpySlicesDataset({"image": img, "label": ILAB}, shuffle=False)
-    vis = dsm.vision
+    vis = _Lazy(lambda: ms.dataset.vision)
     yield "ds.vision.rescale", lambda: rows(img_ds().map(vis.Rescale(1.0 / 255.0, 0), "image"), n=2)
     yield "ds.vision.normalize", lambda: rows(img_ds().map(
         [vis.Rescale(1.0 / 255.0, 0), vis.Normalize(mean=(0.1307,), std=(0.3081,))], "image"), n=2)
@@ -1208,7 +1220,7 @@ def cases(ms):
             m.update(*[T(a) if isinstance(a, np.ndarray) else a for a in args])
             return m.eval(**eval_kw)
         return thunk
-    mt = ms.train
+    mt = _Lazy(lambda: ms.train)
     yield "metric.accuracy", metric(lambda: mt.Accuracy(), ML, MLY)
     yield "metric.accuracy_onehot", metric(lambda: mt.Accuracy(), ML, np.eye(4, dtype=np.float32)[MLY])
     yield "metric.precision", metric(lambda: mt.Precision(), ML, MLY)
@@ -1241,7 +1253,14 @@ def cases(ms):
 # Tolerances and the formula checks used for the random initializers.
 
 def tolerance(name):
-    """(rtol, atol) for a case: optimizer / training trajectories get rtol 1e-4."""
+    """(rtol, atol) for a case: optimizer / training trajectories get rtol 1e-4.
+
+    act.* also gets rtol 1e-4: MindSpore's CPU kernels for exp/log/tanh-based activations
+    (LogSoftmax, Mish, ...) are only accurate to a few float32 ulps x 10 (e.g. LogSoftmax
+    gives -0.0380448 where the exact value is -0.0380414; Tanh is off by up to 4e-6 and its
+    gradient by 9e-6 on [-3, 3.5]), hence also atol 1e-5 there."""
+    if name.startswith("act."):
+        return 1e-4, 1e-5
     if name.startswith(("opt.", "model.", "tutorial.has_aux")):
         return 1e-4, 1e-6
     return 1e-5, 1e-6

@@ -62,6 +62,7 @@ def main():
 
     np.random.seed(0)  # MindSpore initializers draw from NumPy's global RNG
     import mindspore as ms
+    ms.runtime.launch_blocking()  # synchronous kernels: errors and values belong to the case that made them
 
     if not args.check:
         write_ckpts(ms)
