@@ -11,8 +11,10 @@ from .primitive import Node, box, end_trace, new_trace
 from .tensor import Tensor, _wrap
 
 
+_prims = None  # minispore.ops._prims, set by minispore/ops/__init__.py (the engine is imported first)
+
+
 def _P():
-    from ..ops import _prims
     return _prims
 
 
@@ -53,7 +55,9 @@ def _toposort(roots):
             counts[node] += 1
             continue
         counts[node] = 1
-        stack.extend(p for p in node.parents if p is not None)
+        for parent in node.parents:
+            if parent is not None:
+                stack.append(parent)
     ready = []
     for node in roots:
         counts[node] -= 1

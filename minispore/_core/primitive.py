@@ -103,23 +103,50 @@ def _fail(prim, args, params, err):
 
 def bind(prim, *args, **params):
     top = None
+    dead = False
     for a in args:
         t = a._trace
-        if t is not None and (top is None or t.level > top.level):
-            top = t
-    if top is None:
-        try:
-            return _wrap(prim.impl(*[a._data for a in args], **params))
-        except (ValueError, TypeError, IndexError) as e:
-            raise _fail(prim, args, params, e) from None
-    if not top.alive or any(a._trace is not None and not a._trace.alive for a in args):
+        if t is not None:
+            if not t.alive:
+                dead = True
+            elif top is None or t.level > top.level:
+                top = t
+    if dead:
         # a box that escaped a finished transform is just its value
         return bind(prim, *[_strip_dead(a) for a in args], **params)
-    inner = [a._inner if a._trace is top else a for a in args]
+    if top is None:
+        # the untraced fast path: no node, no recording
+        try:
+            if len(args) == 1:
+                data = prim.impl(args[0]._data, **params)
+            elif len(args) == 2:
+                data = prim.impl(args[0]._data, args[1]._data, **params)
+            else:
+                data = prim.impl(*[a._data for a in args], **params)
+        except (ValueError, TypeError, IndexError) as e:
+            raise _fail(prim, args, params, e) from None
+        out = _new(Tensor)
+        out._data = data if type(data) is ndarray else _asarray(data)
+        out._trace = None
+        return out
+    inner = []
+    parents = []
+    for a in args:
+        if a._trace is top:
+            inner.append(a._inner)
+            parents.append(a._node)
+        else:
+            inner.append(a)
+            parents.append(None)
     out_inner = bind(prim, *inner, **params)
-    out = Tensor.__new__(Tensor)
+    out = _new(Tensor)
     out._data = out_inner._data
     out._trace = top
     out._inner = out_inner
-    out._node = Node(prim, params, inner, out_inner, [a._node if a._trace is top else None for a in args])
+    out._node = Node(prim, params, inner, out_inner, parents)
     return out
+
+
+_new = Tensor.__new__
+ndarray = np.ndarray
+_asarray = np.asarray

@@ -1,14 +1,16 @@
 """``mindspore.ops``: the functional API, functional autodiff and the Primitive-style operator classes."""
+from .._core import autodiff as _autodiff
 from .._core import tensor as _tensor_module
 from .._core.autodiff import (GradOperation, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp,
                               vmap)
-from . import function
+from . import _prims, function
 from .function import *  # noqa: F401,F403
 from . import _tensor_methods
 from .operations import *  # noqa: F401,F403
 from . import operations
 
 _tensor_module._F = function
+_autodiff._prims = _prims
 _tensor_methods.attach()
 
 # MindSpore's ``ops`` exposes the builtins-shadowing names too
