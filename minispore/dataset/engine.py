@@ -596,8 +596,7 @@ class MapDataset(_Unary):
                 raise ValueError(f"Parameter operations's element of method map should be a python function or "
                                  f"class method which should be callable, but got: {op!r}. It doesn't need "
                                  f"parentheses for python function or class method.")
-        from .vision.transforms import _fuse
-        self._ops = _fuse(flat)
+        self._ops = flat
         names = child._names()
         in_cols = [names[0]] if input_columns is None else _col_list(input_columns, "input_columns", "map")
         missing = [c for c in in_cols if c not in names]
@@ -624,6 +623,7 @@ class MapDataset(_Unary):
         return self._new_names
 
     def _apply(self, vals, n, rng):
+        fresh = False    # is vals[0] an array the previous built-in transform of this map just allocated?
         for op in self._ops:
             if isinstance(op, TensorOperation):
                 if len(vals) != 1:
@@ -632,7 +632,11 @@ class MapDataset(_Unary):
                 v = vals[0]
                 try:
                     if isinstance(v, np.ndarray):
-                        vals = [op._batch(v, rng)]
+                        if fresh and op._inplace_ok:
+                            vals = [op._batch(v, rng, inplace=True)]
+                        else:
+                            vals = [op._batch(v, rng)]
+                        fresh = op._fresh_output
                     else:
                         vals = [_stack([op._batch(r[None], rng)[0] for r in v])]
                 except RuntimeError:
@@ -640,6 +644,7 @@ class MapDataset(_Unary):
                 except Exception as e:  # noqa: BLE001
                     raise RuntimeError(f"map: {op!r} failed on column(s) {self._in}: {type(e).__name__}: {e}") from e
                 continue
+            fresh = False
             outs = None
             for i in range(n):
                 args = [_row(v, i) for v in vals]

@@ -45,14 +45,22 @@ def test_normalize():
         vision.Normalize((1., 2.), (1., 1.))(IMG)
 
 
-def test_fused_rescale_normalize_matches_step_by_step():
+def test_rescale_rounds_like_mindspore():
+    # MindSpore: float32(x * rescale + shift) with a single rounding (checked on all 256 uint8 values)
+    x = np.arange(256, dtype=np.uint8).reshape(16, 16, 1)
+    for r, s in ((1 / 255., 0.0), (1 / 255., 0.5), (0.00392, -0.3)):
+        ref = (x.astype(np.float64) * np.float32(r) + np.float32(s)).astype(np.float32)
+        np.testing.assert_array_equal(vision.Rescale(r, s)(x), ref)
+
+
+def test_pipeline_chain_equals_step_by_step():
     imgs = rng.integers(0, 256, (50, 6, 6, 3)).astype(np.uint8)
     ops = [vision.Rescale(1 / 255, 0), vision.Normalize((0.4, 0.5, 0.6), (0.2, 0.25, 0.3)), vision.HWC2CHW()]
     d = ds.NumpySlicesDataset({"image": imgs}, shuffle=False).map(ops, "image").batch(50)
     got = next(d.create_tuple_iterator(output_numpy=True))[0]
     ref = np.stack([ops[2](ops[1](ops[0](im))) for im in imgs])
     assert got.dtype == np.float32
-    np.testing.assert_allclose(got, ref, rtol=1e-6, atol=1e-6)
+    np.testing.assert_array_equal(got, ref)       # same float32 operations, in place or not
 
 
 def test_hwc2chw_and_totensor():

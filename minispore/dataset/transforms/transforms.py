@@ -19,6 +19,8 @@ class TensorOperation:
     """Base of the built-in, vectorised transforms."""
     _accepts = "array"          # "array": NumPy arrays or array-likes; "image": NumPy arrays only
     _n_inputs = 1
+    _fresh_output = False      # True: _batch always returns a new array (a following op may work in place)
+    _inplace_ok = False        # True: _batch accepts inplace=True and may then overwrite its input
 
     def __call__(self, *input_tensor_list):
         name = type(self).__name__

@@ -65,15 +65,19 @@ class Rescale(_ImageOp):
         self.shift = _check_number(shift, "shift", "Rescale")
         self._r, self._s = np.float32(self.rescale), np.float32(self.shift)
 
-    def _batch(self, x, rng):
-        y = x.astype(np.float32)
-        y *= self._r
-        if self._s:
-            y += self._s
-        return y
+    _fresh_output = True
 
-    def _affine(self, x):
-        return np.float64(self.rescale), np.float64(self.shift)
+    def _batch(self, x, rng):
+        # MindSpore computes float32(x * rescale + shift) with one rounding. Without a shift a float32 product is
+        # already that (an 8-to-24-bit integer times a float32 is exact in float64); with one, go through float64.
+        if not self._s and (x.dtype.kind in "biu" and x.dtype.itemsize <= 2 or x.dtype == np.float32):
+            y = x.astype(np.float32)
+            y *= self._r
+            return y
+        y = x.astype(np.float64)
+        y *= np.float64(self._r)
+        y += np.float64(self._s)
+        return y.astype(np.float32)
 
     def __repr__(self):
         return f"Rescale(rescale={self.rescale}, shift={self.shift})"
@@ -119,58 +123,20 @@ class Normalize(_ImageOp):
             m, s = m[:, None, None], s[:, None, None]
         return m, s
 
-    def _batch(self, x, rng):
+    _fresh_output = True
+    _inplace_ok = True
+
+    def _batch(self, x, rng, inplace=False):
         m, s = self._params(x, self._m, self._s)
-        y = np.subtract(x, m, dtype=np.float32)
+        if inplace and x.dtype == np.float32:
+            y = np.subtract(x, m, out=x)
+        else:
+            y = np.subtract(x, m, dtype=np.float32)
         y /= s
         return y
 
-    def _affine(self, x):
-        m, s = self._params(x, np.array(self.mean), np.array(self.std))
-        return 1.0 / s, -m / s
-
     def __repr__(self):
         return f"Normalize(mean={self.mean}, std={self.std}, is_hwc={self.is_hwc})"
-
-
-class _AffineChain(_ImageOp):
-    """Consecutive ``Rescale``/``Normalize`` of one ``map``, fused into one ``x * a + b`` pass (float32).
-
-    Built by ``Dataset.map``; the result equals applying the transforms one by one up to float32 rounding
-    (a few units in the last place)."""
-
-    def __init__(self, ops):
-        self.ops = list(ops)
-
-    def _batch(self, x, rng):
-        a, b = np.float64(1.0), np.float64(0.0)
-        for op in self.ops:
-            a2, b2 = op._affine(x)
-            a, b = a * a2, b * a2 + b2
-        y = x.astype(np.float32)
-        y *= np.asarray(a, np.float32)
-        y += np.asarray(b, np.float32)
-        return y
-
-    def __repr__(self):
-        return " -> ".join(repr(o) for o in self.ops)
-
-
-def _fuse(ops):
-    """Fuse runs of two or more affine transforms (Rescale, Normalize) in a list of map operations."""
-    out, run = [], []
-    for op in list(ops) + [None]:
-        if op is not None and hasattr(op, "_affine") and isinstance(op, _ImageOp):
-            run.append(op)
-            continue
-        if len(run) > 1:
-            out.append(_AffineChain(run))
-        else:
-            out.extend(run)
-        run = []
-        if op is not None:
-            out.append(op)
-    return out
 
 
 class HWC2CHW(_ImageOp):
