@@ -18,6 +18,12 @@ def _P():
     return _prims
 
 
+def _ones_like(t):
+    a = np.empty(t._data.shape, t._data.dtype)
+    a.fill(1)
+    return _wrap(a)
+
+
 # ----------------------------------------------------------------------------- pytrees of outputs
 def _tensors_in(tree):
     if isinstance(tree, Tensor):
@@ -76,7 +82,7 @@ def _toposort(roots):
 def backward_pass(seeds, leaves):
     """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent). Entries are popped as they are
     used, so intermediate cotangents are freed during the pass. Returns None for a leaf no path reaches."""
-    add = _P().add
+    add = _prims.add
     grads = {}
     for node, g in seeds:
         grads[node] = g if node not in grads else add(grads[node], g)
@@ -158,12 +164,12 @@ def _record(fn, args, kwargs, positions, weights):
 
 
 def _seeds_ones(out_nodes):
-    return [(node, _P().ones_like(value)) for node, value in out_nodes]
+    return [(node, _ones_like(value)) for node, value in out_nodes]
 
 
 def _leaf_grads(leaves, cotangents, primals):
     """Cotangents for each primal, zeros where nothing flowed, in the primal's dtype."""
-    P = _P()
+    P = _prims
     result = []
     for leaf, g, x in zip(leaves, cotangents, primals):
         if g is None:
@@ -244,7 +250,7 @@ def _sens_seeds(out_nodes, out, sens, trace_outputs):
         node = by_id.get(id(t))
         if node is not None:
             s = s if isinstance(s, Tensor) else Tensor(s)
-            seeds.append((node, _P().cast(s, t._data.dtype)))
+            seeds.append((node, _prims.cast(s, t._data.dtype)))
     return seeds
 
 
@@ -454,7 +460,7 @@ def jvp(fn, inputs, v, has_aux=False):
     """Forward-mode product ``J v`` by the double-VJP trick: the VJP of the (linear) pullback.
 
     Returns ``(out, jvp_out)``, or ``(out, jvp_out, aux)`` with ``has_aux``."""
-    P = _P()
+    P = _prims
     ins, vs = _as_tuple(inputs), _as_tuple(v)
     if len(ins) != len(vs):
         raise ValueError(f"For 'jvp', 'inputs' and 'v' must have the same length, got {len(ins)} and {len(vs)}")
@@ -482,7 +488,7 @@ def jvp(fn, inputs, v, has_aux=False):
 def _jacobian(fn, grad_position, has_aux, forward):
     positions = _check_position(grad_position)
     _check_bool("has_aux", has_aux)
-    P = _P()
+    P = _prims
 
     def run(*args):
         xs = [args[p] for p in positions]
@@ -523,7 +529,7 @@ def _jacobian(fn, grad_position, has_aux, forward):
 
 
 def _stack(tensors):
-    P = _P()
+    P = _prims
     return P.concat([P.reshape(t, (1,) + t.shape) for t in tensors], 0)
 
 
@@ -537,7 +543,7 @@ def jacrev(fn, grad_position=0, has_aux=False):
 
 def vmap(fn, in_axes=0, out_axes=0):
     """Map ``fn`` over an axis of its inputs (evaluated as a loop over the batch, then stacked)."""
-    P = _P()
+    P = _prims
 
     def run(*args):
         axes = in_axes if isinstance(in_axes, (tuple, list)) else (in_axes,) * len(args)

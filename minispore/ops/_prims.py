@@ -65,9 +65,11 @@ bitwise_not_p, bitwise_not = _unary("Invert", np.invert)
 
 
 def _sigmoid(x):
-    # exp of a non-positive number only, so no overflow warnings for large |x|
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+    # 0.5 * (1 + tanh(x / 2)): no overflow for large |x| and fewer array passes than the exp form
+    t = np.tanh(x * x.dtype.type(0.5))
+    t *= x.dtype.type(0.5)
+    t += x.dtype.type(0.5)
+    return t
 
 
 def _softplus(x):
@@ -257,10 +259,55 @@ def sum_(x, axis=None, keepdims=False):
     return bind(sum_p, x, axis=axis, keepdims=keepdims)
 
 
-def _expand_back(dout, x, axis, keepdims):
+def _expand_impl(dout, shape, axis, keepdims, scale):
     if not keepdims:
-        dout = reshape(dout, _keep_shape(x._data.shape, axis))
-    return broadcast_to(dout, x._data.shape)
+        dout = dout.reshape(_keep_shape(shape, axis))
+    if scale != 1:
+        return np.broadcast_to(dout * dout.dtype.type(scale), shape)
+    return np.broadcast_to(dout, shape)
+
+
+expand_p = Primitive("ExpandBack", _expand_impl)
+
+
+def _expand_back(dout, x, axis, keepdims, scale=1):
+    """A reduction's cotangent broadcast back to the input's shape (times ``scale``): one primitive, the VJP
+    of sum and mean."""
+    return bind(expand_p, dout, shape=x._data.shape, axis=axis, keepdims=keepdims, scale=scale)
+
+
+def _expand_vjp(ddout, out, dout, shape, axis, keepdims, scale):
+    total = sum_(ddout, axis, keepdims)
+    return total if scale == 1 else mul(total, _const(scale, total))
+
+
+expand_p.def_vjp(_expand_vjp)
+
+
+def _mean_impl(x, axis, keepdims):
+    if x.dtype.kind == "f":
+        n = x.size if axis is None else int(np.prod([x.shape[a] for a in axis]))
+        return np.true_divide(np.add.reduce(x, axis=axis, keepdims=keepdims), x.dtype.type(n or 1))
+    out = np.mean(x, axis=axis, keepdims=keepdims)
+    # integer means are truncated to the input's type, as in MindSpore
+    return out if out.dtype == x.dtype else np.asarray(out).astype(x.dtype)
+
+
+mean_p = Primitive("ReduceMean", _mean_impl)
+
+
+def mean(x, axis=None, keepdims=False):
+    """``axis`` is None or a tuple of non-negative ints."""
+    return bind(mean_p, x, axis=axis, keepdims=keepdims)
+
+
+def _mean_vjp(dout, out, x, axis, keepdims):
+    shape = x._data.shape
+    n = int(np.prod(shape)) if axis is None else int(np.prod([shape[a] for a in axis]))
+    return _expand_back(dout, x, axis, keepdims, 1.0 / n if n else 1.0)
+
+
+mean_p.def_vjp(_mean_vjp)
 
 
 sum_p.def_vjp(lambda dout, out, x, axis, keepdims: _expand_back(dout, x, axis, keepdims))
@@ -381,7 +428,7 @@ def argmin(x, axis=None, keepdims=False):
 
 
 # ----------------------------------------------------------------------------- shape
-reshape_p = Primitive("Reshape", lambda x, shape: np.reshape(x, shape))
+reshape_p = Primitive("Reshape", lambda x, shape: x.reshape(shape))
 
 
 def reshape(x, shape):
@@ -680,10 +727,47 @@ def bce_with_logits(x, y, w, pw):
     return bind(bce_logits_p, x, y, w, pw)
 
 
+def _bce_dx_impl(dout, x, y, w, pw):
+    # dout * w * ((1 + (pw - 1) * y) * sigmoid(x) - pw * y), in one pass over the arrays
+    s = _sigmoid(x)
+    return (dout * w * ((1 + (pw - 1) * y) * s - pw * y)).astype(x.dtype, copy=False)
+
+
+bce_dx_p = Primitive("BCEWithLogitsGrad", _bce_dx_impl)
+
+
 def _bce_dx(dout, out, x, y, w, pw):
+    return bind(bce_dx_p, dout, x, y, w, pw)
+
+
+def _bce_parts(x, y, pw):
     one = _const(1, x)
-    scale = add(one, mul(sub(pw, one), y))          # 1 + (pw - 1) * y
-    return mul(dout, mul(w, sub(mul(scale, sigmoid(x)), mul(pw, y))))
+    s = sigmoid(x)
+    return one, s, add(one, mul(sub(pw, one), y))  # 1, sigmoid(x), 1 + (pw - 1) * y
+
+
+def _bce_dx_ddx(g, out, dout, x, y, w, pw):
+    one, s, scale = _bce_parts(x, y, pw)
+    return mul(g, mul(dout, mul(w, mul(scale, mul(s, sub(one, s))))))
+
+
+def _bce_dx_ddy(g, out, dout, x, y, w, pw):
+    one, s, _ = _bce_parts(x, y, pw)
+    return mul(g, mul(dout, mul(w, sub(mul(s, sub(pw, one)), pw))))
+
+
+def _bce_dx_ddw(g, out, dout, x, y, w, pw):
+    one, s, scale = _bce_parts(x, y, pw)
+    return mul(g, mul(dout, sub(mul(scale, s), mul(pw, y))))
+
+
+def _bce_dx_ddpw(g, out, dout, x, y, w, pw):
+    one, s, _ = _bce_parts(x, y, pw)
+    return mul(g, mul(dout, mul(w, mul(y, sub(s, one)))))
+
+
+bce_dx_p.def_vjp(lambda g, out, dout, x, y, w, pw: _bce_dx(g, None, x, y, w, pw),
+                 _bce_dx_ddx, _bce_dx_ddy, _bce_dx_ddw, _bce_dx_ddpw)
 
 
 def _bce_dy(dout, out, x, y, w, pw):

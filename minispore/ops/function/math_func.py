@@ -403,11 +403,8 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
 
 
 def mean(input, axis=None, keep_dims=False):
-    x = _float(input, "mean")
-    axes = _axes(axis, x.ndim, "mean")
-    n = x.size if axes is None else int(np.prod([x.shape[a] for a in axes]))
-    total = P.sum_(x, axes, bool(keep_dims))
-    return bind(P.div_p, total, _wrap(np.asarray(n, x._data.dtype)))
+    x = _tensor(input, "input", "mean")
+    return P.mean(x, _axes(axis, x._data.ndim, "mean"), bool(keep_dims))
 
 
 def _extreme(prim_binder, arg_binder, name):

@@ -214,6 +214,8 @@ def _to_shape(t, shape, dtype, name, op):
         return _wrap(np.ones(shape, dtype))
     t = _tensor(t, name, op)
     t = P.cast(t, dtype)
+    if t._data.shape == shape:
+        return t
     try:
         target = np.broadcast_shapes(t.shape, shape)
     except ValueError:
