@@ -1,2 +1,10 @@
 """``mindspore.train``: checkpoints (and, later, Model, callbacks and metrics)."""
 from .serialization import load_checkpoint, load_param_into_net, save_checkpoint
+from . import callback, metrics
+from .callback import (Callback, CheckpointConfig, EarlyStopping, History, LambdaCallback, LossMonitor,
+                       ModelCheckpoint, ReduceLROnPlateau, RunContext, TimeMonitor)
+from .metrics import (Accuracy, BleuScore, ConfusionMatrix, ConfusionMatrixMetric, CosineSimilarity, Dice, F1,
+                      Fbeta, HausdorffDistance, Loss, MAE, MSE, MeanSurfaceDistance, Metric, OcclusionSensitivity,
+                      Perplexity, Precision, ROC, Recall, RootMeanSquareDistance, Top1CategoricalAccuracy,
+                      Top5CategoricalAccuracy, TopKCategoricalAccuracy, auc, get_metric_fn, names, rearrange_inputs)
+from .model import Model
