@@ -14,6 +14,8 @@ from . import common, ops, nn
 from ._core.autodiff import get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context
 from . import context
+from . import dataset, train
+from .train import Model, load_checkpoint, load_param_into_net, save_checkpoint
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype
