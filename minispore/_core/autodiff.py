@@ -7,6 +7,8 @@ the backward pass. The trace is dead once ``fn`` returns, and the graph lives on
 import numpy as np
 
 from . import dtype as mstype
+from . import primitive as _primitive
+from .jit import register_alias
 from .primitive import Node, box, end_trace, new_trace
 from .tensor import Tensor, _wrap
 
@@ -124,6 +126,7 @@ def _record(fn, args, kwargs, positions, weights):
     Returns ``(out, out_nodes, leaves)``: the unboxed output, the (node, output tensor) of every boxed output
     tensor, and one leaf Node (or None for non-Tensor / non-trainable entries) per position then per weight.
     """
+    staging = _primitive._trace_stack and _primitive.staging_active()
     trace = new_trace()
     args = list(args)
     leaves = []
@@ -145,6 +148,8 @@ def _record(fn, args, kwargs, positions, weights):
                 leaves.append(w._node)
                 continue
             snap = _snapshot(w)
+            if staging:
+                register_alias(snap, w)
             boxed_params.append((w, snap))
             w._inner = snap
             w._trace = trace

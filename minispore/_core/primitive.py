@@ -15,12 +15,16 @@ from .tensor import Tensor, _wrap
 
 
 class Primitive:
-    __slots__ = ("name", "impl", "vjps")
+    """``effect``: the impl changes state (an optimizer update) and must run at every replay of a compiled
+    graph; ``random``: the impl draws random numbers (it is never merged with another call)."""
+    __slots__ = ("name", "impl", "vjps", "effect", "random")
 
-    def __init__(self, name, impl):
+    def __init__(self, name, impl, effect=False, random=False):
         self.name = name
         self.impl = impl
         self.vjps = None
+        self.effect = effect
+        self.random = random
 
     def def_vjp(self, *rules):
         """One rule per positional argument: ``rule(dout, out, *args, **params) -> cotangent``; ``None`` marks an
@@ -33,8 +37,10 @@ class Primitive:
 
 
 class Trace:
-    """One active differentiation transform. Ordered by level, owned by identity."""
+    """One active transform. Ordered by level, owned by identity. Differentiation traces box values;
+    a staging trace (``minispore._core.jit``) records a graph instead (``staging`` is True)."""
     __slots__ = ("level", "alive")
+    staging = False
 
     def __init__(self, level):
         self.level = level
@@ -56,10 +62,15 @@ class Node:
 _trace_stack = []
 
 
-def new_trace():
-    trace = Trace(len(_trace_stack) + 1)
+def new_trace(kind=Trace):
+    trace = kind(len(_trace_stack) + 1)
     _trace_stack.append(trace)
     return trace
+
+
+def staging_active():
+    """Whether a jit compilation is recording right now."""
+    return any(t.staging for t in _trace_stack)
 
 
 def end_trace(trace):
@@ -86,6 +97,9 @@ def unbox(value, trace):
 
 def _strip_dead(t):
     while t._trace is not None and not t._trace.alive:
+        if t._trace.staging:
+            raise RuntimeError("A Tensor traced inside a jit-compiled function was used after the function "
+                               "returned (it was stored outside the function); return it instead.")
         t = t._inner
     return t
 
@@ -129,6 +143,8 @@ def bind(prim, *args, **params):
         out._data = data if type(data) is ndarray else _asarray(data)
         out._trace = None
         return out
+    if top.staging:
+        return top.record(prim, args, params)
     inner = []
     parents = []
     for a in args:

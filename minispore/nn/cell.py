@@ -9,7 +9,9 @@ from collections import OrderedDict
 
 import numpy as np
 
+from .. import context as _context
 from .._core import dtype as mstype
+from .._core import primitive as _primitive
 from .._core.tensor import Tensor
 from ..common.parameter import Parameter, ParameterTuple
 
@@ -162,6 +164,18 @@ class Cell:
             if isinstance(a, np.ndarray):
                 raise TypeError(f"For '{type(self).__name__}', the inputs must be Tensors, but got a "
                                 f"numpy.ndarray of shape {a.shape}; wrap it with mindspore.Tensor(...).")
+        if _context._context["mode"] == _context.GRAPH_MODE and not _primitive._trace_stack:
+            # GRAPH_MODE: the outermost Cell call is compiled (once per input signature) and replayed
+            # (one graph per training mode: Dropout and BatchNorm behave differently in each)
+            graph_fns = self.__dict__.setdefault("_graph_fns", {})
+            graph_fn = graph_fns.get(self.training)
+            if graph_fn is None:
+                from .._core.jit import JitFunction
+                graph_fn = graph_fns[self.training] = JitFunction(self._run_construct)
+            return graph_fn(*args, **kwargs)
+        return self._run_construct(*args, **kwargs)
+
+    def _run_construct(self, *args, **kwargs):
         if self._cast_type is not None:
             args = tuple(a.astype(self._cast_type) if isinstance(a, Tensor) and a.is_floating_point() else a
                          for a in args)

@@ -1,0 +1,150 @@
+"""Graph mode: jit-compiled functions give the eager results, fall back with a warning when they cannot be
+traced, retrace on new signatures, and read Parameters afresh at every call."""
+import warnings
+
+import numpy as np
+import pytest
+
+import minispore as ms
+from minispore import Parameter, Tensor, nn, ops
+
+
+def tutorial_inputs(seed=0):
+    rng = np.random.default_rng(seed)
+    x = ops.ones(5, ms.float32)
+    y = ops.zeros(3, ms.float32)
+    w = Parameter(Tensor(rng.standard_normal((5, 3)).astype(np.float32)), name='w')
+    b = Parameter(Tensor(rng.standard_normal(3).astype(np.float32)), name='b')
+    return x, y, w, b
+
+
+def function(x, y, w, b):
+    z = ops.matmul(x, w) + b
+    return ops.binary_cross_entropy_with_logits(z, y, ops.ones_like(z), ops.ones_like(z))
+
+
+def function_with_logits(x, y, w, b):
+    z = ops.matmul(x, w) + b
+    return ops.binary_cross_entropy_with_logits(z, y, ops.ones_like(z), ops.ones_like(z)), z
+
+
+def assert_same(a, b):
+    if isinstance(a, (tuple, list)):
+        assert type(a) is type(b) and len(a) == len(b)
+        for u, v in zip(a, b):
+            assert_same(u, v)
+    else:
+        assert isinstance(b, Tensor) and a.dtype == b.dtype and a.shape == b.shape
+        np.testing.assert_allclose(a.asnumpy(), b.asnumpy(), rtol=1e-6, atol=1e-7)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: function,
+    lambda: ms.grad(function, (2, 3)),
+    lambda: ms.grad(function_with_logits, (2, 3)),
+    lambda: ms.grad(function_with_logits, (2, 3), has_aux=True),
+    lambda: ms.value_and_grad(function, (0, 2, 3)),
+    lambda: ms.grad(ms.grad(lambda x, y, w, b: ops.sum(ops.sin(x) * x), 0), 0),
+])
+def test_jit_equals_eager(make):
+    args = tutorial_inputs()
+    fn = make()
+    compiled = ms.jit(fn)
+    expected = fn(*args)
+    assert_same(expected, compiled(*args))    # the compiling call
+    assert_same(expected, compiled(*args))    # a replay
+
+
+def test_parameters_are_read_at_every_call():
+    x, y, w, b = tutorial_inputs()
+
+    def forward(x, y):
+        return function(x, y, w, b)
+
+    grad_fn = ms.jit(ms.value_and_grad(forward, None, weights=[w, b]))
+    eager = ms.value_and_grad(forward, None, weights=[w, b])
+    grad_fn(x, y)
+    w.set_data(w * 2.0)
+    b.set_data(b - 1.0)
+    assert_same(eager(x, y), grad_fn(x, y))
+
+
+def test_python_control_flow_on_values_falls_back_with_one_warning():
+    calls = []
+
+    @ms.jit
+    def clipped(x):
+        calls.append(1)
+        if x.sum() > 0:
+            return x * 2
+        return x
+
+    x = ops.ones(3, ms.float32)
+    with pytest.warns(UserWarning, match=r"JIT Fallback.*if x.sum\(\) > 0"):
+        out = clipped(x)
+    np.testing.assert_array_equal(out.asnumpy(), [2, 2, 2])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        np.testing.assert_array_equal(clipped(-x).asnumpy(), [-1, -1, -1])   # eager now, no new warning
+
+
+def test_new_signature_recompiles_with_a_warning():
+    f = ms.jit(lambda x: x * 2 + 1)
+    f(ops.ones(3, ms.float32))
+    f(ops.ones(3, ms.float32) * 5)
+    assert f.compile_count == 1
+    with pytest.warns(UserWarning, match="compiled again"):
+        out = f(ops.ones((2, 2), ms.float32))
+    assert out.shape == (2, 2) and f.compile_count == 2
+
+
+def test_dead_code_and_common_subexpressions_are_removed():
+    def f(x):
+        unused = ops.exp(x) * 3      # noqa: F841
+        return ops.sin(x) + ops.sin(x)
+
+    compiled = ms.jit(f)
+    x = Tensor(np.array([0.1, 0.2], np.float32))
+    assert_same(f(x), compiled(x))
+    graph = next(iter(compiled.graphs.values()))
+    assert graph.n_eqns == 2            # one sin, one add
+
+
+def test_jit_on_cell_construct_and_graph_mode():
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Dense(4, 3)
+
+        @ms.jit
+        def construct(self, x):
+            return ops.relu(self.fc(x))
+
+    net = Net()
+    x = Tensor(np.random.default_rng(1).standard_normal((2, 4)).astype(np.float32))
+    expected = ops.relu(net.fc(x))
+    assert_same(expected, net(x))
+    assert_same(expected, net(x))
+
+    plain = nn.Dense(4, 3)
+    eager = plain(x)
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        assert_same(eager, plain(x))
+        assert_same(eager, plain(x))
+    finally:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+
+
+def test_escaped_tracer_is_an_error():
+    leaked = []
+
+    @ms.jit
+    def f(x):
+        y = x + 1
+        leaked.append(y)
+        return y
+
+    f(ops.ones(2, ms.float32))
+    with pytest.raises(RuntimeError, match="after the function returned"):
+        leaked[0] + 1
