@@ -822,3 +822,114 @@ def _bce_prob_dy(dout, out, x, y, w):
 
 # MindSpore's BinaryCrossEntropy bprop returns zeros for the weight
 bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy, None)
+
+
+# ----------------------------------------------------------------------------- fused kernels of the training hot path
+def _dense_impl(x, w, b):
+    out = np.matmul(x, w.T)
+    out += b
+    return out
+
+
+dense_p = Primitive("Dense", _dense_impl)
+
+
+def dense(x, w, b):
+    """``x @ w.T + b`` for 2-D ``x`` (N, in), ``w`` (out, in), ``b`` (out,), in one kernel."""
+    return bind(dense_p, x, w, b)
+
+
+dense_p.def_vjp(lambda dout, out, x, w, b: matmul(dout, w),
+                lambda dout, out, x, w, b: matmul(transpose(dout, (1, 0)), x),
+                lambda dout, out, x, w, b: sum_(dout, (0,), False))
+
+
+def _class_mask_impl(target, num_classes, ignore_index, dtype):
+    """One-hot rows of ``target`` (N,) over ``num_classes``, all-zero rows where target == ignore_index."""
+    return (target[:, None] == np.arange(num_classes)).astype(dtype) * (target != ignore_index)[:, None]
+
+
+class_mask_p = Primitive("OneHotMask", _class_mask_impl)
+class_mask_p.def_vjp(None)
+
+
+def _ce_parts(x, target, ignore_index):
+    """softmax(x), the class mask and the per-row validity (N, 1), all as x's dtype."""
+    dtype = x._data.dtype
+    mask = bind(class_mask_p, target, num_classes=x._data.shape[1], ignore_index=ignore_index, dtype=dtype)
+    valid = sum_(mask, (1,), True)
+    return softmax(x, 1), mask, valid
+
+
+def _ce_impl(x, target, ignore_index, reduction):
+    shifted = x - np.max(x, axis=1, keepdims=True)
+    logp = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    valid = target != ignore_index
+    safe = np.where(valid, target, 0)
+    loss = -logp[np.arange(x.shape[0]), safe] * valid
+    if reduction == "none":
+        return loss.astype(x.dtype, copy=False)
+    total = loss.sum(dtype=x.dtype)
+    if reduction == "sum":
+        return total
+    return (total / x.dtype.type(max(int(valid.sum()), 1))).astype(x.dtype)
+
+
+softmax_ce_p = Primitive("SparseSoftmaxCrossEntropy", _ce_impl)
+
+
+def softmax_cross_entropy(x, target, ignore_index=-100, reduction="mean"):
+    """Cross-entropy of logits ``x`` (N, C) against integer classes ``target`` (N,), one kernel each way."""
+    return bind(softmax_ce_p, x, target, ignore_index=ignore_index, reduction=reduction)
+
+
+def _ce_grad_impl(dout, x, target, ignore_index, reduction):
+    e = np.exp(x - np.max(x, axis=1, keepdims=True))
+    e /= np.sum(e, axis=1, keepdims=True)
+    valid = (target != ignore_index)
+    e *= valid[:, None]
+    e[np.arange(x.shape[0]), np.where(valid, target, 0)] -= valid
+    if reduction == "none":
+        e *= dout[:, None]
+    elif reduction == "sum":
+        e *= dout
+    else:
+        e *= dout / x.dtype.type(max(int(valid.sum()), 1))
+    return e
+
+
+softmax_ce_grad_p = Primitive("SparseSoftmaxCrossEntropyGrad", _ce_grad_impl)
+
+
+def _ce_scale(dout, valid, reduction, like):
+    """The factor multiplying (softmax - onehot) row by row, broadcast to ``like``'s shape."""
+    if reduction == "none":
+        return broadcast_to(reshape(dout, dout._data.shape + (1,)), like._data.shape)
+    if reduction == "sum":
+        return broadcast_to(reshape(dout, (1, 1)), like._data.shape)
+    count = maximum(sum_(valid, None, False), _const(1, valid))
+    return broadcast_to(reshape(div(dout, count), (1, 1)), like._data.shape)
+
+
+def _ce_grad_ddout(g, out, dout, x, target, ignore_index, reduction):
+    s, mask, valid = _ce_parts(x, target, ignore_index)
+    direction = sub(mul(s, broadcast_to(valid, s._data.shape)), mask)
+    per_row = sum_(mul(g, direction), (1,), False)
+    if reduction == "none":
+        return per_row
+    total = sum_(per_row, None, False)
+    if reduction == "sum":
+        return total
+    return div(total, maximum(sum_(valid, None, False), _const(1, valid)))
+
+
+def _ce_grad_dx(g, out, dout, x, target, ignore_index, reduction):
+    s, mask, valid = _ce_parts(x, target, ignore_index)
+    u = mul(g, mul(_ce_scale(dout, valid, reduction, x), broadcast_to(valid, s._data.shape)))
+    return mul(s, sub(u, _keep_sum(mul(u, s), 1)))
+
+
+softmax_ce_p.def_vjp(lambda dout, out, x, target, ignore_index, reduction:
+                     bind(softmax_ce_grad_p, dout, x, target, ignore_index=ignore_index, reduction=reduction),
+                     None)
+softmax_ce_grad_p.def_vjp(_ce_grad_ddout, _ce_grad_dx, None)

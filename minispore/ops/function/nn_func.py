@@ -173,6 +173,10 @@ def dense(input, weight, bias=None):
     """``input @ weight.T + bias`` (weight of shape (out, in))."""
     x = _tensor(input, "input", "dense")
     w = _tensor(weight, "weight", "dense")
+    if (bias is not None and x._data.ndim == 2 and w._data.ndim == 2 and isinstance(bias, Tensor)
+            and bias._data.shape == w._data.shape[:1] and x._data.dtype == w._data.dtype == bias._data.dtype
+            and x._data.shape[1] == w._data.shape[1]):
+        return P.dense(x, w, bias)     # one fused kernel for the common case
     out = matmul(x, P.transpose(w, (1, 0)) if w.ndim == 2 else w)
     if bias is not None:
         out = add(out, bias)
@@ -310,8 +314,8 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
     if not 0 <= label_smoothing <= 1:
         raise ValueError(f"For '{op}', label_smoothing must be in [0, 1], but got {label_smoothing}.")
     class_axis = 1 if x.ndim > 1 else 0
-    logp = P.log_softmax(x, class_axis)
     if y._data.dtype.kind == "f":      # class probabilities
+        logp = P.log_softmax(x, class_axis)
         if y.shape != x.shape:
             raise ValueError(f"For '{op}', probability targets must have the input shape {x.shape}, "
                              f"but got {y.shape}.")
@@ -330,7 +334,15 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
             return div(sum(loss), float(n))
         return _reduce(loss, reduction)
     _class_targets(x, y, op)
-    return _nll(logp, y, weight, ignore_index, reduction, label_smoothing, op)
+    if x.ndim == 2 and weight is None and not label_smoothing and y._data.dtype.kind in "iu":
+        # the common case (the tutorial's), as one fused kernel; class indices are checked in range first
+        t = y._data
+        if isinstance(t, np.ndarray) and t.size and (t.max() >= x.shape[1] or
+                                                    ((t < 0) & (t != ignore_index)).any()):
+            raise ValueError(f"For '{op}', target values must be in [0, {x.shape[1]}) or equal ignore_index "
+                             f"({ignore_index}), but got values in [{t.min()}, {t.max()}].")
+        return P.softmax_cross_entropy(x, y, ignore_index, reduction)
+    return _nll(P.log_softmax(x, class_axis), y, weight, ignore_index, reduction, label_smoothing, op)
 
 
 def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
