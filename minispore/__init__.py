@@ -15,11 +15,12 @@ from ._core.autodiff import get_grad, grad, jacfwd, jacrev, jvp, value_and_grad,
 from ._core.jit import jit
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context
 from . import context
-from . import dataset, train
-from .train import Model, load_checkpoint, load_param_into_net, save_checkpoint
+
+# dataset and train (and the names below) are imported on first use, to keep `import minispore` fast
+_LAZY = {"Model": "train", "load_checkpoint": "train", "load_param_into_net": "train", "save_checkpoint": "train"}
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype
 
 from ._dropin import module_getattr as _module_getattr  # noqa: E402
-__getattr__ = _module_getattr(__name__)
+__getattr__ = _module_getattr(__name__, _LAZY)

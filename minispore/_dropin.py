@@ -64,11 +64,16 @@ def uninstall():
         del sys.modules[name]
 
 
-def module_getattr(module_name):
-    """A module-level ``__getattr__`` that imports submodules on first use and names missing APIs clearly."""
+def module_getattr(module_name, lazy=None):
+    """A module-level ``__getattr__`` that imports submodules on first use, resolves ``lazy`` names
+    (name -> submodule defining it) and names missing APIs clearly."""
     def __getattr__(name):
         if name.startswith("__"):
             raise AttributeError(f"module {module_name!r} has no attribute {name!r}")
+        if lazy and name in lazy:
+            value = getattr(importlib.import_module(f"{module_name}.{lazy[name]}"), name)
+            setattr(sys.modules[module_name], name, value)
+            return value
         try:
             found = importlib.util.find_spec(f"{module_name}.{name}")
         except (ModuleNotFoundError, ValueError):
