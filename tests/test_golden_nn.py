@@ -30,6 +30,19 @@ with open(os.path.join(GOLDEN_DIR, "nn.json")) as _f:
 
 FRAMEWORK = os.environ.get("MINISPORE_GOLDEN_FRAMEWORK", "minispore")
 
+# Where minispore deliberately does the sensible thing instead of copying a MindSpore 2.10 bug or limitation
+# (also listed in the README). These cases are checked to still differ, so a silent change is noticed.
+DELIBERATE = {
+    "repr.norm_layers": "MindSpore's LayerNorm repr lacks the '=' in 'gamma=Parameter (...)'",
+    "layer.layernorm": "same LayerNorm repr typo",
+    "act.ELU_0.5": "MindSpore's CPU ELU only supports alpha=1.0; minispore computes any alpha",
+    "act.Softplus_absent": "nn.Softplus does not exist in MindSpore 2.10; minispore provides it",
+    "init_stats.alias.variancescaling": "MindSpore compares distribution to 'truncated_norm' (a typo), so its "
+                                        "default truncated normal is really uniform; minispore draws the "
+                                        "documented truncated normal",
+    "init_stats.class.VarianceScaling": "same VarianceScaling typo",
+}
+
 
 def _load_framework():
     if "ms" not in _CACHE:
@@ -73,6 +86,9 @@ def test_golden_nn(name):
     else:
         rtol, atol = cases_nn.tolerance(name)
         problems = compare(expected, actual, rtol=rtol, atol=atol)
+    if FRAMEWORK == "minispore" and name in DELIBERATE:
+        assert problems, f"{name} now matches MindSpore; remove it from DELIBERATE ({DELIBERATE[name]})"
+        return
     assert not problems, "\n".join(problems[:20])
 
 

@@ -1,5 +1,5 @@
 from .activation import (ELU, GELU, FastGelu, Hardtanh, HSigmoid, HSwish, LeakyReLU, LogSigmoid, LogSoftmax,
-                         Mish, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus, Softsign, Tanh, Tanhshrink,
+                         Mish, PReLU, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus, Softsign, Tanh, Tanhshrink,
                          get_activation)
 from .basic import Dense, Dropout, Flatten, Identity, Linear, Unflatten
 from .container import CellDict, CellList, SequentialCell

@@ -1,5 +1,9 @@
 """Activation cells and ``get_activation``."""
+import numpy as np
+
 from ... import ops
+from ...common.parameter import Parameter
+from ..._core.tensor import Tensor
 from ..cell import Cell
 
 
@@ -128,11 +132,34 @@ class LogSigmoid(Cell):
         return ops.neg(ops.softplus(ops.neg(x)))
 
 
+class PReLU(Cell):
+    """``max(0, x) + w * min(0, x)`` with a learnable slope ``w`` per channel (dimension 1)."""
+
+    def __init__(self, channel=1, w=0.25):
+        super().__init__()
+        if isinstance(w, (int, float)):
+            w = np.full((channel,), w, np.float32)
+        elif isinstance(w, Tensor):
+            w = w.asnumpy()
+        w = np.asarray(w, np.float32)
+        if w.shape != (channel,):
+            raise ValueError(f"For 'PReLU', 'w' must have shape ({channel},), but got {w.shape}.")
+        self.channel = channel
+        self.w = Parameter(w, name="w")
+
+    def construct(self, x):
+        w = self.w.astype(x.dtype)
+        if x.ndim >= 2 and self.channel > 1:
+            w = ops.reshape(w, (self.channel,) + (1,) * (x.ndim - 2))
+        return ops.maximum(x, 0.0) + w * ops.minimum(x, 0.0)
+
+
+# MindSpore's table: lookup is exact (case-sensitive), like MindSpore's get_activation
 _ACTIVATIONS = {
     'relu': ReLU, 'relu6': ReLU6, 'leakyrelu': LeakyReLU, 'gelu': GELU, 'fast_gelu': FastGelu, 'silu': SiLU,
     'sigmoid': Sigmoid, 'tanh': Tanh, 'softmax': Softmax, 'logsoftmax': LogSoftmax, 'elu': ELU, 'mish': Mish,
     'hsigmoid': HSigmoid, 'hswish': HSwish, 'hardtanh': Hardtanh, 'softsign': Softsign,
-    'tanhshrink': Tanhshrink, 'logsigmoid': LogSigmoid, 'softplus': Softplus,
+    'tanhshrink': Tanhshrink, 'logsigmoid': LogSigmoid, 'prelu': PReLU,
 }
 
 
@@ -142,8 +169,8 @@ def get_activation(name, prim_name=None):
         return None
     if not isinstance(name, str):
         raise TypeError(f"For 'get_activation', the name must be a str, but got {type(name).__name__}.")
-    cls = _ACTIVATIONS.get(name.lower())
+    cls = _ACTIVATIONS.get(name)
     if cls is None:
-        raise KeyError(f"For 'get_activation', unknown activation '{name}'; expected one of "
-                       f"{sorted(_ACTIVATIONS)}.")
+        raise KeyError(f"For 'get_activation', the 'name' must be one of {sorted(_ACTIVATIONS)} (names are "
+                       f"case-sensitive), but got {name!r}.")
     return cls()
