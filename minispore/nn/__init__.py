@@ -3,6 +3,10 @@ from .cell import Cell
 from .layer import *  # noqa: F401,F403
 from .layer import get_activation
 from .loss import *  # noqa: F401,F403
+from .optim import *  # noqa: F401,F403
+from .learning_rate_schedule import *  # noqa: F401,F403
+from .dynamic_lr import *  # noqa: F401,F403
+from .wrap import *  # noqa: F401,F403
 
 from .._dropin import module_getattr as _module_getattr  # noqa: E402
 __getattr__ = _module_getattr(__name__)

@@ -1,0 +1,4 @@
+"""Training wrappers around a network, its loss and an optimizer."""
+from .cell_wrapper import ForwardValueAndGrad, TrainOneStepCell, WithEvalCell, WithGradCell, WithLossCell
+
+__all__ = ['TrainOneStepCell', 'WithLossCell', 'WithGradCell', 'WithEvalCell', 'ForwardValueAndGrad']
