@@ -189,7 +189,8 @@ def _leaf_grads(leaves, cotangents, primals):
 def _check_position(grad_position):
     if grad_position is None:
         return None
-    if isinstance(grad_position, bool) or not isinstance(grad_position, (int, tuple, list)):
+    # MindSpore accepts an int or a tuple only: a list raises TypeError
+    if isinstance(grad_position, bool) or not isinstance(grad_position, (int, tuple)):
         raise TypeError(f"For 'F.grad', the 'grad_position' must be int or tuple, "
                         f"but got {type(grad_position).__name__}.")
     if isinstance(grad_position, int):
@@ -270,10 +271,11 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
     def run(*args, **kwargs):
         args, kwargs, sens = _split_sens(args, kwargs, sens_param)
         for p in positions or ():
-            if p >= len(args):
+            # a function with no positional inputs at all gives () in PyNative (nothing to differentiate)
+            if p >= len(args) and args:
                 raise RuntimeError(f"Position index {p} is exceed input size. The function got {len(args)} "
                                    f"positional inputs.")
-        used_positions = [p for p in positions or () if isinstance(args[p], Tensor)]
+        used_positions = [p for p in positions or () if p < len(args) and isinstance(args[p], Tensor)]
         out, out_nodes, leaves = _record(fn, args, kwargs, used_positions, weight_list)
         if has_aux:
             if not isinstance(out, tuple) or len(out) < 2:
@@ -294,9 +296,12 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
             seeds = _sens_seeds(nodes, diff_out, sens, _tensors_in(diff_out))
         else:
             seeds = _seeds_ones(nodes)
-        cts = backward_pass(seeds, [leaf for leaf in leaves if leaf is not None]) if seeds else []
-        ct_iter = iter(cts)
-        all_cts = [next(ct_iter) if leaf is not None else None for leaf in leaves]
+        if seeds:
+            ct_iter = iter(backward_pass(seeds, [leaf for leaf in leaves if leaf is not None]))
+            all_cts = [next(ct_iter) if leaf is not None else None for leaf in leaves]
+        else:
+            # an output that does not depend on any input (a Python constant, say): zero gradients
+            all_cts = [None] * len(leaves)
         n_pos = len(used_positions)
         pos_grads = _leaf_grads(leaves[:n_pos], all_cts[:n_pos], [args[p] for p in used_positions])
         w_grads = _leaf_grads(leaves[n_pos:], all_cts[n_pos:], weight_list)

@@ -45,8 +45,34 @@ class Type:
         return self.kind in "iu"
 
 
+class _GenericType(Type):
+    """MindSpore's width-less ``float_`` / ``int_`` / ``uint`` (``Float``, ``Int``, ``UInt``).
+
+    They are distinct from every concrete type (``ms.float_ != ms.float32``) and no tensor has one as its dtype.
+    Operations that take a generic type use its default width (``ops.cast(x, ms.float_)``, ``ops.zeros(...,
+    ms.int_)`` give Float32 / Int32); ``Tensor(data, ms.float_)``, ``Tensor.astype`` and ``ops.full`` reject it
+    (``is_concrete``).  MindSpore has no default for ``uint`` ("Not support the type: uint").
+    """
+    __slots__ = ("default",)
+
+    def __init__(self, name, kind, default):
+        self.name, self.kind, self.default = name, kind, default
+        self.bits = default.bits if default is not None else None
+
+    @property
+    def np_dtype(self):
+        if self.default is None:
+            raise RuntimeError(f"Not support the type: {self.name.lower()}")
+        return self.default.np_dtype
+
+
+def is_concrete(t):
+    """False for the generic ``float_`` / ``int_`` / ``uint``, which MindSpore does not accept as a tensor dtype."""
+    return type(t) is Type
+
+
 def _type_by_name(name):
-    return _BY_NAME[name]
+    return _BY_NAME[name] if name in _BY_NAME else _GENERIC_BY_NAME[name]
 
 
 # kind: 'b' bool, 'u' unsigned, 'i' signed, 'f' float (as NumPy's dtype.kind)
@@ -65,9 +91,12 @@ float64 = Type("Float64", np.dtype(np.float64), "f", 64)
 
 # MindSpore's aliases
 half, single, double = float16, float32, float64
-short, intc, int_, long = int16, int32, int32, int64
-ushort, uintc, uint = uint16, uint32, uint32
-float_ = float32
+short, intc, long = int16, int32, int64
+ushort, uintc = uint16, uint32
+float_ = _GenericType("Float", "f", float32)
+int_ = _GenericType("Int", "i", int32)
+uint = _GenericType("UInt", "u", None)
+_GENERIC_BY_NAME = {t.name: t for t in (float_, int_, uint)}
 
 all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64)
 _BY_NAME = {t.name: t for t in all_types}

@@ -8,7 +8,7 @@ import numbers
 import numpy as np
 
 from . import dtype as mstype
-from .tensor_format import tensor_repr
+from .tensor_format import tensor_repr, tensor_str
 
 _F = None  # minispore.ops, set by minispore/ops/__init__.py
 
@@ -81,7 +81,11 @@ class Tensor:
 
     def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
                  device=None):
-        dtype = mstype.canonical(dtype) if dtype is not None else None
+        if dtype is not None:
+            dtype = mstype.canonical(dtype)
+            if type(dtype) is not mstype.Type:
+                raise TypeError(f"For 'Tensor', the 'dtype' should be a concrete type such as mindspore.float32, "
+                                f"but got {dtype!r}")
         if input_data is None:
             if shape is None:
                 raise ValueError("For 'Tensor', 'input_data' and 'shape' cannot both be None")
@@ -200,7 +204,7 @@ class Tensor:
 
     # ------------------------------------------------------------------ printing
     def __str__(self):
-        return str(self._data)
+        return tensor_str(self._data)
 
     def __repr__(self):
         return tensor_repr(self._data, self.dtype.name)
@@ -212,6 +216,9 @@ class Tensor:
 
     # ------------------------------------------------------------------ dtype / copy helpers
     def astype(self, dtype, copy=True):
+        if not mstype.is_concrete(dtype) and isinstance(dtype, mstype.Type):
+            raise TypeError(f"For Tensor.astype, the input type must be a concrete type such as mindspore.float32, "
+                            f"but got {dtype!r}")
         return _F.cast(self, dtype)
 
     def to(self, dtype):

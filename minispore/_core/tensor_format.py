@@ -3,9 +3,14 @@
 ``str(t)`` is NumPy's formatting of the values. ``repr(t)`` reproduces the C++ formatter of MindSpore 2.10:
 ``Tensor(shape=[2, 3], dtype=Float32, value=...)`` with '%.8e' floats right-justified to 15 columns (11 and
 '%.4e' for float16), ints right-justified to the widest shown element, summarised with '...' when the tensor
-has two or more dimensions or more than 1000 elements and a dimension is longer than 6.
+has two or more dimensions or more than 1000 elements and a dimension is longer than 6.  An unsummarised 1-D tensor
+wraps after every 12 float/bool (24 int) elements; an empty 1-D tensor prints ``value= )``.
 """
 import numpy as np
+
+# NumPy 2.3 moved the float16/float32 array switch to scientific notation (to 1e4 / 1e8 by precision); 1.26 used
+# 1e8 for every float type.  legacy='2.2' restores the old rule on those versions.
+_NP_NEW_FLOAT_CUTOFF = tuple(int(p) for p in np.__version__.split(".")[:2]) >= (2, 3)
 
 _EDGE = 3          # items kept at each end of a summarised dimension
 _THRESHOLD = 1000  # sizes above this are summarised even in 1-D
@@ -44,7 +49,7 @@ def format_repr_value(a):
     if a.ndim == 0:
         return " " + _scalar_text(a[()], kind)
     if a.size == 0:
-        return "\n" if a.ndim > 1 else " []"
+        return "\n" if a.ndim > 1 else " "
     summarise = a.ndim >= 2 or a.size > _THRESHOLD
     keep = _shown(a, summarise)
     if kind == "f":
@@ -82,8 +87,43 @@ def format_repr_value(a):
                 text += ","
         return "[" + text + "]"
 
+    if a.ndim == 1 and not summarise:
+        # MindSpore's 1-D printer breaks the line after every 12th float/bool cell (24th int cell): the cell, its
+        # ", " when more follow, then "\n " -- so a length that is a multiple of the row ends in "\n ]".
+        per_row = 24 if kind in "iu" else 12
+        text = ""
+        n = a.shape[0]
+        for i in range(n):
+            text += cell(a[i])
+            if i + 1 < n:
+                text += ", "
+            if (i + 1) % per_row == 0:
+                text += "\n "
+        return " [" + text + "]"
     body = block(a, 0)
     return (" " if a.ndim <= 1 else "\n") + body
+
+
+def tensor_str(a):
+    """``str(t)``: MindSpore prints ``str(t.asnumpy())`` under NumPy 1.26 (2.10 requires numpy<2).
+
+    NumPy 2 changed where floats switch to scientific notation (by the type's precision: 0-d float32 123456789
+    prints 1.2345679e+08 on NumPy 2; arrays followed in 2.3).  A 0-d array prints like its scalar.
+    NumPy 1.x rule, reproduced here on both: shortest round-trip digits, positional when 1e-4 <= |x| < 1e16 (or
+    x == 0) and scientific otherwise.
+    """
+    if a.ndim == 0 and a.dtype.kind == "f":
+        x = a[()]
+        m = abs(float(x))
+        if m != m or m == float("inf"):
+            return str(a)
+        if m == 0.0 or 1e-4 <= m < 1e16:
+            return np.format_float_positional(x, unique=True, trim="0")
+        return np.format_float_scientific(x, unique=True, trim="-")
+    if _NP_NEW_FLOAT_CUTOFF and a.dtype.kind == "f" and np.get_printoptions()["legacy"] is False:
+        with np.printoptions(legacy="2.2"):
+            return str(a)
+    return str(a)
 
 
 def tensor_repr(a, dtype_name):

@@ -1,5 +1,9 @@
 """Tensor methods with MindSpore's Tensor signatures (which differ from the ops functions in places:
 ``t.max()`` returns values only, ``t.sum(axis, dtype, keepdims)``, ``t.reshape(*shape)``...)."""
+import numbers
+
+import numpy as np
+
 from .._core import dtype as mstype
 from .._core.tensor import TENSOR_METHODS, Tensor
 from . import function as F
@@ -21,10 +25,22 @@ def view(self, *shape):
     return F.reshape(self, _shape_args(shape))
 
 
-def transpose(self, *axes):
+def transpose(self, *axes, **dims):
+    """``t.transpose(dim0, dim1)`` swaps two dimensions (MindSpore 2.10's first overload, also with ``dim0=``/
+    ``dim1=``); otherwise the arguments are a full permutation (``t.transpose(2, 0, 1)``, ``t.transpose((2, 0, 1))``)
+    and no argument reverses the dimensions."""
+    if dims:
+        if set(dims) - {"dim0", "dim1"}:
+            raise TypeError(f"transpose() got an unexpected keyword argument {sorted(set(dims) - {'dim0', 'dim1'})[0]!r}")
+        axes = axes + tuple(dims[k] for k in ("dim0", "dim1") if k in dims)
+    if len(axes) == 2 and _is_int(axes[0]) and _is_int(axes[1]):
+        return F.swapaxes(self, axes[0], axes[1])
     axes = _shape_args(axes)
     if not axes:
         axes = tuple(range(self.ndim - 1, -1, -1))
+    elif len(axes) != self.ndim:
+        raise ValueError(f"For Tensor.transpose, the number of axes must be equal to the dimension of Tensor, "
+                         f"but got {len(axes)} in the number of axes.")
     return F.transpose(self, axes)
 
 
@@ -32,43 +48,183 @@ def permute(self, *axis):
     return F.transpose(self, _shape_args(axis))
 
 
-def sum(self, axis=None, dtype=None, keepdims=False, initial=None):
-    out = F.sum(self, axis, keepdims, dtype=dtype)
-    return out if initial is None else F.add(out, initial)
+# ----------------------------------------------------------------------------- overloaded reductions
+# MindSpore 2.10 resolves these methods between two signatures, first match wins (positional arguments bind in
+# order, keywords must be that signature's names, types must fit).  The torch-style one comes first for max/min:
+# ``t.max(1)`` / ``t.max(dim=1)`` return ``(values, indices)`` while ``t.max(axis=1, keepdims=True)`` returns the
+# values; ``t.mean(0, keepdims=True)`` fits neither and raises TypeError.
+_REQ = object()
 
 
-def mean(self, axis=None, keep_dims=False):
-    return F.mean(self, axis, keep_dims)
+def _is_int(v):
+    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
 
 
-def max(self, axis=None, keepdims=False, *, initial=None, where=None, return_indices=False):
-    values, indices = F.max(self, axis, keepdims)
-    return (values, indices) if return_indices else values
+def _is_bool(v):
+    return isinstance(v, (bool, np.bool_))
 
 
-def min(self, axis=None, keepdims=False, *, initial=None, where=None, return_indices=False):
-    values, indices = F.min(self, axis, keepdims)
-    return (values, indices) if return_indices else values
+def _is_axes(v):
+    return v is None or _is_int(v) or isinstance(v, (tuple, list, Tensor))
 
 
-def argmax(self, axis=None, keepdims=False):
-    return F.argmax(self, axis, keepdims)
+def _is_opt_int(v):
+    return v is None or _is_int(v)
 
 
-def argmin(self, axis=None, keepdims=False):
-    return F.argmin(self, axis, keepdims)
+def _is_dtype(v):
+    return v is None or isinstance(v, (mstype.Type, str, type, np.dtype))
 
 
-def prod(self, axis=None, keep_dims=False, dtype=None):
-    return F.prod(self, axis, keep_dims, dtype)
+def _is_number(v):
+    return v is None or isinstance(v, numbers.Number)
 
 
-def all(self, axis=None, keep_dims=False):
-    return F.all(self, axis, keep_dims)
+def _any(v):
+    return True
 
 
-def any(self, axis=None, keep_dims=False):
-    return F.any(self, axis, keep_dims)
+def _match(sig, args, kwargs):
+    """Bind ``args``/``kwargs`` to ``sig`` (a tuple of (name, check, default, keyword_only)); None if they don't fit."""
+    if len(args) > len(sig):
+        return None
+    bound = {}
+    for i, (name, check, default, kwonly) in enumerate(sig):
+        if i < len(args):
+            if kwonly or name in kwargs:
+                return None
+            v = args[i]
+        elif name in kwargs:
+            v = kwargs[name]
+        elif default is _REQ:
+            return None
+        else:
+            bound[name] = default
+            continue
+        if not check(v):
+            return None
+        bound[name] = v
+    for name in kwargs:
+        if name not in bound:
+            return None
+    return bound
+
+
+def _resolve(method, sigs, args, kwargs):
+    for k, sig in enumerate(sigs):
+        bound = _match(sig, args, kwargs)
+        if bound is not None:
+            return k, bound
+    shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+    valid = " or ".join("Tensor.%s(%s)" % (method, ", ".join(("*, " if kw else "") + n for n, _, _, kw in sig))
+                        for sig in sigs)
+    raise TypeError(f"Failed calling {method} with \"{method}({shown})\". The valid calling should be: {valid}")
+
+
+def _sig(*params):
+    return tuple(p if len(p) == 4 else p + (False,) for p in params)
+
+
+_EXTREME_SIGS = (
+    _sig(("dim", _is_int, _REQ), ("keepdim", _is_bool, False)),
+    _sig(("axis", _is_axes, None), ("keepdims", _is_bool, False), ("initial", _is_number, None, True),
+         ("where", _any, None, True), ("return_indices", _is_bool, False, True)),
+)
+
+
+def _extreme(self, name, fn, amfn, combine, args, kwargs):
+    k, b = _resolve(name, _EXTREME_SIGS, args, kwargs)
+    if k == 0:
+        return fn(self, b["dim"], b["keepdim"])
+    axis, keepdims = b["axis"], b["keepdims"]
+    if b["where"] is not None:
+        raise NotImplementedError(f"Tensor.{name}(where=...) is not supported by minispore")
+    if axis is None or _is_int(axis):
+        values, indices = fn(self, axis, keepdims)
+    else:
+        values, indices = amfn(self, tuple(axis), keepdims), None
+    if b["initial"] is not None:
+        values = combine(values, b["initial"])
+    return (values, indices) if b["return_indices"] and indices is not None else values
+
+
+def max(self, *args, **kwargs):
+    return _extreme(self, "max", F.max, F.amax, F.maximum, args, kwargs)
+
+
+def min(self, *args, **kwargs):
+    return _extreme(self, "min", F.min, F.amin, F.minimum, args, kwargs)
+
+
+_SUM_SIGS = (
+    _sig(("dim", _is_axes, None), ("keepdim", _is_bool, False), ("dtype", _is_dtype, None, True)),
+    _sig(("axis", _is_axes, None), ("dtype", _is_dtype, None), ("keepdims", _is_bool, False),
+         ("initial", _is_number, None)),
+)
+
+
+def _axis_arg(axis):
+    return int(axis.item()) if isinstance(axis, Tensor) else axis
+
+
+def sum(self, *args, **kwargs):
+    k, b = _resolve("sum", _SUM_SIGS, args, kwargs)
+    if k == 0:
+        return F.sum(self, _axis_arg(b["dim"]), b["keepdim"], dtype=b["dtype"])
+    out = F.sum(self, _axis_arg(b["axis"]), b["keepdims"], dtype=b["dtype"])
+    return out if b["initial"] is None else F.add(out, b["initial"])
+
+
+_MEAN_SIGS = (
+    _sig(("dim", _is_axes, None), ("keepdim", _is_bool, False), ("dtype", _is_dtype, None, True)),
+    _sig(("axis", _is_axes, None), ("keep_dims", _is_bool, False)),
+)
+
+
+def mean(self, *args, **kwargs):
+    k, b = _resolve("mean", _MEAN_SIGS, args, kwargs)
+    x = self
+    if k == 0:
+        if b["dtype"] is not None:
+            x = F.cast(x, mstype.canonical(b["dtype"]))
+        return F.mean(x, _axis_arg(b["dim"]), b["keepdim"])
+    return F.mean(x, _axis_arg(b["axis"]), b["keep_dims"])
+
+
+_ARG_SIGS = (
+    _sig(("dim", _is_opt_int, None), ("keepdim", _is_bool, False)),
+    _sig(("axis", _is_opt_int, None), ("keepdims", _is_bool, False)),
+)
+
+
+def argmax(self, *args, **kwargs):
+    k, b = _resolve("argmax", _ARG_SIGS[::-1], args, kwargs)
+    return F.argmax(self, b["axis"], b["keepdims"]) if k == 0 else F.argmax(self, b["dim"], b["keepdim"])
+
+
+def argmin(self, *args, **kwargs):
+    k, b = _resolve("argmin", _ARG_SIGS, args, kwargs)
+    return F.argmin(self, b["dim"], b["keepdim"]) if k == 0 else F.argmin(self, b["axis"], b["keepdims"])
+
+
+def prod(self, dim=None, keepdim=False, dtype=None):
+    return F.prod(self, dim, keepdim, dtype)
+
+
+_ALL_SIGS = (
+    _sig(("axis", _is_axes, None), ("keep_dims", _is_bool, False)),
+    _sig(("dim", _is_axes, None), ("keepdim", _is_bool, False)),
+)
+
+
+def all(self, *args, **kwargs):
+    k, b = _resolve("all", _ALL_SIGS, args, kwargs)
+    return F.all(self, *((b["axis"], b["keep_dims"]) if k == 0 else (b["dim"], b["keepdim"])))
+
+
+def any(self, *args, **kwargs):
+    k, b = _resolve("any", _ALL_SIGS, args, kwargs)
+    return F.any(self, *((b["axis"], b["keep_dims"]) if k == 0 else (b["dim"], b["keepdim"])))
 
 
 def squeeze(self, axis=None):
@@ -83,7 +239,17 @@ def unsqueeze(self, dim):
     return F.expand_dims(self, dim)
 
 
-def flatten(self, order='C', *, start_dim=0, end_dim=-1):
+def flatten(self, *args, **kwargs):
+    """Tensor.flatten(start_dim=0, end_dim=-1) or Tensor.flatten(order='C', start_dim=0, end_dim=-1)."""
+    order = "C"
+    if args and isinstance(args[0], str):
+        order, args = args[0], args[1:]
+    elif "order" in kwargs:
+        order = kwargs.pop("order")
+    return _flatten(self, order, *args, **kwargs)
+
+
+def _flatten(self, order, start_dim=0, end_dim=-1):
     return F.flatten(self, order, start_dim=start_dim, end_dim=end_dim)
 
 
@@ -140,7 +306,11 @@ def sort(self, axis=-1, descending=False):
     return F.sort(self, axis, descending)
 
 
-def cumsum(self, axis=None, dtype=None):
+def cumsum(self, axis=None, dtype=None, *, dim=None):
+    if dim is not None:
+        if axis is not None:
+            raise TypeError("Tensor.cumsum() got both 'axis' and 'dim'")
+        axis = dim
     if axis is None:
         return F.cumsum(F.reshape(self, (-1,)), 0, dtype)
     return F.cumsum(self, axis, dtype)

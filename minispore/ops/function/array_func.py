@@ -58,21 +58,20 @@ def zeros_like(input, *, dtype=None):
     return _wrap(np.zeros(x.shape, _dtype_arg(dtype, x.dtype, "zeros_like").np_dtype))
 
 
-def _fill_dtype(value):
-    if isinstance(value, Tensor):
-        return value.dtype
-    if isinstance(value, bool):
-        return mstype.bool_
-    if isinstance(value, numbers.Integral):
-        return mstype.int64
-    return mstype.float32
-
-
 def full(size, fill_value, *, dtype=None):
-    shape = _shape_arg(size, "full")
-    dtype = _dtype_arg(dtype, _fill_dtype(fill_value), "full")
+    """MindSpore 2.10: ``dtype`` defaults to Int64 whatever the fill value (``full((2,), 1.5)`` is ``[1, 1]``,
+    truncated toward zero); ``size`` must be a tuple or list; a generic type such as ``ms.float_`` is refused."""
+    if not isinstance(size, (list, tuple)):
+        raise TypeError(f"For 'ops.full', 'size' must be a tuple or list of ints, but got {type(size)}.")
+    shape = _shape_arg(tuple(size), "full")
+    if dtype is None:
+        dtype = mstype.int64
+    elif not isinstance(dtype, mstype.Type) or not mstype.is_concrete(dtype):
+        raise TypeError(f"For 'ops.full', 'dtype' must be mindspore.type, but got {dtype}.")
     value = fill_value._data if isinstance(fill_value, Tensor) else fill_value
-    return _wrap(np.full(shape, value, dtype.np_dtype))
+    out = np.empty(shape, dtype.np_dtype)
+    out[...] = np.asarray(value).astype(dtype.np_dtype)
+    return _wrap(out)
 
 
 def full_like(input, fill_value, *, dtype=None):
@@ -225,12 +224,9 @@ def squeeze(input, axis=None):
     if axis is None:
         shape = tuple(d for d in x.shape if d != 1)
     else:
+        # MindSpore 2.10 silently keeps a named axis whose size is not 1 (only out-of-range axes are errors)
         axes = _axes(axis, x.ndim, "squeeze")
-        for a in axes:
-            if x.shape[a] != 1:
-                raise ValueError(f"For 'squeeze', cannot squeeze axis {a} of size {x.shape[a]} "
-                                 f"(shape {x.shape}).")
-        shape = tuple(d for i, d in enumerate(x.shape) if i not in axes)
+        shape = tuple(d for i, d in enumerate(x.shape) if i not in axes or d != 1)
     return P.reshape(x, shape)
 
 
@@ -245,12 +241,32 @@ def unsqueeze(input, dim):
 
 
 def flatten(input, order='C', *, start_dim=1, end_dim=-1):
+    """As MindSpore 2.10: a 0-d or 1-D input becomes 1-D (so the default start_dim=1 leaves a 1-D tensor alone,
+    after checking the dims against rank max(ndim, 1)); order='F' flattens the reversed dimensions."""
     x = _tensor(input, "input", "flatten")
-    if x.ndim == 0:
-        return P.reshape(x, (1,))
-    s, e = _axis(start_dim, x.ndim, "flatten"), _axis(end_dim, x.ndim, "flatten")
+    if isinstance(start_dim, bool) or isinstance(end_dim, bool) or not isinstance(start_dim, (int, np.integer)) \
+            or not isinstance(end_dim, (int, np.integer)):
+        raise TypeError("For 'flatten', both 'start_dim' and 'end_dim' must be int.")
+    if order not in ("C", "F"):
+        raise ValueError(f"For 'flatten', 'order' must be 'C' or 'F', but got {order!r}.")
+    if order == "F":
+        if x.ndim <= 1:
+            return P.reshape(x, (x.size,))
+        x = P.transpose(x, tuple(range(x.ndim - 1, -1, -1)))
+    if x.ndim <= 1 and start_dim == 1 and end_dim == -1:
+        return P.reshape(x, (x.size,))
+    n = max(x.ndim, 1)
+    for d in (start_dim, end_dim):
+        if not -n <= d < n:
+            raise ValueError(f"For 'flatten', 'start_dim' or 'end_dim' out of range: {d} for a tensor of rank "
+                             f"{x.ndim} (expected [{-n}, {n - 1}]).")
+    s, e = int(start_dim) % n, int(end_dim) % n
     if s > e:
-        raise ValueError(f"For 'flatten', start_dim {start_dim} must not come after end_dim {end_dim}.")
+        raise ValueError(f"For 'flatten', 'start_dim' ({start_dim}) cannot come after 'end_dim' ({end_dim}).")
+    if x.ndim <= 1:
+        return P.reshape(x, (x.size,))
+    if s == e:
+        return x
     return P.reshape(x, x.shape[:s] + (int(np.prod(x.shape[s:e + 1])),) + x.shape[e + 1:])
 
 
@@ -596,7 +612,14 @@ def _index_of(index, op="getitem"):
 
 
 def getitem(x, index):
-    return P.getitem(x, _index_of(index))
+    try:
+        return P.getitem(x, _index_of(index))
+    except ValueError as e:
+        # an out-of-range index is an IndexError in MindSpore (and in Python); the primitive layer reports
+        # kernel failures as ValueError, so restore the class here
+        if isinstance(e.__context__, IndexError):
+            raise IndexError(str(e)) from None
+        raise
 
 
 def setitem(x, index, value):
@@ -628,7 +651,8 @@ def matmul(input, other):
     kx = x.shape[-1]
     ky = y.shape[-2] if y.ndim > 1 else y.shape[0]
     if kx != ky:
-        raise ValueError(f"For 'matmul', the last dimension of input ({x.shape}) must equal the "
+        # MindSpore raises RuntimeError from its MatMulExt shape inference
+        raise RuntimeError(f"For 'matmul', the last dimension of input ({x.shape}) must equal the "
                          f"{'second-to-last' if y.ndim > 1 else 'only'} dimension of other ({y.shape}).")
     if x.ndim > 2 or y.ndim > 2:
         try:

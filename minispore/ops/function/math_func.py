@@ -28,7 +28,21 @@ def _scalar_for(scalar, t):
     result = mstype.promote_scalar(dtype, scalar)
     if result is not dtype:
         t = P.cast(t, result.np_dtype)
-    return t, _wrap(np.asarray(scalar, dtype=result.np_dtype))
+    try:
+        return t, _wrap(np.asarray(scalar, dtype=result.np_dtype))
+    except OverflowError:
+        return t, _wrap(_wrapped_int(scalar, result))
+
+
+def _wrapped_int(scalar, dtype):
+    """An int too big for the tensor's integer type wraps modulo 2**bits, as in MindSpore (int32 tensor + 2**40
+    stays Int32); one outside int64 cannot be passed to MindSpore's kernels at all."""
+    if not -2 ** 63 <= scalar < 2 ** 64:
+        raise RuntimeError(f"The Python int {scalar} does not fit in 64 bits and cannot be used as a tensor operand.")
+    v = scalar % (1 << dtype.bits)
+    if dtype.kind == "i" and v >= 1 << (dtype.bits - 1):
+        v -= 1 << dtype.bits
+    return np.asarray(v, dtype=dtype.np_dtype)
 
 
 def _coerce(x, y, op):
@@ -412,11 +426,13 @@ def _extreme(prim_binder, arg_binder, name):
         x = _tensor(input, "input", name)
         if x.size == 0:
             raise ValueError(f"For '{name}', the input is empty (shape {x.shape}).")
-        axes = _axes(axis, x.ndim, name)
-        if axes is None:
-            values = prim_binder(x, None, bool(keepdims))
-            return values, arg_binder(P.reshape(x, (-1,)) if x.ndim else x, None, False)
-        ax = axes[0]
+        if axis is None or x.ndim == 0:
+            # MindSpore 2.10: without an axis ops.max/min reduce everything (keepdims ignored) and the index is a
+            # constant Int64 0 -- not the position of the extremum
+            return (prim_binder(x, None, False) if x.ndim else x), _wrap(np.array(0, np.int64))
+        if not isinstance(axis, (int, np.integer)) or isinstance(axis, bool):
+            raise TypeError(f"For '{name}', 'axis' must be int, but got {type(axis)}")
+        ax = _axis(axis, x.ndim, name)
         indices = arg_binder(x, ax, True)
         # along an axis MindSpore's ArgMaxWithValue sends the whole gradient to the returned index (the first
         # extremum), unlike the full reduction, which shares it between ties
@@ -469,10 +485,15 @@ def argmax(input, dim=None, keepdim=False):
 
 
 def argmin(input, axis=None, keepdims=False):
+    """Int32 indices (MindSpore's Argmin kernel; argmax gives Int64).  A 0-d input gives Int64 0, as in 2.10."""
     x = _tensor(input, "input", "argmin")
+    if x.ndim == 0:
+        return _wrap(np.array(0, np.int64))
     if axis is None:
-        return P.argmin(P.reshape(x, (-1,)), None, False)
-    return P.argmin(x, _axis(axis, x.ndim, "argmin"), bool(keepdims))
+        out = P.argmin(P.reshape(x, (-1,)), None, False)
+    else:
+        out = P.argmin(x, _axis(axis, x.ndim, "argmin"), bool(keepdims))
+    return _wrap(out._data.astype(np.int32))
 
 
 def prod(input, axis=None, keep_dims=False, dtype=None):
@@ -530,27 +551,120 @@ def std_mean(input, axis=None, ddof=0, keepdims=False):
     return std(input, axis, ddof, keepdims), mean(input, axis, keepdims)
 
 
+def _vector_norm(x, ord, axes, keepdim):
+    """p-norms over ``axes`` (MindSpore's vector branch: ord None/2, inf, -inf, 0, other p)."""
+    if ord is None or ord == 2:
+        return sqrt(P.sum_(square(x), axes, keepdim))
+    if ord == float("inf"):
+        return _at_extreme_index(abs(x), axes, keepdim, True)
+    if ord == float("-inf"):
+        return _at_extreme_index(abs(x), axes, keepdim, False)
+    if ord == 0:
+        return P.sum_(P.cast(not_equal(x, 0.0), x._data.dtype), axes, keepdim)
+    if ord == 1:
+        return P.sum_(abs(x), axes, keepdim)
+    if isinstance(ord, (int, float, np.integer, np.floating)) and not isinstance(ord, bool):
+        return pow(P.sum_(pow(abs(x), float(ord)), axes, keepdim), 1.0 / ord)
+    raise ValueError(f"For 'norm', unsupported ord {ord!r} for vectors.")
+
+
+def _svd_norm(x, row, col, which):
+    """Largest ('amax') / smallest ('amin') singular value or their sum ('sum') of the matrices in the (row, col)
+    planes, computed in float32 as MindSpore does.  Written as ``sum(U_k * (A @ V_k))`` with the singular vectors
+    held constant, which equals the singular values and has their exact first derivative (``u v^T``)."""
+    x = P.cast(x, np.float32) if x._data.dtype != np.float32 else x
+    rest = [i for i in range(x.ndim) if i not in (row, col)]
+    a = _transpose_if_needed(x, tuple(rest) + (row, col))
+    u, _, vh = np.linalg.svd(a._data, full_matrices=False)
+    k = u.shape[-1]
+    pick = {"amax": slice(0, 1), "amin": slice(k - 1, k), "sum": slice(0, k)}[which]
+    u = np.ascontiguousarray(u[..., :, pick])
+    v = np.ascontiguousarray(np.swapaxes(vh, -1, -2)[..., :, pick])
+    av = P.matmul(a, _wrap(v))
+    return P.sum_(mul(av, _wrap(u)), (a.ndim - 2, a.ndim - 1), False)
+
+
+def _matrix_norm(x, ord, dims, keepdim):
+    row, col = dims
+    if row == col:
+        raise ValueError("For norm, the elements of dim can not be duplicate.")
+    if ord in (1, -1) and not isinstance(ord, float):
+        c = col - 1 if col > row else col
+        s = P.sum_(abs(x), (row,), False)
+        out = _at_extreme_index(s, (c,), False, ord == 1)
+    elif ord in (2, -2) and not isinstance(ord, float):
+        out = _svd_norm(x, row, col, "amax" if ord == 2 else "amin")
+    elif ord in (float("inf"), float("-inf")):
+        r = row - 1 if row > col else row
+        s = P.sum_(abs(x), (col,), False)
+        out = _at_extreme_index(s, (r,), False, ord > 0)
+    elif ord == "nuc":
+        out = _svd_norm(x, row, col, "sum")
+    else:   # None, 'fro' (and, as in MindSpore, a float ord such as 2.0)
+        out = sqrt(P.sum_(square(x), tuple(sorted(dims)), False))
+    if keepdim:
+        out = P.reshape(out, tuple(1 if i in dims else d for i, d in enumerate(x.shape)))
+    return out
+
+
 def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
-    """Vector p-norms (ord None/2, 1, inf, -inf, 0, p) over ``dim``, and the Frobenius norm of matrices."""
+    """MindSpore 2.10's dispatch: with ``dim=None`` the vector 2-norm of everything for ord None (or 'fro' on a
+    matrix, or 2 on a vector); otherwise ``dim`` (all dimensions when None) of length 1 gives a vector norm and of
+    length 2 a matrix norm (ord 2/-2/'nuc' by singular values, 1/-1/inf/-inf by column/row sums)."""
     x = _float(A, "norm")
+    ndim = x.ndim
+    keepdim = bool(keepdim)
+    if dim is None:
+        dims = tuple(range(ndim))
+        immediate = ord is None or (ord == "fro" and ndim == 2) or (ord == 2 and ndim == 1)
+    else:
+        immediate = False
+        if isinstance(dim, (int, np.integer)) and not isinstance(dim, bool):
+            dims = (dim,)
+        elif isinstance(dim, tuple):
+            dims = dim   # more than two dims: MindSpore raises ValueError; minispore gives the vector norm
+        else:
+            raise TypeError(f"For norm, the dim should be int or tuple of int, but got {type(dim)}")
+    if len(dims) == 1 and isinstance(ord, str):
+        raise TypeError(f"For norm, ord mode can not be str for vectors, but got {ord}.")
+    matrix_ords = (2, -2, 1, -1, float("inf"), float("-inf"), "fro", "nuc", None)
+    if len(dims) == 2 and ord not in matrix_ords and isinstance(ord, str):
+        raise ValueError(f"For norm, the ord mode must be in [2, -2, 1, -1, float('inf'), -float('inf'), 'fro', "
+                         f"'nuc', None] for matrices, but got {ord}.")
     if dtype is not None:
         x = P.cast(x, mstype.canonical(dtype).np_dtype)
-    axes = _axes(dim, x.ndim, "norm")
-    if ord is None or ord == 2 or ord == "fro":
-        if ord == 2 and axes is not None and len(axes) == 2:
-            raise ValueError("For 'norm', the matrix 2-norm is not supported; use ord=None or 'fro'.")
-        return sqrt(P.sum_(square(x), axes, bool(keepdim)))
-    if ord in (float("inf"), "inf"):
-        return _at_extreme_index(abs(x), axes, bool(keepdim), True)
-    if ord in (float("-inf"), "-inf"):
-        return _at_extreme_index(abs(x), axes, bool(keepdim), False)
-    if ord == 0:
-        return P.sum_(P.cast(not_equal(x, 0.0), x._data.dtype), axes, bool(keepdim))
-    if ord == 1:
-        return P.sum_(abs(x), axes, bool(keepdim))
-    if isinstance(ord, (int, float)):
-        return pow(P.sum_(pow(abs(x), float(ord)), axes, bool(keepdim)), 1.0 / ord)
-    raise ValueError(f"For 'norm', unsupported ord {ord!r}.")
+    if immediate:
+        out = sqrt(P.sum_(square(x), None, False))
+        return P.reshape(out, (1,) * ndim) if keepdim else out
+    dims = tuple(_axis(d, ndim, "norm") for d in dims)
+    if len(dims) == 2 and ord in matrix_ords:
+        return _matrix_norm(x, ord, dims, keepdim)
+    # one dimension; or (a minispore extension) a vector-only ord such as 0, 3 or 0.5 over two dimensions, or
+    # three or more dimensions, where MindSpore raises ValueError or returns None: the vector norm over them
+    return _vector_norm(x, ord, tuple(sorted(dims)) if dims else None, keepdim)
+
+
+def vector_norm(x, ord=2, axis=None, keepdims=False, *, dtype=None):
+    """The p-norm over ``axis`` (all elements when None) for any rank."""
+    t = _float(x, "vector_norm")
+    if isinstance(ord, str) or ord is None:
+        raise ValueError(f"For 'vector_norm', 'ord' must be a number, but got {ord!r}.")
+    if dtype is not None:
+        t = P.cast(t, mstype.canonical(dtype).np_dtype)
+    return _vector_norm(t, ord, _axes(axis, t.ndim, "vector_norm"), bool(keepdims))
+
+
+def matrix_norm(A, ord="fro", axis=(-2, -1), keepdims=False, *, dtype=None):
+    """The matrix norm over the two dimensions ``axis``."""
+    x = _float(A, "matrix_norm")
+    if x.ndim < 2:
+        raise ValueError(f"For 'matrix_norm', the input must be at least 2-D, but got shape {x.shape}.")
+    if ord not in (2, -2, 1, -1, float("inf"), float("-inf"), "fro", "nuc"):
+        raise ValueError(f"For 'matrix_norm', unsupported ord {ord!r}.")
+    if dtype is not None:
+        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+    dims = tuple(_axis(d, x.ndim, "matrix_norm") for d in axis)
+    return _matrix_norm(x, ord, dims, bool(keepdims))
 
 
 def median(input, axis=-1, keepdims=False):
