@@ -111,7 +111,7 @@ class OpError(ValueError):
 def _fail(prim, args, params, err):
     shapes = ", ".join(str(tuple(a._data.shape)) for a in args)
     extra = "".join(f", {k}={v!r}" for k, v in params.items() if not isinstance(v, np.ndarray))
-    kind = TypeError if isinstance(err, TypeError) else ValueError
+    kind = TypeError if isinstance(err, TypeError) else IndexError if isinstance(err, IndexError) else ValueError
     return kind(f"For '{prim.name}', the operation failed on inputs of shapes ({shapes}){extra}: {err}")
 
 

@@ -76,7 +76,13 @@ class Parameter(Tensor):
         else:
             raise TypeError(f"For 'Parameter.set_data', the data must be a Tensor, ndarray or number, "
                             f"but got {type(data).__name__}.")
-        self._data = np.array(arr, dtype=self._data.dtype, copy=True)
+        current = self._data
+        if arr.shape == current.shape and current.flags.writeable and not np.shares_memory(arr, current):
+            # write into the existing buffer: arrays obtained from asnumpy() (shared memory, as in MindSpore)
+            # and compiled graphs that read this Parameter see the new values
+            np.copyto(current, arr, casting="unsafe")
+        else:
+            self._data = np.array(arr, dtype=current.dtype, copy=True)
         return self
 
     def value(self):

@@ -130,8 +130,21 @@ sub_p, sub = _binary("Sub", np.subtract)
 mul_p, mul = _binary("Mul", np.multiply)
 div_p, div = _binary("RealDiv", np.true_divide)
 pow_p, pow_ = _binary("Pow", np.power)
-maximum_p, maximum = _binary("Maximum", np.maximum)
-minimum_p, minimum = _binary("Minimum", np.minimum)
+def _maximum_impl(x, y):
+    # MindSpore's kernel is "x if x > y else y": maximum(nan, 0) == 0 but maximum(1, nan) is nan
+    if x.dtype.kind == "f":
+        return np.where(x > y, x, y)
+    return np.maximum(x, y)
+
+
+def _minimum_impl(x, y):
+    if x.dtype.kind == "f":
+        return np.where(x < y, x, y)
+    return np.minimum(x, y)
+
+
+maximum_p, maximum = _binary("Maximum", _maximum_impl)
+minimum_p, minimum = _binary("Minimum", _minimum_impl)
 atan2_p, atan2 = _binary("Atan2", np.arctan2)
 floor_divide_p, floor_divide = _binary("FloorDiv", np.floor_divide)
 remainder_p, remainder = _binary("FloorMod", np.remainder)

@@ -94,7 +94,7 @@ class CellList(_IndexedCells):
     """A list of cells, registered so their parameters belong to the parent network."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__()
+        super().__init__(kwargs.get("auto_prefix", True))
         cells = args[0] if len(args) == 1 and isinstance(args[0], (list, tuple)) else args
         self.extend(cells)
 
