@@ -16,6 +16,10 @@ from .._core.tensor import Tensor
 from ..common.parameter import Parameter, ParameterTuple
 
 
+_mode = _context._context
+_GRAPH_MODE = _context.GRAPH_MODE
+
+
 def _addindent(text, spaces):
     lines = text.split("\n")
     if len(lines) == 1:
@@ -157,22 +161,25 @@ class Cell:
         raise AttributeError(f"For '{type(self).__name__}', the method 'construct' is not defined.")
 
     def __call__(self, *args, **kwargs):
-        if "_params" not in self.__dict__:
+        d = self.__dict__
+        if "_params" not in d:
             raise AttributeError(f"The '{type(self).__name__}' object has no attribute '_params': its __init__ "
                                  f"must call super().__init__().")
         for a in args:
-            if isinstance(a, np.ndarray):
+            if type(a) is np.ndarray:
                 raise TypeError(f"For '{type(self).__name__}', the inputs must be Tensors, but got a "
                                 f"numpy.ndarray of shape {a.shape}; wrap it with mindspore.Tensor(...).")
-        if _context._context["mode"] == _context.GRAPH_MODE and not _primitive._trace_stack:
+        if _mode["mode"] == _GRAPH_MODE and not _primitive._trace_stack:
             # GRAPH_MODE: the outermost Cell call is compiled (once per input signature) and replayed
             # (one graph per training mode: Dropout and BatchNorm behave differently in each)
-            graph_fns = self.__dict__.setdefault("_graph_fns", {})
-            graph_fn = graph_fns.get(self.training)
+            graph_fns = d.setdefault("_graph_fns", {})
+            graph_fn = graph_fns.get(d["training"])
             if graph_fn is None:
                 from .._core.jit import JitFunction
-                graph_fn = graph_fns[self.training] = JitFunction(self._run_construct)
+                graph_fn = graph_fns[d["training"]] = JitFunction(self._run_construct)
             return graph_fn(*args, **kwargs)
+        if d["_cast_type"] is None and not d["_forward_pre_hooks"] and not d["_forward_hooks"]:
+            return self.construct(*args, **kwargs)
         return self._run_construct(*args, **kwargs)
 
     def _run_construct(self, *args, **kwargs):

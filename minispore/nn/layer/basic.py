@@ -3,6 +3,7 @@ import math
 import numbers
 
 from ... import ops
+from ...ops import _prims
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
 from ...common.initializer import HeUniform, Uniform, initializer
@@ -60,7 +61,8 @@ class Dense(Cell):
         if not isinstance(x, Tensor):
             raise TypeError(f"For '{type(self).__name__}', the input must be a Tensor, but got "
                             f"{type(x).__name__}.")
-        if x.ndim == 0 or x.shape[-1] != self.in_channels:
+        shape = x._data.shape
+        if not shape or shape[-1] != self.in_channels:
             raise ValueError(f"For '{type(self).__name__}', the last dimension of the input must be "
                              f"in_channels={self.in_channels}, but got input shape {x.shape}.")
         out = ops.dense(x, self.weight, self.bias)
@@ -101,12 +103,16 @@ class Flatten(Cell):
     def construct(self, x):
         if not isinstance(x, Tensor):
             raise TypeError(f"For 'Flatten', the input must be a Tensor, but got {type(x).__name__}.")
-        nd = x.ndim
+        shape = x._data.shape
+        nd = len(shape)
         s, e = self.start_dim, self.end_dim
         if not (-nd <= s < nd and -nd <= e < nd):
             raise ValueError(f"For 'Flatten', 'start_dim' or 'end_dim' out of range: start_dim={s}, "
                              f"end_dim={e} for an input of shape {x.shape}.")
-        return ops.flatten(x, start_dim=s, end_dim=e)
+        s, e = s % nd, e % nd
+        if s >= e:
+            return x if s == e else ops.flatten(x, start_dim=self.start_dim, end_dim=self.end_dim)
+        return _prims.reshape(x, shape[:s] + (math.prod(shape[s:e + 1]),) + shape[e + 1:])
 
 
 class Identity(Cell):

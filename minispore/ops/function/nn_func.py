@@ -173,9 +173,10 @@ def dense(input, weight, bias=None):
     """``input @ weight.T + bias`` (weight of shape (out, in))."""
     x = _tensor(input, "input", "dense")
     w = _tensor(weight, "weight", "dense")
-    if (bias is not None and x._data.ndim == 2 and w._data.ndim == 2 and isinstance(bias, Tensor)
-            and bias._data.shape == w._data.shape[:1] and x._data.dtype == w._data.dtype == bias._data.dtype
-            and x._data.shape[1] == w._data.shape[1]):
+    xd, wd = x._data, w._data
+    if (bias is not None and isinstance(bias, Tensor) and len(xd.shape) == 2 and len(wd.shape) == 2
+            and bias._data.shape == wd.shape[:1] and xd.dtype == wd.dtype == bias._data.dtype
+            and xd.shape[1] == wd.shape[1]):
         return P.dense(x, w, bias)     # one fused kernel for the common case
     out = matmul(x, P.transpose(w, (1, 0)) if w.ndim == 2 else w)
     if bias is not None:
