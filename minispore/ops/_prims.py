@@ -19,6 +19,16 @@ def _const(value, like):
     return _wrap(np.asarray(value, dtype=like._data.dtype))
 
 
+def _quiet(impl):
+    """``impl`` with NumPy's floating-point warnings silenced: like MindSpore, log(0), x / 0 or sqrt(-1) give
+    inf or nan without a warning (only the operations that can produce them pay for the errstate)."""
+    def quiet(*args, **params):
+        with np.errstate(all="ignore"):
+            return impl(*args, **params)
+    quiet.__name__ = getattr(impl, "__name__", "impl")
+    return quiet
+
+
 def _unary(name, impl):
     prim = Primitive(name, impl)
     return prim, (lambda x: bind(prim, x))
@@ -31,13 +41,13 @@ def _binary(name, impl):
 
 # ----------------------------------------------------------------------------- elementwise unary
 neg_p, neg = _unary("Neg", np.negative)
-exp_p, exp = _unary("Exp", np.exp)
-log_p, log = _unary("Log", np.log)
-log1p_p, log1p = _unary("Log1p", np.log1p)
-expm1_p, expm1 = _unary("Expm1", np.expm1)
-sqrt_p, sqrt = _unary("Sqrt", np.sqrt)
-rsqrt_p, rsqrt = _unary("Rsqrt", lambda x: np.reciprocal(np.sqrt(x)))
-reciprocal_p, reciprocal = _unary("Reciprocal", np.reciprocal)
+exp_p, exp = _unary("Exp", _quiet(np.exp))
+log_p, log = _unary("Log", _quiet(np.log))
+log1p_p, log1p = _unary("Log1p", _quiet(np.log1p))
+expm1_p, expm1 = _unary("Expm1", _quiet(np.expm1))
+sqrt_p, sqrt = _unary("Sqrt", _quiet(np.sqrt))
+rsqrt_p, rsqrt = _unary("Rsqrt", _quiet(lambda x: np.reciprocal(np.sqrt(x))))
+reciprocal_p, reciprocal = _unary("Reciprocal", _quiet(np.reciprocal))
 square_p, square = _unary("Square", np.square)
 abs_p, abs_ = _unary("Abs", np.abs)
 sign_p, sign = _unary("Sign", np.sign)
@@ -47,16 +57,16 @@ round_p, round_ = _unary("Round", np.round)
 trunc_p, trunc = _unary("Trunc", np.trunc)
 sin_p, sin = _unary("Sin", np.sin)
 cos_p, cos = _unary("Cos", np.cos)
-tan_p, tan = _unary("Tan", np.tan)
-asin_p, asin = _unary("Asin", np.arcsin)
-acos_p, acos = _unary("ACos", np.arccos)
+tan_p, tan = _unary("Tan", _quiet(np.tan))
+asin_p, asin = _unary("Asin", _quiet(np.arcsin))
+acos_p, acos = _unary("ACos", _quiet(np.arccos))
 atan_p, atan = _unary("Atan", np.arctan)
-sinh_p, sinh = _unary("Sinh", np.sinh)
-cosh_p, cosh = _unary("Cosh", np.cosh)
+sinh_p, sinh = _unary("Sinh", _quiet(np.sinh))
+cosh_p, cosh = _unary("Cosh", _quiet(np.cosh))
 tanh_p, tanh = _unary("Tanh", np.tanh)
 asinh_p, asinh = _unary("Asinh", np.arcsinh)
-acosh_p, acosh = _unary("Acosh", np.arccosh)
-atanh_p, atanh = _unary("Atanh", np.arctanh)
+acosh_p, acosh = _unary("Acosh", _quiet(np.arccosh))
+atanh_p, atanh = _unary("Atanh", _quiet(np.arctanh))
 logical_not_p, logical_not = _unary("LogicalNot", np.logical_not)
 isnan_p, isnan = _unary("IsNan", np.isnan)
 isinf_p, isinf = _unary("IsInf", np.isinf)
@@ -128,8 +138,8 @@ erf_p.def_vjp(lambda dout, out, x: mul(dout, mul(_const(2 / math.sqrt(math.pi), 
 add_p, add = _binary("Add", np.add)
 sub_p, sub = _binary("Sub", np.subtract)
 mul_p, mul = _binary("Mul", np.multiply)
-div_p, div = _binary("RealDiv", np.true_divide)
-pow_p, pow_ = _binary("Pow", np.power)
+div_p, div = _binary("RealDiv", _quiet(np.true_divide))
+pow_p, pow_ = _binary("Pow", _quiet(np.power))
 def _maximum_impl(x, y):
     # MindSpore's kernel is "x if x > y else y": maximum(nan, 0) == 0 but maximum(1, nan) is nan
     if x.dtype.kind == "f":
@@ -146,8 +156,8 @@ def _minimum_impl(x, y):
 maximum_p, maximum = _binary("Maximum", _maximum_impl)
 minimum_p, minimum = _binary("Minimum", _minimum_impl)
 atan2_p, atan2 = _binary("Atan2", np.arctan2)
-floor_divide_p, floor_divide = _binary("FloorDiv", np.floor_divide)
-remainder_p, remainder = _binary("FloorMod", np.remainder)
+floor_divide_p, floor_divide = _binary("FloorDiv", _quiet(np.floor_divide))
+remainder_p, remainder = _binary("FloorMod", _quiet(np.remainder))
 equal_p, equal = _binary("Equal", np.equal)
 not_equal_p, not_equal = _binary("NotEqual", np.not_equal)
 less_p, less = _binary("Less", np.less)

@@ -29,6 +29,9 @@ def _scalar_for(scalar, t):
     if result is not dtype:
         t = P.cast(t, result.np_dtype)
     try:
+        if result is mstype.float16:
+            with np.errstate(over="ignore"):    # a too-large float becomes inf, as in MindSpore
+                return t, _wrap(np.asarray(scalar, dtype=result.np_dtype))
         return t, _wrap(np.asarray(scalar, dtype=result.np_dtype))
     except OverflowError:
         return t, _wrap(_wrapped_int(scalar, result))
