@@ -4,6 +4,8 @@ Everything is built on one function, ``_record``: it boxes the requested inputs 
 Parameters) on a fresh trace, runs ``fn`` and returns its output unboxed together with a ``pullback`` that runs
 the backward pass. The trace is dead once ``fn`` returns, and the graph lives only as long as the pullback.
 """
+import operator
+
 import numpy as np
 
 from . import dtype as mstype
@@ -53,59 +55,55 @@ def _unbox_tree(tree, trace):
 
 
 # ----------------------------------------------------------------------------- the backward pass
-def _toposort(roots):
-    """Nodes reachable from ``roots``, each after every node that uses it (Kahn's algorithm)."""
-    counts = {}
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
-        if node in counts:
-            counts[node] += 1
-            continue
-        counts[node] = 1
-        for parent in node.parents:
-            if parent is not None:
-                stack.append(parent)
-    ready = []
-    for node in roots:
-        counts[node] -= 1
-        if counts[node] == 0:
-            ready.append(node)
-    while ready:
-        node = ready.pop()
-        yield node
-        for parent in node.parents:
-            if parent is not None:
-                counts[parent] -= 1
-                if counts[parent] == 0:
-                    ready.append(parent)
-
-
 def backward_pass(seeds, leaves):
-    """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent). Entries are popped as they are
-    used, so intermediate cotangents are freed during the pass. Returns None for a leaf no path reaches."""
+    """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent). Returns None for a leaf that no
+    path reaches.
+
+    The nodes reachable from the seeds are visited in reverse creation order (a node is always created after
+    the nodes it uses), and each cotangent is popped when its node is processed, so intermediate cotangents
+    are freed during the pass.
+    """
     add = _prims.add
     grads = {}
+    stack = []
     for node, g in seeds:
-        grads[node] = g if node not in grads else add(grads[node], g)
-    leaf_set = set(leaves)
-    for node in _toposort(list({id(n): n for n, _ in seeds}.values())):
-        if node in leaf_set:
+        prev = grads.get(node)
+        grads[node] = g if prev is None else add(prev, g)
+        stack.append(node)
+    seen = set()
+    order = []
+    while stack:
+        node = stack.pop()
+        if node in seen:
             continue
+        seen.add(node)
+        if node.prim is not None:
+            order.append(node)
+            for parent in node.parents:
+                if parent is not None and parent not in seen:
+                    stack.append(parent)
+    order.sort(key=_seq, reverse=True)
+    for node in order:
         g = grads.pop(node, None)
-        if g is None or node.prim is None:
+        if g is None:
             continue
         rules = node.prim.vjps
+        if rules is None:
+            continue
+        out, args, params = node.out, node.args, node.params
         for i, parent in enumerate(node.parents):
             if parent is None:
                 continue
-            rule = rules[i] if rules is not None else None
+            rule = rules[i]
             if rule is None:
                 continue
-            ct = rule(g, node.out, *node.args, **node.params)
+            ct = rule(g, out, *args, **params)
             prev = grads.get(parent)
             grads[parent] = ct if prev is None else add(prev, ct)
     return [grads.get(leaf) for leaf in leaves]
+
+
+_seq = operator.attrgetter("seq")
 
 
 # ----------------------------------------------------------------------------- recording

@@ -9,6 +9,8 @@ same value one level down. ``bind`` finds the highest live trace among its argum
 level down and boxes the result with a ``Node`` that remembers how to send cotangents back. With no boxed
 argument it calls ``impl`` directly: no recording happens outside a transform.
 """
+import itertools
+
 import numpy as np
 
 from .tensor import Tensor, _wrap
@@ -51,12 +53,17 @@ class Node:
     """How a boxed value was computed: the primitive, its (unboxed) arguments and its unboxed output.
 
     ``parents[i]`` is the Node of argument i when that argument was boxed by the same trace, else None.
+    ``seq`` grows with creation, so reverse creation order is a valid order for the backward pass.
     Nodes never point at boxes, so a box dies as soon as user code drops it.
     """
-    __slots__ = ("prim", "params", "args", "out", "parents")
+    __slots__ = ("prim", "params", "args", "out", "parents", "seq")
 
     def __init__(self, prim, params, args, out, parents):
         self.prim, self.params, self.args, self.out, self.parents = prim, params, args, out, parents
+        self.seq = next(_node_counter)
+
+
+_node_counter = itertools.count()
 
 
 _trace_stack = []

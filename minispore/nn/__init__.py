@@ -1,4 +1,4 @@
-"""``mindspore.nn``: Cells, layers, losses, optimizers and training wrappers."""
+"""``mindspore.nn``: Cells, layers, losses, optimizers, learning-rate schedules and training wrappers."""
 from .cell import Cell
 from .layer import *  # noqa: F401,F403
 from .layer import get_activation

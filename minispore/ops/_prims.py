@@ -285,9 +285,11 @@ def sum_(x, axis=None, keepdims=False):
 def _expand_impl(dout, shape, axis, keepdims, scale):
     if not keepdims:
         dout = dout.reshape(_keep_shape(shape, axis))
+    out = np.empty(shape, dout.dtype)
+    np.copyto(out, dout)     # a materialised broadcast: np.broadcast_to costs more than the copy here
     if scale != 1:
-        return np.broadcast_to(dout * dout.dtype.type(scale), shape)
-    return np.broadcast_to(dout, shape)
+        out *= dout.dtype.type(scale)
+    return out
 
 
 expand_p = Primitive("ExpandBack", _expand_impl)
@@ -309,7 +311,7 @@ expand_p.def_vjp(_expand_vjp)
 
 def _mean_impl(x, axis, keepdims):
     if x.dtype.kind == "f":
-        n = x.size if axis is None else int(np.prod([x.shape[a] for a in axis]))
+        n = x.size if axis is None else math.prod([x.shape[a] for a in axis])
         return np.true_divide(np.add.reduce(x, axis=axis, keepdims=keepdims), x.dtype.type(n or 1))
     out = np.mean(x, axis=axis, keepdims=keepdims)
     # integer means are truncated to the input's type, as in MindSpore
@@ -326,7 +328,7 @@ def mean(x, axis=None, keepdims=False):
 
 def _mean_vjp(dout, out, x, axis, keepdims):
     shape = x._data.shape
-    n = int(np.prod(shape)) if axis is None else int(np.prod([shape[a] for a in axis]))
+    n = math.prod(shape) if axis is None else math.prod([shape[a] for a in axis])
     return _expand_back(dout, x, axis, keepdims, 1.0 / n if n else 1.0)
 
 

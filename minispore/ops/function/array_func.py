@@ -38,9 +38,16 @@ def _dtype_arg(dtype, default, op):
     return dtype
 
 
+def _ones(shape, np_dtype):
+    # np.ones is a Python-level wrapper; empty + fill is the same array for less per-call cost
+    out = np.empty(shape, np_dtype)
+    out.fill(1)
+    return _wrap(out)
+
+
 def ones(shape, dtype=None):
     shape = _shape_arg(shape, "ones")
-    return _wrap(np.ones(shape, _dtype_arg(dtype, mstype.float32, "ones").np_dtype))
+    return _ones(shape, _dtype_arg(dtype, mstype.float32, "ones").np_dtype)
 
 
 def zeros(size, dtype=None):
@@ -50,7 +57,7 @@ def zeros(size, dtype=None):
 
 def ones_like(input, *, dtype=None):
     x = _tensor(input, "input", "ones_like")
-    return _wrap(np.ones(x.shape, _dtype_arg(dtype, x.dtype, "ones_like").np_dtype))
+    return _ones(x._data.shape, x._data.dtype if dtype is None else _dtype_arg(dtype, None, "ones_like").np_dtype)
 
 
 def zeros_like(input, *, dtype=None):
@@ -612,14 +619,7 @@ def _index_of(index, op="getitem"):
 
 
 def getitem(x, index):
-    try:
-        return P.getitem(x, _index_of(index))
-    except ValueError as e:
-        # an out-of-range index is an IndexError in MindSpore (and in Python); the primitive layer reports
-        # kernel failures as ValueError, so restore the class here
-        if isinstance(e.__context__, IndexError):
-            raise IndexError(str(e)) from None
-        raise
+    return P.getitem(x, _index_of(index))
 
 
 def setitem(x, index, value):

@@ -231,14 +231,20 @@ def _to_shape(t, shape, dtype, name, op):
     return P.broadcast_to(t, shape)
 
 
-def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction='mean'):
-    op = "binary_cross_entropy_with_logits"
+def _binary_targets(input, target, reduction, op):
+    """Validated (input, target) of a binary cross-entropy: float tensors of one shape."""
     x, y = _tensor(input, "input", op), _tensor(target, "target", op)
     _check_float(x, "input", op)
     _check_float(y, "target", op)
     _check_reduction(reduction, op)
     if x.shape != y.shape:
         raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} must be equal.")
+    return x, y
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction='mean'):
+    op = "binary_cross_entropy_with_logits"
+    x, y = _binary_targets(input, target, reduction, op)
     dt = x._data.dtype
     y = P.cast(y, dt)
     loss = P.bce_with_logits(x, y, _to_shape(weight, x.shape, dt, "weight", op),
@@ -248,12 +254,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None
 
 def binary_cross_entropy(input, target, weight=None, reduction='mean'):
     op = "binary_cross_entropy"
-    x, y = _tensor(input, "input", op), _tensor(target, "target", op)
-    _check_float(x, "input", op)
-    _check_float(y, "target", op)
-    _check_reduction(reduction, op)
-    if x.shape != y.shape:
-        raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} must be equal.")
+    x, y = _binary_targets(input, target, reduction, op)
     dt = x._data.dtype
     # MindSpore's kernel: logs of max(p, 1e-12), so probabilities of exactly 0 or 1 give a finite loss and
     # gradient (x = 1, y = 0 gives 27.631021, not PyTorch's 100)
