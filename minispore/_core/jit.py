@@ -21,6 +21,9 @@ from .primitive import Trace, end_trace, new_trace
 from .tensor import Tensor
 
 
+_new_tensor = Tensor.__new__
+
+
 class TracerValueError(RuntimeError):
     """A value was needed while tracing a function for jit."""
 
@@ -170,6 +173,7 @@ class Graph:
         self.n_slots = trace.n_slots
         self.program = [(prim.impl, ins, params, out) for prim, ins, params, out in eqns]
         self.n_eqns = len(self.program)
+        self.flat_tuple = type(out_template) is tuple and all(t is _LEAF for t in out_template)
 
     def run(self, arrays):
         vals = [None] * self.n_slots
@@ -187,11 +191,16 @@ class Graph:
         outs = []
         for slot in self.out_slots:
             v = vals[slot]
-            t = Tensor.__new__(Tensor)
+            t = _new_tensor(Tensor)
             t._data = v if type(v) is np.ndarray else np.asarray(v)
             t._trace = None
             outs.append(t)
-        return _fill(self.out_template, iter(outs))
+        template = self.out_template
+        if template is _LEAF:
+            return outs[0]
+        if self.flat_tuple:
+            return tuple(outs)
+        return _fill(template, iter(outs))
 
 
 def _dce(eqns, out_slots):
@@ -323,6 +332,20 @@ class JitFunction:
         if self.fallback is not None or _primitive._trace_stack:
             # untraceable, or called inside another transform: run as written
             return self.fn(*args, **kwargs)
+        if not kwargs:
+            # the common case, all arguments Tensors: a cheap key, and the arguments are the leaves
+            try:
+                arrays = [a._data for a in args]
+                key = ("tensors",) + tuple((a.shape, a.dtype) for a in arrays)
+                graph = self.graphs.get(key)
+            except (AttributeError, TypeError):
+                graph = key = None
+            if key is not None and type(arrays[0] if arrays else None) is not Abstract:
+                if graph is None:
+                    graph = self._compile(args, kwargs, key)
+                    if graph is None:
+                        return self.fn(*args, **kwargs)
+                return graph.run(arrays)
         try:
             key = (_signature(args), _signature(kwargs))
             hash(key)
