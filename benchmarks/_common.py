@@ -63,7 +63,7 @@ def print_table(title, rows, reference="pytorch"):
             if name not in frameworks:
                 frameworks.append(name)
     print(f"\n{title}")
-    header = f"| workload | " + " | ".join(frameworks) + " | " + \
+    header = "| workload | " + " | ".join(frameworks) + " | " + \
         " | ".join(f"{f} / {reference}" for f in frameworks if f != reference) + " |"
     print(header)
     print("|" + " --- |" * (header.count("|") - 1))

@@ -22,7 +22,7 @@ def batch(n, seed=0):
 
 def bench_mindspore_like(ms, repeat):
     """The tutorial code itself, for minispore and MindSpore alike."""
-    from_nn, ops = ms.nn, ms.ops
+    from_nn = ms.nn
 
     class Network(from_nn.Cell):
         def __init__(self):

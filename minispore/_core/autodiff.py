@@ -8,7 +8,6 @@ import operator
 
 import numpy as np
 
-from . import dtype as mstype
 from . import primitive as _primitive
 from .jit import register_alias
 from .primitive import Node, box, end_trace, new_trace

@@ -13,7 +13,7 @@ import itertools
 
 import numpy as np
 
-from .tensor import Tensor, _wrap
+from .tensor import Tensor
 
 
 class Primitive:
@@ -110,9 +110,6 @@ def _strip_dead(t):
         t = t._inner
     return t
 
-
-class OpError(ValueError):
-    pass
 
 
 def _fail(prim, args, params, err):

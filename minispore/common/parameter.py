@@ -4,7 +4,6 @@ import itertools
 
 import numpy as np
 
-from .._core import dtype as mstype
 from .._core.tensor import Tensor, _to_array, _wrap
 
 _counter = itertools.count(1)

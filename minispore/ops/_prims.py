@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from .._core.primitive import Primitive, bind
-from .._core.tensor import Tensor, _wrap
+from .._core.tensor import _wrap
 
 
 def _const(value, like):

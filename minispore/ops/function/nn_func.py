@@ -4,7 +4,6 @@ import math
 import numpy as np
 
 from ..._core import dtype as mstype
-from ..._core.primitive import bind
 from ..._core.tensor import Tensor, _wrap
 from ...common import seed as _seed
 from .. import _prims as P
