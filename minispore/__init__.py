@@ -5,6 +5,10 @@ optimizers, datasets, training, checkpoints) runs unchanged on any machine where
 """
 __version__ = "0.1.0"
 
+from ._core import backend as _backend
+
+_backend.tune_allocator()
+
 from ._core.dtype import *  # noqa: F401,F403
 from ._core.tensor import Tensor
 from .common.parameter import Parameter, ParameterTuple

@@ -50,3 +50,10 @@ def test_runner_passes_arguments(tmp_path):
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['--epochs', '2'] minispore"
+
+
+def test_allocator_tuning_can_be_switched_off():
+    code = "import minispore._core.backend as b; print(b.tune_allocator())"
+    off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+                         env={**__import__("os").environ, "MINISPORE_MALLOC_TUNING": "0"})
+    assert off.stdout.strip() == "False"
