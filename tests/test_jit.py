@@ -148,3 +148,14 @@ def test_escaped_tracer_is_an_error():
     f(ops.ones(2, ms.float32))
     with pytest.raises(RuntimeError, match="after the function returned"):
         leaked[0] + 1
+
+
+def test_constant_parts_of_a_gradient_are_folded():
+    grad_fn = ms.jit(ms.grad(lambda x: ops.sum(x * 2.0)))
+    x = Tensor(np.array([1.0, -3.0, 5.0], np.float32))
+    np.testing.assert_array_equal(grad_fn(x).asnumpy(), [2, 2, 2])
+    assert next(iter(grad_fn.graphs.values())).n_eqns == 0    # seed, broadcast and scale all folded
+    out = grad_fn(x * 10)
+    np.testing.assert_array_equal(out.asnumpy(), [2, 2, 2])
+    out[0] = 7.0                                               # the caller's copy, not the folded constant
+    np.testing.assert_array_equal(grad_fn(x).asnumpy(), [2, 2, 2])

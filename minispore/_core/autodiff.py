@@ -11,7 +11,7 @@ import numpy as np
 from . import primitive as _primitive
 from .jit import register_alias
 from .primitive import Node, box, end_trace, new_trace
-from .tensor import Tensor, _wrap
+from .tensor import Tensor, _literal, _wrap
 
 
 _prims = None  # minispore.ops._prims, set by minispore/ops/__init__.py (the engine is imported first)
@@ -24,7 +24,7 @@ def _P():
 def _ones_like(t):
     a = np.empty(t._data.shape, t._data.dtype)
     a.fill(1)
-    return _wrap(a)
+    return _literal(a)
 
 
 # ----------------------------------------------------------------------------- pytrees of outputs

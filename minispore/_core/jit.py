@@ -18,7 +18,7 @@ import numpy as np
 
 from . import primitive as _primitive
 from .primitive import Trace, end_trace, new_trace
-from .tensor import Tensor
+from .tensor import Literal, Tensor
 
 
 _new_tensor = Tensor.__new__
@@ -101,7 +101,7 @@ class Abstract:
 
 class StagingTrace(Trace):
     """Records ``bind`` calls as equations ``(prim, input slots, params, output slot)``."""
-    __slots__ = ("eqns", "n_slots", "consts", "const_slot", "dummies", "aliases")
+    __slots__ = ("eqns", "n_slots", "consts", "const_slot", "dummies", "aliases", "literal_slots")
     staging = True
 
     def __init__(self, level):
@@ -112,6 +112,7 @@ class StagingTrace(Trace):
         self.const_slot = {}    # id(Tensor) -> slot
         self.dummies = {}       # slot -> an array of the slot's shape and dtype, for shape inference
         self.aliases = {}       # id(snapshot Tensor) -> the Parameter it stands for (grad boxes weights)
+        self.literal_slots = set()  # constants the framework made (Literal): safe to fold
 
     def new_slot(self):
         self.n_slots += 1
@@ -133,6 +134,8 @@ class StagingTrace(Trace):
             self.const_slot[id(source)] = slot
             self.consts.append((slot, source))
             self.dummies[slot] = source._data
+            if type(source) is Literal:
+                self.literal_slots.add(slot)
         return slot
 
     def record(self, prim, args, params):
@@ -167,8 +170,12 @@ class Graph:
         self.input_slots = input_slots
         self.consts = trace.consts
         self.out_template = out_template
-        eqns = _cse(_dce(trace.eqns, out_slots))
-        eqns, out_slots = eqns
+        eqns, out_slots = _cse(_dce(trace.eqns, out_slots))
+        eqns, static = _fold(eqns, {slot: t._data for slot, t in trace.consts if slot in trace.literal_slots})
+        self.consts = [(slot, t) for slot, t in trace.consts if slot not in static]
+        used = {i for _, ins, _, _ in eqns for i in ins} | set(out_slots)
+        self.static = [(slot, array) for slot, array in static.items() if slot in used]
+        self.static_outs = {slot for slot in out_slots if slot in static}
         self.out_slots = out_slots
         self.n_slots = trace.n_slots
         self.program = [(prim.impl, ins, params, out) for prim, ins, params, out in eqns]
@@ -181,6 +188,8 @@ class Graph:
             vals[slot] = array
         for slot, t in self.consts:
             vals[slot] = t._data
+        for slot, array in self.static:
+            vals[slot] = array
         for impl, ins, params, out in self.program:
             if len(ins) == 1:
                 vals[out] = impl(vals[ins[0]], **params)
@@ -191,6 +200,8 @@ class Graph:
         outs = []
         for slot in self.out_slots:
             v = vals[slot]
+            if slot in self.static_outs:
+                v = v.copy()       # a folded constant is shared between calls: hand out a copy
             t = _new_tensor(Tensor)
             t._data = v if type(v) is np.ndarray else np.asarray(v)
             t._trace = None
@@ -214,6 +225,20 @@ def _dce(eqns, out_slots):
             live.update(ins)
     kept.reverse()
     return kept, out_slots
+
+
+def _fold(eqns, static):
+    """Constant folding: evaluate now every equation whose inputs are all framework-made constants (or
+    results of such equations). Returns the remaining equations and {slot: folded array}."""
+    static = dict(static)
+    kept = []
+    for prim, ins, params, out in eqns:
+        if not (prim.effect or prim.random) and all(i in static for i in ins):
+            with np.errstate(all="ignore"):
+                static[out] = np.asarray(prim.impl(*[static[i] for i in ins], **params))
+            continue
+        kept.append((prim, ins, params, out))
+    return kept, static
 
 
 def _freeze(value):

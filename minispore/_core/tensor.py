@@ -338,6 +338,19 @@ class Tensor:
         return out
 
 
+class Literal(Tensor):
+    """A constant the framework itself made (a gradient seed, a scalar in a derivative rule), never user data:
+    a compiled graph may fold operations on it at compile time."""
+    __slots__ = ()
+
+
+def _literal(array):
+    t = Literal.__new__(Literal)
+    t._data = array
+    t._trace = None
+    return t
+
+
 # Methods that forward to the ops function of the same name (attached in minispore/ops/__init__.py):
 TENSOR_METHODS = (
     "abs", "absolute", "acos", "add", "addmm", "all", "any", "argmax", "argmin", "argsort", "asin", "atan",

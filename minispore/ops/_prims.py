@@ -11,12 +11,12 @@ import math
 import numpy as np
 
 from .._core.primitive import Primitive, bind
-from .._core.tensor import _wrap
+from .._core.tensor import _literal, _wrap
 
 
 def _const(value, like):
     """An untraced constant of ``like``'s dtype."""
-    return _wrap(np.asarray(value, dtype=like._data.dtype))
+    return _literal(np.asarray(value, dtype=like._data.dtype))
 
 
 def _quiet(impl):
@@ -255,11 +255,11 @@ stop_gradient_p.def_vjp(None)
 
 
 def zeros_like(x):
-    return _wrap(np.zeros(x._data.shape, x._data.dtype))
+    return _literal(np.zeros(x._data.shape, x._data.dtype))
 
 
 def ones_like(x):
-    return _wrap(np.ones(x._data.shape, x._data.dtype))
+    return _literal(np.ones(x._data.shape, x._data.dtype))
 
 
 # ----------------------------------------------------------------------------- reductions
