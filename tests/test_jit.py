@@ -159,3 +159,51 @@ def test_constant_parts_of_a_gradient_are_folded():
     np.testing.assert_array_equal(out.asnumpy(), [2, 2, 2])
     out[0] = 7.0                                               # the caller's copy, not the folded constant
     np.testing.assert_array_equal(grad_fn(x).asnumpy(), [2, 2, 2])
+
+
+@pytest.mark.parametrize("optimizer_name", ["SGD", "Momentum", "Adam"])
+def test_tutorial_train_step_compiled_equals_eager(optimizer_name):
+    def build():
+        ms.set_seed(3)
+
+        class Network(nn.Cell):
+            def __init__(self):
+                super().__init__()
+                self.flatten = nn.Flatten()
+                self.dense_relu_sequential = nn.SequentialCell(nn.Dense(12, 16), nn.ReLU(), nn.Dense(16, 4))
+
+            def construct(self, x):
+                return self.dense_relu_sequential(self.flatten(x))
+
+        model = Network()
+        loss_fn = nn.CrossEntropyLoss()
+        if optimizer_name == "Momentum":
+            optimizer = nn.Momentum(model.trainable_params(), 0.1, 0.9)
+        else:
+            optimizer = getattr(nn, optimizer_name)(model.trainable_params(), 0.05)
+
+        def forward_fn(data, label):
+            logits = model(data)
+            return loss_fn(logits, label), logits
+
+        grad_fn = ms.value_and_grad(forward_fn, None, optimizer.parameters, has_aux=True)
+
+        def train_step(data, label):
+            (loss, _), grads = grad_fn(data, label)
+            optimizer(grads)
+            return loss
+
+        return model, train_step
+
+    rng = np.random.default_rng(0)
+    batches = [(Tensor(rng.standard_normal((8, 3, 4)).astype(np.float32)),
+                Tensor(rng.integers(0, 4, 8).astype(np.int32))) for _ in range(4)]
+    eager_model, eager_step = build()
+    jit_model, jit_step = build()
+    jit_step = ms.jit(jit_step)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")          # compiled, not fallen back
+        for data, label in batches:
+            assert_same(eager_step(data, label), jit_step(data, label))
+    for (_, p), (_, q) in zip(eager_model.parameters_and_names(), jit_model.parameters_and_names()):
+        np.testing.assert_allclose(p.asnumpy(), q.asnumpy(), rtol=1e-6, atol=1e-7)
