@@ -207,3 +207,74 @@ def test_tutorial_train_step_compiled_equals_eager(optimizer_name):
             assert_same(eager_step(data, label), jit_step(data, label))
     for (_, p), (_, q) in zip(eager_model.parameters_and_names(), jit_model.parameters_and_names()):
         np.testing.assert_allclose(p.asnumpy(), q.asnumpy(), rtol=1e-6, atol=1e-7)
+
+
+def _losses(step, n=4):
+    return [float(step()) for _ in range(n)]
+
+
+def test_operations_on_parameters_only_are_part_of_the_graph():
+    def build():
+        w = Parameter(Tensor(np.array([1.0, 1.0], np.float32)), name='w')
+        log_s = Parameter(Tensor(np.zeros(2, np.float32)), name='log_s')
+        optimizer = nn.SGD([w, log_s], 0.1)
+        grad_fn = ms.value_and_grad(lambda: ops.sum((w * ops.exp(log_s)) ** 2), None, optimizer.parameters)
+
+        def step():
+            loss, grads = grad_fn()
+            optimizer(grads)
+            return loss
+        return step
+
+    eager = _losses(build())
+    assert eager[0] > eager[1] > eager[2]                      # it trains
+    np.testing.assert_allclose(_losses(ms.jit(build())), eager, rtol=1e-6)
+
+
+def test_reads_after_an_optimizer_update_are_not_merged_with_reads_before_it():
+    def build():
+        w = Parameter(Tensor(np.array([1.0], np.float32)), name='w')
+        optimizer = nn.SGD([w], 0.1)
+        grad_fn = ms.value_and_grad(lambda x: ops.sum(x * w * w), None, [w])
+
+        def two_steps(x):
+            first, grads = grad_fn(x)
+            optimizer(grads)
+            second, _ = grad_fn(x)
+            return first, second
+        return two_steps
+
+    x = Tensor(np.array([1.0], np.float32))
+    expected = build()(x)
+    assert float(expected[0]) != float(expected[1])
+    assert_same(expected, ms.jit(build())(x))
+
+
+def test_random_draws_are_not_frozen_into_the_graph():
+    ones = ops.ones(1000, ms.float32)
+    dropout = ms.jit(lambda x: ops.dropout(x, 0.5))
+    assert (dropout(ones).asnumpy() != dropout(ones).asnumpy()).any()     # a new mask at every call
+    noisy = ms.jit(lambda x: x + ops.rand(3))
+    with pytest.warns(UserWarning, match="JIT Fallback.*random"):
+        first = noisy(ops.ones(3, ms.float32))
+    assert (first.asnumpy() != noisy(ops.ones(3, ms.float32)).asnumpy()).any()
+
+
+def test_keyword_arguments_in_any_order():
+    f = ms.jit(lambda x, y: x - y)
+    a, b = Tensor(np.array([5.0], np.float32)), Tensor(np.array([-4.0], np.float32))
+    assert float(f(x=a, y=b)) == float(f(y=b, x=a)) == 9.0
+
+
+def test_jit_method_compiles_per_instance():
+    class Scale(nn.Cell):
+        def __init__(self, v):
+            super().__init__()
+            self.v = v
+
+        @ms.jit
+        def construct(self, x):
+            return x * self.v
+
+    one = Tensor(np.array([1.0], np.float32))
+    assert [float(Scale(v)(one)) for v in (1.0, 2.0, 3.0)] == [1.0, 2.0, 3.0]

@@ -9,6 +9,7 @@ data) raises ``TracerValueError``; the function then runs eagerly from then on, 
 line, as MindSpore's JIT Fallback does. The graph is cleaned (dead code, common subexpressions) before use.
 """
 import functools
+import weakref
 import linecache
 import os
 import traceback
@@ -141,6 +142,7 @@ class StagingTrace(Trace):
     def record(self, prim, args, params):
         ins = tuple(a._inner if a._trace is self else self.const(a) for a in args)
         if prim.effect or prim.random:
+            # never run at compile time (an update, or a random draw); the output has the first input's shape
             first = args[0]._data
             shape, dtype = first.shape, first.dtype
             dummy = None
@@ -271,6 +273,8 @@ def _cse(dce_result):
             continue
         if key is not None:
             seen[key] = out
+        if prim.effect:
+            seen.clear()    # an effect (an optimizer update) changes Parameters: later reads are new values
         result.append((prim, ins, params, out))
     return result, [rename.get(s, s) for s in out_slots]
 
@@ -286,7 +290,8 @@ def _flatten(tree, leaves):
     if isinstance(tree, list):
         return [_flatten(t, leaves) for t in tree]
     if isinstance(tree, dict):
-        return {k: _flatten(v, leaves) for k, v in tree.items()}
+        # sorted, like _signature, so that f(x=a, y=b) and f(y=b, x=a) give the same slots
+        return {k: _flatten(tree[k], leaves) for k in sorted(tree)}
     return tree
 
 
@@ -320,7 +325,12 @@ def _signature(value):
         return ("dict",) + tuple((k, _signature(v)) for k, v in sorted(value.items()))
     if isinstance(value, (int, float, bool, str, type(None), complex)):
         return (type(value).__name__, value)
-    return ("obj", id(value))
+    try:
+        # a weak reference compares equal only while its object lives: a new object that reuses a dead one's
+        # address never picks up the dead one's graph
+        return ("obj", weakref.ref(value))
+    except TypeError:
+        return ("obj", value)
 
 
 def _user_line(tb):
@@ -348,10 +358,17 @@ class JitFunction:
         functools.update_wrapper(self, fn)
 
     def __get__(self, obj, objtype=None):
-        # decorating a method (e.g. Cell.construct): bind the instance as the first argument
+        # decorating a method (e.g. Cell.construct): one compiled function per instance, bound to it
         if obj is None:
             return self
-        return functools.partial(self.__call__, obj)
+        store = getattr(obj, "__dict__", None)
+        if store is None:
+            return functools.partial(self.__call__, obj)
+        bound = store.get("_jit_methods", {}).get(id(self))
+        if bound is None:
+            bound = JitFunction(functools.partial(self.fn, obj))
+            store.setdefault("_jit_methods", {})[id(self)] = bound
+        return bound
 
     def __call__(self, *args, **kwargs):
         if self.fallback is not None or _primitive._trace_stack:

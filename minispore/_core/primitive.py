@@ -69,20 +69,29 @@ _node_counter = itertools.count()
 _trace_stack = []
 
 
+_recording = None   # the staging trace of the jit compilation in progress, if any
+
+
 def new_trace(kind=Trace):
+    global _recording
     trace = kind(len(_trace_stack) + 1)
     _trace_stack.append(trace)
+    if trace.staging:
+        _recording = trace
     return trace
 
 
 def staging_active():
     """Whether a jit compilation is recording right now."""
-    return any(t.staging for t in _trace_stack)
+    return _recording is not None
 
 
 def end_trace(trace):
+    global _recording
     trace.alive = False
     _trace_stack.remove(trace)
+    if trace is _recording:
+        _recording = None
 
 
 def box(value, trace):
@@ -133,6 +142,10 @@ def bind(prim, *args, **params):
         # a box that escaped a finished transform is just its value
         return bind(prim, *[_strip_dead(a) for a in args], **params)
     if top is None:
+        if _recording is not None:
+            # while compiling, an operation on constants only (Parameters, captured tensors) is still part of
+            # the graph: its inputs are read at every replay
+            return _recording.record(prim, args, params)
         # the untraced fast path: no node, no recording
         try:
             if len(args) == 1:

@@ -1,6 +1,8 @@
 """The framework's random generator: ``set_seed`` makes initialisers, random ops and dropout reproducible."""
 import numpy as np
 
+from .._core import primitive as _primitive
+
 _seed = None
 _rng = np.random.default_rng()
 
@@ -25,6 +27,10 @@ def get_seed():
 
 def rng(seed=None):
     """The global generator, or a fresh one for an explicit per-call ``seed``."""
+    if _primitive._recording is not None:
+        # numbers drawn now would be frozen into a compiled graph: run the function eagerly instead
+        from .._core.jit import TracerValueError
+        raise TracerValueError("drawing random numbers")
     if seed is not None:
         return np.random.default_rng(seed)
     return _rng

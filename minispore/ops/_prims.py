@@ -849,6 +849,22 @@ def _bce_prob_dy(dout, out, x, y, w):
 bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy, None)
 
 
+# ----------------------------------------------------------------------------- randomness
+def _dropout_mask_impl(x, p, seed):
+    from ..common import seed as _seed
+    keep = _seed.rng(seed).random(x.shape) >= p
+    return (keep / (1.0 - p)).astype(x.dtype)
+
+
+dropout_mask_p = Primitive("DropoutMask", _dropout_mask_impl, random=True)
+dropout_mask_p.def_vjp(None)
+
+
+def dropout_mask(x, p, seed=None):
+    """Keep-mask of ``x``'s shape scaled by 1 / (1 - p), drawn when the primitive runs."""
+    return bind(dropout_mask_p, x, p=p, seed=seed)
+
+
 # ----------------------------------------------------------------------------- fused kernels of the training hot path
 def _dense_impl(x, w, b):
     out = np.matmul(x, w.T)

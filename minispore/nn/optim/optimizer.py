@@ -399,8 +399,7 @@ class Optimizer(Cell):
             grads = [g._data for g in gradients]
         except (AttributeError, TypeError):
             grads = self._grad_arrays(gradients)
-        if _trace_stack and _primitive.staging_active() and any(isinstance(g, Tensor) and g._trace is not None
-                                                                 for g in gradients):
+        if _primitive.staging_active():
             # inside a jit compilation: record the whole update as one effect, run at every replay
             n = len(self.__dict__["_plist"])
             if len(grads) != n:

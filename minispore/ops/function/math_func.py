@@ -6,7 +6,7 @@ import numpy as np
 
 from ..._core import dtype as mstype
 from ..._core.primitive import bind
-from ..._core.tensor import Tensor, _wrap
+from ..._core.tensor import Tensor, _literal, _wrap
 from .. import _prims as P
 
 _BY_NUMPY = mstype._BY_NUMPY
@@ -31,8 +31,8 @@ def _scalar_for(scalar, t):
     try:
         if result is mstype.float16:
             with np.errstate(over="ignore"):    # a too-large float becomes inf, as in MindSpore
-                return t, _wrap(np.asarray(scalar, dtype=result.np_dtype))
-        return t, _wrap(np.asarray(scalar, dtype=result.np_dtype))
+                return t, _literal(np.asarray(scalar, dtype=result.np_dtype))
+        return t, _literal(np.asarray(scalar, dtype=result.np_dtype))
     except OverflowError:
         return t, _wrap(_wrapped_int(scalar, result))
 

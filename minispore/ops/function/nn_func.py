@@ -163,9 +163,8 @@ def dropout(input, p=0.5, training=True, seed=None):
         return x
     if p == 1:
         return P.mul(x, P.zeros_like(x))
-    keep = _seed.rng(seed).random(x.shape) >= p
-    mask = _wrap((keep / (1.0 - p)).astype(x._data.dtype))
-    return P.mul(x, mask)
+    # the mask is drawn by a primitive, so that a compiled graph draws a new one at every call
+    return P.mul(x, P.dropout_mask(x, p, seed))
 
 
 def dense(input, weight, bias=None):
