@@ -1,5 +1,5 @@
 """``mindspore.context``: execution mode and device selection."""
-from ._core import backend
+import warnings
 
 GRAPH_MODE = 0
 PYNATIVE_MODE = 1
@@ -9,7 +9,7 @@ _context = {"mode": PYNATIVE_MODE, "device_target": "CPU", "device_id": 0, "max_
 
 
 def set_context(**kwargs):
-    """Set ``mode`` (``GRAPH_MODE``/``PYNATIVE_MODE``), ``device_target`` ('CPU', or 'GPU' with CuPy) and
+    """Set ``mode`` (``GRAPH_MODE``/``PYNATIVE_MODE``), ``device_target`` (only 'CPU' is available) and
     MindSpore's other context keys (accepted and stored)."""
     for key, value in kwargs.items():
         if key == "mode":
@@ -20,10 +20,11 @@ def set_context(**kwargs):
             if value not in ("CPU", "GPU", "Ascend"):
                 raise ValueError(f"For 'set_context', 'device_target' must be 'CPU', 'GPU' or 'Ascend', "
                                  f"but got {value!r}.")
-            if value == "Ascend":
-                raise ValueError("For 'set_context', minispore has no Ascend backend; use 'CPU' (NumPy) or "
-                                 "'GPU' (CuPy).")
-            backend.set_backend("cupy" if value == "GPU" else "numpy")
+            if value != "CPU":
+                # scripts written for a GPU or Ascend keep running: say once that they run on the CPU here
+                warnings.warn(f"minispore runs on the CPU with NumPy; device_target={value!r} is ignored.",
+                              stacklevel=2)
+                continue
         _context[key] = value
 
 

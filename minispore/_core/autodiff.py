@@ -250,9 +250,12 @@ def _sens_seeds(out_nodes, out, sens, trace_outputs):
     seeds = []
     by_id = {id(v): n for n, v in out_nodes}
     for t, s in zip(trace_outputs, sens_list):
+        s = s if isinstance(s, Tensor) else Tensor(s)
+        if s.shape != t.shape:
+            raise ValueError(f"For 'grad' with sens_param=True, the sensitivity of shape {s.shape} does not match "
+                             f"the output of shape {t.shape}.")
         node = by_id.get(id(t))
         if node is not None:
-            s = s if isinstance(s, Tensor) else Tensor(s)
             seeds.append((node, _prims.cast(s, t._data.dtype)))
     return seeds
 
@@ -563,13 +566,15 @@ def vmap(fn, in_axes=0, out_axes=0):
         n = sizes.pop()
         results = []
         for i in range(n):
-            sliced = [P.getitem(a, (slice(None),) * ax + (i,)) if ax is not None and isinstance(a, Tensor)
-                      else a for a, ax in zip(args, axes)]
+            sliced = [P.getitem(a, (slice(None),) * (ax % a.ndim) + (i,))
+                      if ax is not None and isinstance(a, Tensor) else a for a, ax in zip(args, axes)]
             results.append(fn(*sliced))
 
         def stack_at(items, oax):
+            if oax is None:        # an unmapped output: every iteration gives the same value
+                return items[0]
             s = _stack(items)
-            if oax in (0, None):
+            if oax == 0:
                 return s
             oax = oax % s.ndim
             perm = list(range(1, s.ndim))

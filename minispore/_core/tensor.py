@@ -145,8 +145,9 @@ class Tensor:
         return self._data
 
     def __array__(self, dtype=None, copy=None):
-        if dtype is not None and dtype != self._data.dtype:
-            return self._data.astype(dtype)
+        # np.array(t) copies (as for MindSpore); np.asarray(t) shares, like asnumpy()
+        if copy or (dtype is not None and dtype != self._data.dtype):
+            return self._data.astype(dtype or self._data.dtype, copy=True)
         return self._data
 
     def item(self, index=None):
@@ -288,6 +289,10 @@ class Tensor:
 
     def __setitem__(self, index, value):
         out = _F.setitem(self, index, value)
+        if out._trace is not None and out._trace.staging and self._trace is not out._trace:
+            # writing a traced value into a tensor that lives outside a compiled function cannot be replayed
+            from .jit import TracerValueError
+            raise TracerValueError("assigning into a Tensor created outside the compiled function")
         self._data = out._data
         self._trace = out._trace
         if out._trace is not None:

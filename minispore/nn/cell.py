@@ -5,6 +5,7 @@ replaced by the attribute name); assigning a Cell registers it in ``_cells`` and
 ``auto_prefix``, renames every parameter below it to ``<attribute>.<path>``; assigning a Tensor to an
 existing parameter's name calls ``set_data``.
 """
+import itertools
 from collections import OrderedDict
 
 import numpy as np
@@ -16,6 +17,7 @@ from .._core.tensor import Tensor
 from ..common.parameter import Parameter, ParameterTuple
 
 
+_hook_ids = itertools.count()   # unique keys: removing one hook never lets a new one overwrite another
 _mode = _context._context
 _GRAPH_MODE = _context.GRAPH_MODE
 
@@ -198,12 +200,12 @@ class Cell:
         return out
 
     def register_forward_pre_hook(self, hook_fn):
-        key = len(self._forward_pre_hooks)
+        key = next(_hook_ids)
         self._forward_pre_hooks[key] = hook_fn
         return _HookHandle(self._forward_pre_hooks, key)
 
     def register_forward_hook(self, hook_fn):
-        key = len(self._forward_hooks)
+        key = next(_hook_ids)
         self._forward_hooks[key] = hook_fn
         return _HookHandle(self._forward_hooks, key)
 

@@ -4,7 +4,7 @@ Conventions (MindSpore's bprop naming): a rule is ``rule(dout, out, *args, **par
 of one argument, built only from the binders in this file, so that derivatives can be differentiated again.
 Binary primitives receive arguments of equal dtype whose traced operands already have the output's shape
 (``minispore.ops.function.math_func`` promotes and broadcasts explicitly), so rules need no "unbroadcast".
-Impls use NumPy functions, which CuPy arrays also accept through NumPy's dispatch protocols.
+Impls call NumPy directly.
 """
 import math
 

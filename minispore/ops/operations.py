@@ -47,7 +47,6 @@ ZerosLike = _op("ZerosLike", F.zeros_like)
 OnesLike = _op("OnesLike", F.ones_like)
 Fill = _op("Fill", F.fill)
 StopGradient = _op("StopGradient", F.stop_gradient)
-BatchMatMul = _op("BatchMatMul", F.matmul)
 
 
 class MatMul(PrimitiveOp):
@@ -60,6 +59,10 @@ class MatMul(PrimitiveOp):
         if self.transpose_b:
             y = F.swapaxes(y, -1, -2)
         return F.matmul(x, y)
+
+
+class BatchMatMul(MatMul):
+    """Batched ``MatMul`` with the same ``transpose_a``/``transpose_b`` options."""
 
 
 def _reduce_op(name, fn):
@@ -142,11 +145,17 @@ class Gather(PrimitiveOp):
 
 
 class Dropout(PrimitiveOp):
+    """Returns ``(output, mask)`` like MindSpore's primitive (the mask holds 1 where kept, 0 where dropped)."""
+
     def __init__(self, keep_prob=0.5, Seed0=0, Seed1=0):
         self.keep_prob = keep_prob
 
     def __call__(self, x):
-        return F.dropout(x, 1 - self.keep_prob), None
+        from . import _prims
+        if self.keep_prob >= 1:
+            return x, F.ones_like(x)
+        scaled = _prims.dropout_mask(x, 1 - self.keep_prob)
+        return F.mul(x, scaled), F.cast(F.greater(scaled, 0), x.dtype)
 
 
 __all__ = [n for n, v in list(globals().items())

@@ -7,7 +7,7 @@ from ..._core import dtype as mstype
 from ..._core.primitive import bind
 from ..._core.tensor import Tensor, _wrap
 from .. import _prims as P
-from .math_func import _axes, _axis, _coerce, _tensor
+from .math_func import _axes, _axis, _coerce, _tensor, mul
 
 
 # ----------------------------------------------------------------------------- creation
@@ -288,6 +288,9 @@ def broadcast_to(input, shape):
     lead = len(shape) - x.ndim
     if lead < 0:
         raise ValueError(f"For 'broadcast_to', cannot broadcast shape {x.shape} to the shorter shape {shape}.")
+    if any(d == -1 for d in shape[:lead]):
+        raise ValueError(f"For 'broadcast_to', -1 can only stand for an existing dimension, but {shape} has it "
+                         f"in a new leading dimension of a tensor of shape {x.shape}.")
     shape = tuple(x.shape[i - lead] if d == -1 else d for i, d in enumerate(shape))
     try:
         np.broadcast_shapes(x.shape, shape)
@@ -406,6 +409,12 @@ def unbind(input, dim=0):
 def narrow(input, axis, start, length):
     x = _tensor(input, "input", "narrow")
     ax = _axis(axis, x.ndim, "narrow")
+    n = x.shape[ax]
+    if start < 0:
+        start += n
+    if not (0 <= start <= n and length >= 0 and start + length <= n):
+        raise ValueError(f"For 'narrow', start={start} and length={length} do not fit in axis {ax} of size {n} "
+                         f"(shape {x.shape}).")
     return P.getitem(x, (slice(None),) * ax + (slice(start, start + length),))
 
 
@@ -421,6 +430,8 @@ def roll(input, shifts, dims=None):
         return P.reshape(roll(flat, shifts, 0), x.shape)
     shifts = (shifts,) if isinstance(shifts, int) else tuple(shifts)
     dims = (dims,) if isinstance(dims, int) else tuple(dims)
+    if len(shifts) != len(dims):
+        raise ValueError(f"For 'roll', 'shifts' {shifts} and 'dims' {dims} must have the same length.")
     for s, d in zip(shifts, dims):
         ax = _axis(d, x.ndim, "roll")
         idx = (np.arange(x.shape[ax]) - s) % x.shape[ax]
@@ -562,10 +573,19 @@ def pad(input_x, padding, mode='constant', value=None):
     return P.pad(x, tuple(widths), 0 if value is None else value)
 
 
+def _order(data, axis, descending):
+    """Stable sorting indices along ``axis``; descending order keeps ties in their original order."""
+    if not descending:
+        return np.argsort(data, axis=axis, kind="stable")
+    if data.dtype.kind in "bu":     # negating would wrap around (or fail for bool): widen first
+        data = data.astype(np.int64 if data.dtype.itemsize < 8 else np.float64)
+    return np.argsort(-data, axis=axis, kind="stable")
+
+
 def sort(input_x, axis=-1, descending=False):
     x = _tensor(input_x, "input_x", "sort")
     ax = _axis(axis, x.ndim, "sort")
-    idx = np.argsort(-x._data if descending else x._data, axis=ax, kind="stable")
+    idx = _order(x._data, ax, descending)
     return P.take_along_axis(x, idx, ax), _wrap(idx.astype(np.int32))
 
 
@@ -578,7 +598,7 @@ def topk(input, k, dim=None, largest=True, sorted=True):
     ax = x.ndim - 1 if dim is None else _axis(dim, x.ndim, "topk")
     if not 0 <= k <= x.shape[ax]:
         raise ValueError(f"For 'topk', k={k} is out of range for axis {ax} of size {x.shape[ax]}.")
-    order = np.argsort(-x._data if largest else x._data, axis=ax, kind="stable")
+    order = _order(x._data, ax, largest)
     idx = np.take(order, np.arange(k), axis=ax)
     return P.take_along_axis(x, idx, ax), _wrap(idx.astype(np.int64))
 
@@ -688,7 +708,11 @@ def outer(input, vec2):
 
 
 def inner(input, other):
-    return matmul(input, other)
+    """Sum over the last axes of both: for matrices, ``input @ other.T``."""
+    x, y = _tensor(input, "input", "inner"), _tensor(other, "other", "inner")
+    if x.ndim == 0 or y.ndim == 0:
+        return mul(x, y)
+    return matmul(x, swapaxes(y, -1, -2) if y.ndim >= 2 else y)
 
 
 def t(input):

@@ -470,14 +470,22 @@ max = _extreme(P.max_, P.argmax, "max")
 min = _extreme(P.min_, P.argmin, "min")
 
 
+def _extreme_with(reduce, combine, input, axis, keepdims, initial, where, op):
+    x = _tensor(input, "input", op)
+    if where is not None:
+        if initial is None:
+            raise ValueError(f"For '{op}', 'where' needs an 'initial' value for the excluded elements.")
+        x = P.where(_tensor(where, "where", op), x, P.broadcast_to(_scalar_for(initial, x)[1], x.shape))
+    out = reduce(x, _axes(axis, x.ndim, op), bool(keepdims))
+    return out if initial is None else combine(out, initial)
+
+
 def amax(input, axis=None, keepdims=False, *, initial=None, where=None):
-    x = _tensor(input, "input", "amax")
-    return P.max_(x, _axes(axis, x.ndim, "amax"), bool(keepdims))
+    return _extreme_with(P.max_, maximum, input, axis, keepdims, initial, where, "amax")
 
 
 def amin(input, axis=None, keepdims=False, *, initial=None, where=None):
-    x = _tensor(input, "input", "amin")
-    return P.min_(x, _axes(axis, x.ndim, "amin"), bool(keepdims))
+    return _extreme_with(P.min_, minimum, input, axis, keepdims, initial, where, "amin")
 
 
 def argmax(input, dim=None, keepdim=False):
