@@ -100,3 +100,27 @@ def test_set_context_gpu_warns_and_stays_on_cpu():
     with pytest.warns(UserWarning, match="runs on the CPU"):
         ms.set_context(device_target="GPU")
     assert ms.get_context("device_target") == "CPU"
+
+
+@pytest.mark.parametrize("get_by_list", [False, True])
+def test_forward_value_and_grad_runs_the_network_once(get_by_list):
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Dense(3, 1)
+            self.calls = 0
+
+        def construct(self, x, y):
+            self.calls += 1
+            return ops.sum(self.fc(x) * y)
+
+    net = Net()
+    x, y = Tensor(np.ones((2, 3), np.float32)), Tensor(np.full((2, 1), 2.0, np.float32))
+    weights = net.trainable_params() if get_by_list else None
+    loss, grads = nn.ForwardValueAndGrad(net, weights, get_all=True, get_by_list=get_by_list)(x, y)
+    assert net.calls == 1
+    expected = ops.GradOperation(get_all=True, get_by_list=get_by_list)(net, weights)(x, y) if get_by_list \
+        else ops.GradOperation(get_all=True)(net)(x, y)
+    flat = lambda t: [g for part in t for g in (part if isinstance(part, tuple) else (part,))]  # noqa: E731
+    for a, b in zip(flat(grads), flat(expected)):
+        np.testing.assert_allclose(a.asnumpy(), b.asnumpy())

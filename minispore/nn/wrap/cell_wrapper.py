@@ -120,11 +120,23 @@ class ForwardValueAndGrad(Cell):
         if self._one_pass is not None:
             return self._one_pass(*inputs)
         forward_inputs = inputs[:-1] if self.sens_param else inputs
-        loss = self.network(*forward_inputs)
+        positions = tuple(i for i, a in enumerate(forward_inputs) if isinstance(a, Tensor))
+        if not positions:
+            loss = self.network(*forward_inputs)
+            grads = self.grad(self.network, self.weights)(*inputs) if self.get_by_list \
+                else self.grad(self.network)(*inputs)
+            return loss, grads
+        # one forward pass for the value and every gradient (BatchNorm statistics and Dropout masks are
+        # then those of the returned loss), in GradOperation's return structure
+        wanted = positions if self.get_all else positions[:1]
+        weights = self.weights if self.get_by_list else None
+        loss, grads = value_and_grad(self.network, wanted, weights, sens_param=self.sens_param)(*inputs)
         if self.get_by_list:
-            grads = self.grad(self.network, self.weights)(*inputs)
-        else:
-            grads = self.grad(self.network)(*inputs)
+            pos_grads, weight_grads = grads
+            pos_grads = pos_grads if isinstance(pos_grads, tuple) else (pos_grads,)
+            return loss, ((pos_grads, weight_grads) if self.get_all else weight_grads)
+        if self.get_all:
+            return loss, grads if isinstance(grads, tuple) else (grads,)
         return loss, grads
 
 

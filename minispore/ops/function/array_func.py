@@ -402,6 +402,8 @@ def chunk(input, chunks, axis=0):
 
 def unbind(input, dim=0):
     x = _tensor(input, "input", "unbind")
+    if x.ndim == 0:
+        raise ValueError("For 'unbind', the input must have at least 1 dimension, but got a 0-d tensor.")
     ax = _axis(dim, x.ndim, "unbind")
     return tuple(P.getitem(x, (slice(None),) * ax + (i,)) for i in range(x.shape[ax]))
 
@@ -439,14 +441,21 @@ def roll(input, shifts, dims=None):
     return x
 
 
+def _matrix_arg(input, op):
+    x = _tensor(input, "input", op)
+    if x.ndim < 2:
+        raise ValueError(f"For '{op}', the input must have at least 2 dimensions, but got shape {x.shape}.")
+    return x
+
+
 def tril(input, diagonal=0):
-    x = _tensor(input, "input", "tril")
+    x = _matrix_arg(input, "tril")
     mask = np.tril(np.ones(x.shape[-2:], bool), diagonal)
     return P.where(_wrap(np.broadcast_to(mask, x.shape)), x, P.zeros_like(x))
 
 
 def triu(input, diagonal=0):
-    x = _tensor(input, "input", "triu")
+    x = _matrix_arg(input, "triu")
     mask = np.triu(np.ones(x.shape[-2:], bool), diagonal)
     return P.where(_wrap(np.broadcast_to(mask, x.shape)), x, P.zeros_like(x))
 

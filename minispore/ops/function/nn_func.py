@@ -172,6 +172,9 @@ def dense(input, weight, bias=None):
     x = _tensor(input, "input", "dense")
     w = _tensor(weight, "weight", "dense")
     xd, wd = x._data, w._data
+    if not xd.shape or not wd.shape or xd.shape[-1] != wd.shape[-1]:
+        raise ValueError(f"For 'dense', the last dimension of the input {tuple(xd.shape)} must equal the number of "
+                         f"input features of the weight {tuple(wd.shape)} (out_features, in_features).")
     if (bias is not None and isinstance(bias, Tensor) and len(xd.shape) == 2 and len(wd.shape) == 2
             and bias._data.shape == wd.shape[:1] and xd.dtype == wd.dtype == bias._data.dtype
             and xd.shape[1] == wd.shape[1]):
