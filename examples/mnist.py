@@ -132,7 +132,7 @@ for t in range(args.epochs):
     start = time.perf_counter()
     train(model, train_dataset)
     print(f"epoch time: {time.perf_counter() - start:.2f} s")
-    accuracy = test(model, test_dataset, loss_fn)
+    test(model, test_dataset, loss_fn)
 print("Done!")
 
 mindspore.save_checkpoint(model, args.ckpt)

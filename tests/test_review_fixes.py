@@ -124,3 +124,11 @@ def test_forward_value_and_grad_runs_the_network_once(get_by_list):
     flat = lambda t: [g for part in t for g in (part if isinstance(part, tuple) else (part,))]  # noqa: E731
     for a, b in zip(flat(grads), flat(expected)):
         np.testing.assert_allclose(a.asnumpy(), b.asnumpy())
+
+
+def test_optimizer_rejects_gradients_of_the_wrong_shape():
+    net = nn.Dense(3, 2)
+    grads = (Tensor(np.ones(3, np.float32)), Tensor(np.ones(1, np.float32)))
+    for optimizer in (nn.SGD(net.trainable_params(), 0.1), nn.Adam(net.trainable_params())):
+        with pytest.raises(ValueError, match=r"gradient of parameter 'weight'.*\(2, 3\).*\(3,\)"):
+            optimizer(grads)

@@ -417,6 +417,10 @@ class Optimizer(Cell):
         if len(grads) != n:
             raise ValueError(f"For '{self.cls_name}', the number of gradients must equal the number of parameters "
                              f"({n}), but got {len(grads)}.")
+        for p, g in zip(params, grads):
+            if g.shape != p._data.shape:
+                raise ValueError(f"For '{self.cls_name}', the shape of the gradient of parameter '{p.name}' must be "
+                                 f"the parameter's shape {p._data.shape}, but got {g.shape}.")
         gs = d["_gs"]._data
         kind = d["_lr_kind"]
         if kind == 0:
