@@ -132,7 +132,8 @@ def _record(fn, args, kwargs, positions, weights):
         for i in positions:
             a = args[i]
             if isinstance(a, Tensor):
-                b = box(_snapshot(a), trace)
+                # a Parameter may also be boxed in place as a weight: box a snapshot of its current state
+                b = box(a if type(a) is Tensor and a._trace is None else _snapshot(a), trace)
                 args[i] = b
                 leaves.append(b._node)
             else:

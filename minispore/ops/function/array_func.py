@@ -675,15 +675,14 @@ def matmul(input, other):
     if x._data.dtype != y._data.dtype:
         raise TypeError(f"For 'matmul', the inputs must have the same dtype, but got {x.dtype} and {y.dtype}; "
                         f"cast one of them first.")
-    if x.ndim == 0 or y.ndim == 0:
-        raise ValueError(f"For 'matmul', the inputs must not be scalars, but got shapes {x.shape} and {y.shape}.")
-    kx = x.shape[-1]
-    ky = y.shape[-2] if y.ndim > 1 else y.shape[0]
-    if kx != ky:
+    xs, ys = x._data.shape, y._data.shape
+    if not xs or not ys:
+        raise ValueError(f"For 'matmul', the inputs must not be scalars, but got shapes {xs} and {ys}.")
+    if xs[-1] != (ys[-2] if len(ys) > 1 else ys[0]):
         # MindSpore raises RuntimeError from its MatMulExt shape inference
-        raise RuntimeError(f"For 'matmul', the last dimension of input ({x.shape}) must equal the "
-                         f"{'second-to-last' if y.ndim > 1 else 'only'} dimension of other ({y.shape}).")
-    if x.ndim > 2 or y.ndim > 2:
+        raise RuntimeError(f"For 'matmul', the last dimension of input ({xs}) must equal the "
+                           f"{'second-to-last' if len(ys) > 1 else 'only'} dimension of other ({ys}).")
+    if len(xs) > 2 or len(ys) > 2:
         try:
             batch = np.broadcast_shapes(x.shape[:-2], y.shape[:-2])
         except ValueError:
