@@ -26,15 +26,22 @@ _INT32_MAX = 2147483647
 
 # ---------------------------------------------------------------------------------------------- helpers
 class _Ctx:
-    """Per-iteration settings passed down the pipeline: the block size wanted, and ``peek`` (no shuffling and
-    a throwaway generator: used to look at the first row or to count rows without touching the seed)."""
-    __slots__ = ("chunk", "peek")
+    """Per-iteration settings passed down the pipeline: the block size wanted, ``peek`` (no shuffling and
+    a throwaway generator: used to look at the first row or to count rows without touching the seed),
+    ``epoch``, the iterator's epoch (what ``BatchInfo.get_epoch_num`` gives), and ``pass_no``, the index of
+    this pass over the node's source, counting each pass of a ``repeat`` (what sharded shuffling is seeded
+    with, so that every pass is reshuffled)."""
+    __slots__ = ("chunk", "peek", "epoch", "pass_no")
 
-    def __init__(self, chunk=_CHUNK, peek=False):
-        self.chunk, self.peek = chunk, peek
+    def __init__(self, chunk=_CHUNK, peek=False, epoch=0, pass_no=None):
+        self.chunk, self.peek, self.epoch = chunk, peek, epoch
+        self.pass_no = epoch if pass_no is None else pass_no
 
     def with_chunk(self, chunk):
-        return _Ctx(chunk, self.peek)
+        return _Ctx(chunk, self.peek, self.epoch, self.pass_no)
+
+    def with_pass(self, pass_no):
+        return _Ctx(self.chunk, self.peek, self.epoch, pass_no)
 
     def rng(self):
         return np.random.default_rng(0) if self.peek else config._epoch_rng()
@@ -57,8 +64,12 @@ def _slice(col, a, b):
     return col[a:b]
 
 
-def _to_np(x):
+def _to_np(x, name=None):
+    """``x`` as an ndarray; values NumPy can only hold as ``object`` (None, dicts, ragged lists ...) are
+    rejected with a TypeError naming the column ``name``."""
     if isinstance(x, np.ndarray):
+        if x.dtype == object:
+            raise TypeError(_object_msg(x, name))
         return x
     if isinstance(x, Tensor):
         return x._data
@@ -68,10 +79,25 @@ def _to_np(x):
         return np.array(x, dtype=np.int64)
     if isinstance(x, float):
         return np.array(x, dtype=np.float64)
+    where = f" in column '{name}'" if name is not None else ""
     try:
-        return np.asarray(x)
+        a = np.asarray(x)
     except Exception as e:  # noqa: BLE001
-        raise TypeError(f"cannot convert a value of type {type(x).__name__} to a NumPy array: {e}") from None
+        raise TypeError(f"cannot convert a value of type {type(x).__name__}{where} to a NumPy array: {e}") from None
+    if a.dtype == object:
+        raise TypeError(_object_msg(x, name))
+    return a
+
+
+def _object_msg(x, name):
+    where = f"column '{name}'" if name is not None else "a column"
+    return (f"{where} got a value of type {type(x).__name__} ({_short(x)}), which is not a tensor: a row value must "
+            f"be a NumPy array, a Tensor, a number, a string or a (nested, rectangular) list of them.")
+
+
+def _short(x):
+    r = repr(x)
+    return r if len(r) <= 60 else r[:57] + "..."
 
 
 def _stack(rows):
@@ -318,7 +344,7 @@ class _Iterator:
 
     def _rows(self):
         sel, cols_names, conv = self._sel, self._cols, self._convert
-        for cols, n in self._ds._blocks(_Ctx()):
+        for cols, n in self._ds._blocks(_Ctx(epoch=self._epoch)):
             picked = [cols[k] for k in sel]
             for i in range(n):
                 row = [conv(_row(c, i)) for c in picked]
@@ -374,9 +400,11 @@ class _IndexedSource(Dataset):
         rng = np.random.default_rng(0) if ctx is None or ctx.peek else ctx.rng()
         shuffle = self._shuffle and not (ctx is None or ctx.peek)
         if self._sampler is not None:
-            idx = self._sampler._indices(n, rng, shuffle_ok=not (ctx is None or ctx.peek))
+            idx = self._sampler._indices(n, rng, shuffle_ok=not (ctx is None or ctx.peek),
+                                         epoch=0 if ctx is None else ctx.pass_no)
         elif self._num_shards is not None:
-            idx = DistributedSampler(self._num_shards, self._shard_id, shuffle=shuffle)._indices(n, rng)
+            idx = DistributedSampler(self._num_shards, self._shard_id, shuffle=shuffle)._indices(
+                n, rng, epoch=0 if ctx is None else ctx.pass_no)
         elif shuffle:
             idx = rng.permutation(n)
         else:
@@ -497,6 +525,11 @@ class GeneratorDataset(_IndexedSource):
                 raise ValueError("num_shards is not supported if source does not have attribute '__getitem__'.")
             shuffle = False if shuffle is None else shuffle
         self._source = source
+        # A one-shot iterator (a generator object ...) can be read only once: the rows of its first pass are
+        # kept and replayed by the later passes (counting rows, later epochs, repeat), as MindSpore does.
+        self._one_shot = (not self._random_access and hasattr(source, "__iter__") and hasattr(source, "__next__")
+                          and iter(source) is source)
+        self._seen, self._exhausted = [], False
         self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, "GeneratorDataset")
         if not self._random_access:
             self._shuffle = False   # MindSpore ignores shuffle for a plain generator
@@ -525,7 +558,7 @@ class GeneratorDataset(_IndexedSource):
             raise RuntimeError(f"GeneratorDataset: the source returned a row of {len(vals)} column(s), but "
                                f"column_names has {k}: {self._colnames}.")
         try:
-            vals = [_to_np(v) for v in vals]
+            vals = [_to_np(v, name) for v, name in zip(vals, self._colnames)]
         except TypeError as e:
             raise RuntimeError(f"GeneratorDataset: {e}") from None
         if self._types is not None:
@@ -542,8 +575,11 @@ class GeneratorDataset(_IndexedSource):
                 yield self._convert_row(item)
             return
         src = self._source
-        it = iter(src() if callable(src) and not hasattr(src, "__iter__") else src)
         limit = self._num_samples
+        if self._one_shot:
+            yield from self._replay_rows(limit)
+            return
+        it = iter(src() if callable(src) and not hasattr(src, "__iter__") else src)
         count = 0
         while limit is None or count < limit:
             try:
@@ -554,6 +590,24 @@ class GeneratorDataset(_IndexedSource):
                 raise RuntimeError(f"GeneratorDataset: the source raised {type(e).__name__}: {e}") from e
             yield self._convert_row(item)
             count += 1
+
+    def _replay_rows(self, limit):
+        """The rows of a one-shot source: those already read (kept in ``_seen``), then new ones from it."""
+        seen, i = self._seen, 0
+        while limit is None or i < limit:
+            if i == len(seen):
+                if self._exhausted:
+                    return
+                try:
+                    item = next(self._source)
+                except StopIteration:
+                    self._exhausted = True
+                    return
+                except Exception as e:  # noqa: BLE001
+                    raise RuntimeError(f"GeneratorDataset: the source raised {type(e).__name__}: {e}") from e
+                seen.append(self._convert_row(item))
+            yield seen[i]
+            i += 1
 
     def _blocks(self, ctx):
         k = len(self._colnames)
@@ -659,8 +713,11 @@ class MapDataset(_Unary):
                 elif len(r) != len(outs):
                     raise RuntimeError(f"map: operation {_name_of(op)} returned {len(r)} values for one row and "
                                        f"{len(outs)} for another.")
-                for lst, a in zip(outs, r):
-                    lst.append(_to_np(a))
+                for j, (lst, a) in enumerate(zip(outs, r)):
+                    try:
+                        lst.append(_to_np(a, self._out[j] if len(r) == len(self._out) else f"output {j}"))
+                    except TypeError as e:
+                        raise RuntimeError(f"map: operation {_name_of(op)} returned an invalid value: {e}") from None
             vals = [_stack(o) for o in outs] if outs is not None else [v for v in vals]
         return vals
 
@@ -709,6 +766,7 @@ class BatchDataset(_Unary):
             inner = MapDataset(child, [lambda *a: a], input_columns if input_columns is not None else names,
                                output_columns)
             self._in_idx, self._layout, self._nout = inner._in_idx, inner._layout, len(inner._out)
+            self._map_out = list(inner._out)
             self._names_out = inner._names()
         elif input_columns is not None or output_columns is not None:
             raise ValueError("For 'batch', input_columns and output_columns need per_batch_map.")
@@ -723,12 +781,12 @@ class BatchDataset(_Unary):
     def get_batch_size(self):
         return self.batch_size
 
-    def _finish(self, cols, names, count):
+    def _finish(self, cols, names, count, epoch=0):
         out = [c if isinstance(c, np.ndarray) else _stack_batch(c, name) for c, name in zip(cols, names)]
         if self._map is not None:
             args = [[_row(out[k], i) for i in range(len(out[k]))] for k in self._in_idx]
             try:
-                res = self._map(*args, BatchInfo(count, 0))
+                res = self._map(*args, BatchInfo(count, epoch))
             except Exception as e:  # noqa: BLE001
                 raise RuntimeError(f"batch: per_batch_map {_name_of(self._map)} failed: "
                                    f"{type(e).__name__}: {e}") from e
@@ -736,8 +794,12 @@ class BatchDataset(_Unary):
             if len(res) != self._nout:
                 raise RuntimeError(f"batch: per_batch_map returned {len(res)} columns, but {self._nout} output "
                                    f"columns were expected.")
-            res = [_stack_batch([_to_np(a) for a in r], "per_batch_map output") if isinstance(r, list)
-                   else _to_np(r) for r in res]
+            try:
+                res = [_stack_batch([_to_np(a, nm) for a in r], nm) if isinstance(r, list) else _to_np(r, nm)
+                       for r, nm in zip(res, self._map_out)]
+            except TypeError as e:
+                raise RuntimeError(f"batch: per_batch_map {_name_of(self._map)} returned an invalid value: "
+                                   f"{e}") from None
             out = [res[j] if kind == "out" else out[j] for kind, j in self._layout]
         return [c[None] for c in out], 1
 
@@ -750,7 +812,7 @@ class BatchDataset(_Unary):
             start = 0
             while start < n:
                 if not pend and n - start >= bs:
-                    yield self._finish([_slice(c, start, start + bs) for c in cols], names, count)
+                    yield self._finish([_slice(c, start, start + bs) for c in cols], names, count, ctx.epoch)
                     count += 1
                     start += bs
                     continue
@@ -760,12 +822,12 @@ class BatchDataset(_Unary):
                 start += k
                 if have == bs:
                     yield self._finish([_concat_cols([p[j] for p in pend], names[j]) for j in range(len(names))],
-                                       names, count)
+                                       names, count, ctx.epoch)
                     count += 1
                     pend, have = [], 0
         if pend and not self.drop_remainder:
             yield self._finish([_concat_cols([p[j] for p in pend], names[j]) for j in range(len(names))],
-                               names, count)
+                               names, count, ctx.epoch)
 
 
 class ShuffleDataset(_Unary):
@@ -786,7 +848,6 @@ class ShuffleDataset(_Unary):
         pending, pn = [], 0
 
         def process(pieces, buf, m):
-            k = len(pieces[0][0]) if pieces else 0
             ncols = len(pieces[0][0])
             pool = [_concat_cols(([buf[j]] if buf is not None else []) + [p[0][j] for p in pieces], "")
                     for j in range(ncols)]
@@ -801,7 +862,6 @@ class ShuffleDataset(_Unary):
                     r = rand[j]
                     emitted.append(slots[r])
                     slots[r] = m + j
-            del k
             out = ([_take(c, emitted) for c in pool], len(emitted)) if emitted else None
             return out, [_take(c, slots) for c in pool], len(slots)
 
@@ -839,9 +899,12 @@ class RepeatDataset(_Unary):
         return self.count
 
     def _blocks(self, ctx):
+        # pass k of this node's pass p is the child's pass p * count + k (k alone when repeating forever: the
+        # iterator then has a single epoch); the iterator's epoch number stays the same
         k = 0
+        base = 0 if self.count == -1 else ctx.pass_no * self.count
         while self.count == -1 or k < self.count:
-            yield from self.child._blocks(ctx)
+            yield from self.child._blocks(ctx.with_pass(base + k))
             k += 1
 
 

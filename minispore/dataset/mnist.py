@@ -20,7 +20,7 @@ __all__ = ["MnistDataset", "mnist_sample_dir", "download_mnist"]
 
 _IMAGE_MAGIC, _LABEL_MAGIC = 2051, 2049
 _STEMS = {"train": "train", "test": "t10k"}
-_CACHE = {}
+_CACHE = {}     # (real path, kind) -> ((size, mtime_ns), array): only the latest version of each file is kept
 
 
 def mnist_sample_dir():
@@ -61,8 +61,9 @@ def _parse_header(data, path, kind):
 
 def _load(path, kind):
     st = os.stat(path)
-    key = (os.path.realpath(path), st.st_size, st.st_mtime_ns, kind)
-    arr = _CACHE.get(key)
+    key, stamp = (os.path.realpath(path), kind), (st.st_size, st.st_mtime_ns)
+    hit = _CACHE.get(key)
+    arr = hit[1] if hit is not None and hit[0] == stamp else None
     if arr is None:
         data = _read_bytes(path)
         n, shape, size = _parse_header(data, path, kind)
@@ -75,7 +76,7 @@ def _load(path, kind):
         arr = np.frombuffer(data, np.uint8, count=size - (16 if kind == "images" else 8),
                             offset=16 if kind == "images" else 8)
         arr = arr.reshape(n, shape[0], shape[1], 1) if kind == "images" else arr.astype(np.uint32)
-        _CACHE[key] = arr
+        _CACHE[key] = (stamp, arr)       # replaces the entry of an older version of the file
     return arr
 
 

@@ -14,10 +14,11 @@ def _opt_count(num_samples, op):
 
 
 class Sampler:
-    """Base class. ``_indices(n, rng)`` gives the row indices of one epoch over a source of ``n`` rows."""
+    """Base class. ``_indices(n, rng, shuffle_ok, epoch)`` gives the row indices of epoch ``epoch`` (counted
+    from 0 by the iterator) over a source of ``n`` rows."""
     num_samples = None
 
-    def _indices(self, n, rng, shuffle_ok=True):  # pragma: no cover - abstract
+    def _indices(self, n, rng, shuffle_ok=True, epoch=0):  # pragma: no cover - abstract
         raise NotImplementedError
 
     def _cap(self, idx):
@@ -34,7 +35,7 @@ class SequentialSampler(Sampler):
             raise ValueError(f"For 'SequentialSampler', start_index must be >= 0, but got {start_index!r}.")
         self.num_samples = _opt_count(num_samples, "SequentialSampler")
 
-    def _indices(self, n, rng, shuffle_ok=True):
+    def _indices(self, n, rng, shuffle_ok=True, epoch=0):
         return self._cap(np.arange(min(self.start_index, n), n))
 
 
@@ -43,7 +44,7 @@ class RandomSampler(Sampler):
         self.replacement = bool(replacement)
         self.num_samples = _opt_count(num_samples, "RandomSampler")
 
-    def _indices(self, n, rng, shuffle_ok=True):
+    def _indices(self, n, rng, shuffle_ok=True, epoch=0):
         if not shuffle_ok:
             return self._cap(np.arange(n))
         if self.replacement:
@@ -62,18 +63,23 @@ class SubsetSampler(Sampler):
                                f"{self.indices.min()}..{self.indices.max()}.")
         return self.indices % max(n, 1)
 
-    def _indices(self, n, rng, shuffle_ok=True):
+    def _indices(self, n, rng, shuffle_ok=True, epoch=0):
         return self._cap(self._check(n))
 
 
 class SubsetRandomSampler(SubsetSampler):
-    def _indices(self, n, rng, shuffle_ok=True):
+    def _indices(self, n, rng, shuffle_ok=True, epoch=0):
         idx = self._check(n)
         return self._cap(rng.permutation(idx) if shuffle_ok else idx)
 
 
 class DistributedSampler(Sampler):
-    """Shard ``shard_id`` of ``num_shards``: every shard gets ``ceil(n / num_shards)`` rows (wrapping around)."""
+    """Shard ``shard_id`` of ``num_shards``: every shard gets ``ceil(n / num_shards)`` rows (wrapping around).
+
+    The shuffled order is drawn from a generator seeded by ``(minispore.dataset.config.get_seed(), epoch)``,
+    not from the engine's running random stream: every process (rank) computes the same permutation for the
+    same epoch, so the shards are disjoint, as in MindSpore (whose default seed is 5489 too). It still changes
+    from epoch to epoch."""
 
     def __init__(self, num_shards, shard_id, shuffle=True, num_samples=None, offset=-1):
         if not isinstance(num_shards, (int, np.integer)) or num_shards < 1:
@@ -83,10 +89,14 @@ class DistributedSampler(Sampler):
         self.num_shards, self.shard_id, self.shuffle = int(num_shards), int(shard_id), bool(shuffle)
         self.num_samples = _opt_count(num_samples, "DistributedSampler")
 
-    def _indices(self, n, rng, shuffle_ok=True):
+    def _indices(self, n, rng, shuffle_ok=True, epoch=0):
         if n == 0:
             return np.arange(0)
-        order = rng.permutation(n) if (self.shuffle and shuffle_ok and rng is not None) else np.arange(n)
+        if self.shuffle and shuffle_ok and rng is not None:
+            from . import config
+            order = np.random.default_rng([config.get_seed(), int(epoch)]).permutation(n)
+        else:
+            order = np.arange(n)
         per = -(-n // self.num_shards)
         idx = order[np.arange(per * self.num_shards) % n]
         return self._cap(idx[self.shard_id::self.num_shards])
