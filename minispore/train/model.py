@@ -12,13 +12,14 @@ When stdout is a terminal, ``train`` shows a tqdm progress bar per epoch (see ``
 """
 from collections.abc import Iterable
 import copy
+import functools
+import os
 
 import numpy as np
 
-from .._core.autodiff import value_and_grad
 from .._core.tensor import Tensor
 from ..nn.cell import Cell
-from .callback._callback import (Callback, CallbackManager, InternalCallbackParam, RunContext, _check_bool,
+from .callback._callback import (CallbackManager, InternalCallbackParam, RunContext, _check_bool,
                                  _check_non_negative_int, _check_positive_int, logger)
 from .callback._progress import _ProgressBar, progress_enabled
 from .metrics import Loss, get_metric_fn, get_metrics
@@ -30,59 +31,60 @@ _INTERNAL_CB_NAMES = {"Callback", "LossMonitor", "TimeMonitor", "ModelCheckpoint
 _AMP_LEVELS = ("O0", "O1", "O2", "O3", "auto")
 
 
-# ---------------------------------------------------------------------- wrapper cells
-# The real ones live in minispore.nn (nn.WithLossCell, nn.TrainOneStepCell, nn.WithEvalCell); these minimal
-# equivalents are used only when minispore.nn does not provide them.
-class _WithLossCell(Cell):
-    def __init__(self, backbone, loss_fn):
-        super().__init__(auto_prefix=False)
-        self._backbone = backbone
-        self._loss_fn = loss_fn
-
-    def construct(self, data, label):
-        return self._loss_fn(self._backbone(data), label)
-
-    @property
-    def backbone_network(self):
-        return self._backbone
-
-
-class _TrainOneStepCell(Cell):
-    def __init__(self, network, optimizer, sens=None):
-        super().__init__(auto_prefix=False)
-        self.network = network
-        self.network.set_grad()
-        self.optimizer = optimizer
-        self.weights = optimizer.parameters
-        self.grad_fn = value_and_grad(self.network, None, self.weights)
-
-    def construct(self, *inputs):
-        loss, grads = self.grad_fn(*inputs)
-        self.optimizer(grads)
-        return loss
-
-
-class _WithEvalCell(Cell):
-    def __init__(self, network, loss_fn, add_cast_fp32=False):
-        super().__init__(auto_prefix=False)
-        self._network = network
-        self._loss_fn = loss_fn
-
-    def construct(self, data, label):
-        outputs = self._network(data)
-        return self._loss_fn(outputs, label), outputs, label
-
-
-def _nn_cell(name, fallback):
+def _nn():
+    """``minispore.nn`` (imported lazily: it imports this package)."""
     from .. import nn
-    return getattr(nn, name, fallback)
+    return nn
+
+
+def _save_final_ckpt(func):
+    """Decorator of ``Model._train``: when a ``ModelCheckpoint`` among the callbacks has
+    ``CheckpointConfig(exception_save=True)`` and training raises, save the train network as
+    ``<prefix>-<epoch>_<step>_breakpoint.ckpt`` in its directory, then re-raise (MindSpore 2.10)."""
+
+    @functools.wraps(func)
+    def wrapper(self, *args, **kwargs):
+        from .callback._checkpoint import ModelCheckpoint, _chg_ckpt_file_name_if_same_exist
+        callbacks = kwargs.get("callbacks")
+        obj = None
+        if isinstance(callbacks, ModelCheckpoint):
+            obj = callbacks
+        elif isinstance(callbacks, list):
+            for item in callbacks:
+                if isinstance(item, ModelCheckpoint):
+                    obj = item
+        if not (obj and obj._config and obj._config.exception_save):
+            return func(self, *args, **kwargs)
+        try:
+            return func(self, *args, **kwargs)
+        except BaseException:
+            from .serialization import save_checkpoint
+            prefix = _chg_ckpt_file_name_if_same_exist(obj._directory, obj._exception_prefix, True)
+            cur_file = os.path.join(obj._directory, f"{prefix}-{self._current_epoch_num}_"
+                                                    f"{self._current_step_num}_breakpoint.ckpt")
+            if "epoch_num" in obj._append_dict:
+                obj._append_dict["epoch_num"] = obj._append_epoch_num + self._current_epoch_num
+            if "step_num" in obj._append_dict:
+                obj._append_dict["step_num"] = obj._append_step_num + self._current_step_num
+            save_checkpoint(self._train_network, cur_file, obj._config.integrated_save, obj._config.async_save,
+                            obj._append_dict or None, obj._config.enc_key, obj._config.enc_mode)
+            raise
+
+    return wrapper
+
+
+def _check_dataset(dataset, method, arg):
+    from ..dataset.engine import Dataset
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"For 'Model.{method}', the argument '{arg}' must be a minispore.dataset Dataset (for "
+                        f"example NumpySlicesDataset(...).batch(32)), but got {type(dataset).__name__}.")
 
 
 def _transfer_tensor_to_tuple(inputs):
     return (inputs,) if isinstance(inputs, Tensor) else inputs
 
 
-def _check_is_int(value, arg_name=None):
+def _check_is_int(value):
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"The input value must be int, but got '{type(value).__name__}'")
     return value
@@ -154,15 +156,16 @@ class Model:
             raise ValueError("The argument 'optimizer' can not be None when set 'loss_scale_manager'.")
         if self._optimizer:
             if self._loss_fn:
-                network = _nn_cell("WithLossCell", _WithLossCell)(network, self._loss_fn)
-            network = _nn_cell("TrainOneStepCell", _TrainOneStepCell)(network, self._optimizer).set_train()
+                network = _nn().WithLossCell(network, self._loss_fn)
+            network = _nn().TrainOneStepCell(network, self._optimizer).set_train()
         elif self._loss_fn:
-            network = _nn_cell("WithLossCell", _WithLossCell)(network, self._loss_fn)
+            network = _nn().WithLossCell(network, self._loss_fn)
         return network
 
     def _build_eval_network(self, metrics, eval_network, eval_indexes):
         self._metric_fns = get_metrics(metrics)
         self._eval_indexes = None
+        self._default_eval_network = False
         if not self._metric_fns:
             return
         if eval_network is not None:
@@ -181,9 +184,10 @@ class Model:
                                  " optional, and then you can set `eval_network` or `loss_fn`. For the latter case,"
                                  " framework will automatically build an evaluation network with `network` and"
                                  " `loss_fn`.")
-            self._eval_network = _nn_cell("WithEvalCell", _WithEvalCell)(
+            self._eval_network = _nn().WithEvalCell(
                 self._network, self._loss_fn, self._amp_level in ["O2", "O3", "auto"])
             self._eval_indexes = [0, 1, 2]
+            self._default_eval_network = True
 
     # ------------------------------------------------------------------ metrics
     def _clear_metrics(self):
@@ -266,6 +270,7 @@ class Model:
 
     @staticmethod
     def _check_train_args(name, epoch, train_dataset, dataset_sink_mode, sink_size, initial_epoch):
+        _check_dataset(train_dataset, name, "train_dataset")
         _check_bool(dataset_sink_mode)
         _check_is_int(sink_size)
         _check_positive_int(epoch)
@@ -315,6 +320,8 @@ class Model:
         if not isinstance(valid_frequency, (int, list)):
             raise TypeError(f"For 'Model.fit', the type of 'valid_frequency' must be a list or an integer, but got "
                             f"type {type(valid_frequency)}.")
+        if valid_dataset is not None:
+            _check_dataset(valid_dataset, "fit", "valid_dataset")
         if valid_dataset and not self._metric_fns:
             raise ValueError("For 'Model.fit', if valid_dataset is not None, the model argument 'metrics' can not be"
                              "None or empty, you should set the argument 'metrics' for model.")
@@ -324,6 +331,7 @@ class Model:
                     sink_size=sink_size, initial_epoch=initial_epoch, valid_dataset=valid_dataset,
                     valid_frequency=valid_frequency, valid_dataset_sink_mode=valid_dataset_sink_mode)
 
+    @_save_final_ckpt
     def _train(self, epoch, train_dataset, callbacks=None, dataset_sink_mode=True, sink_size=-1, initial_epoch=0,
                valid_dataset=None, valid_frequency=1, valid_dataset_sink_mode=True, initial_step=0):
         cb_params = InternalCallbackParam()
@@ -395,8 +403,9 @@ class Model:
         if not (valid_dataset and self._should_eval(cb_params.cur_epoch_num, valid_frequency)):
             return
         saved = {k: cb_params.get(k) for k in ("cur_step_num", "batch_num", "dataset_sink_mode", "net_outputs")}
-        eval_callback = [cb for cb in list_callback._callbacks
-                         if cb.__class__.__name__ not in _INTERNAL_CB_NAMES or cb.__class__.__name__ == "TimeMonitor"]
+        # MindSpore's rule (the user's callbacks and TimeMonitor), minus minispore's own progress bar
+        eval_callback = [cb for cb in list_callback._callbacks if not isinstance(cb, _ProgressBar) and (
+            cb.__class__.__name__ not in _INTERNAL_CB_NAMES or cb.__class__.__name__ == "TimeMonitor")]
         cb_params.eval_network = self._eval_network
         cb_params.valid_dataset = valid_dataset
         cb_params.batch_num = valid_dataset.get_dataset_size()
@@ -419,6 +428,11 @@ class Model:
         for next_element in iterator:
             cb_params.cur_step_num += 1
             next_element = _transfer_tensor_to_tuple(next_element)
+            if self._default_eval_network and len(next_element) != 2:
+                raise ValueError(f"The evaluation network built from 'network' and 'loss_fn' (WithEvalCell) takes "
+                                 f"two columns (data, label), but the dataset gives {len(next_element)} column(s) "
+                                 f"{valid_dataset.get_col_names()}; give a dataset of (data, label) rows or an "
+                                 f"'eval_network' that takes these columns.")
             cb_params.eval_dataset_element = next_element
             list_callback.on_eval_step_begin(run_context)
             self._check_network_mode(self._eval_network, False)
@@ -442,6 +456,7 @@ class Model:
     def eval(self, valid_dataset, callbacks=None, dataset_sink_mode=False):
         """Evaluate the metrics over ``valid_dataset``: returns ``{name: value}``, e.g. ``{'accuracy': 0.9}``."""
         _check_bool(dataset_sink_mode)
+        _check_dataset(valid_dataset, "eval", "valid_dataset")
         if not self._metric_fns:
             raise ValueError("For Model.eval, the model argument 'metrics' can not be None or empty, "
                              "you should set the argument 'metrics' for model.")

@@ -229,12 +229,23 @@ def _fsync_dir(dirname):
         os.close(fd)
 
 
+def _name_target(err, path):
+    """``err`` (an OSError about the temporary file) as the same kind of error naming the checkpoint ``path``."""
+    reason = err.strerror or str(err)
+    return type(err)(err.errno, f"For 'save_checkpoint', cannot write the checkpoint file {path}: {reason}")
+
+
 def _atomic_write(path, write):
     """Write via ``write(f)`` into a temp file next to ``path``, fsync it, rename it over ``path``, chmod 0o400."""
     dirname = os.path.dirname(path)
     if not os.path.isdir(dirname):
         raise FileNotFoundError(f"For 'save_checkpoint', the directory of the checkpoint file {path} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=dirname)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=dirname)
+    except OSError as e:
+        logger.critical("Failed to save the checkpoint file %s. Maybe don't have the permission to write files, "
+                        "or the disk space is insufficient and so on.", path)
+        raise _name_target(e, path) from e
     try:
         try:
             f = _fdopen(fd, "wb")
@@ -248,13 +259,15 @@ def _atomic_write(path, write):
         if os.name == "nt" and os.path.exists(path):        # Windows can't replace a read-only file
             os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.remove(tmp)
         except OSError:
             pass
         logger.critical("Failed to save the checkpoint file %s. Maybe don't have the permission to write files, "
                         "or the disk space is insufficient and so on.", path)
+        if isinstance(e, OSError) and getattr(e, "filename", None) == tmp:
+            raise _name_target(e, path) from e
         raise
     os.chmod(path, stat.S_IRUSR)
     _fsync_dir(dirname)

@@ -336,14 +336,18 @@ class ModelCheckpoint(Callback):
             cur_ckpoint_file = self._prefix + f".{cfg.format}"
         else:
             cur_ckpoint_file = f"{self._prefix}-{cb_params.cur_epoch_num}_{step_num_in_epoch}.{cfg.format}"
+        cur_file = os.path.join(self._directory, cur_ckpoint_file)
+        # The files that exist before this save; they are pruned (as MindSpore prunes them) only once the new
+        # file is written, so a failed save does not lose a checkpoint.
         self._manager.update_ckpoint_filelist(self._directory, self._prefix)
-        if cfg.keep_checkpoint_max and 0 < cfg.keep_checkpoint_max <= self._manager.ckpoint_num:
-            self._manager.remove_oldest_ckpoint_file()
-        elif cfg.keep_checkpoint_per_n_minutes and cfg.keep_checkpoint_per_n_minutes > 0:
+        if cur_file in self._manager.ckpoint_filelist:      # overwritten below: it becomes the newest file
+            self._manager.ckpoint_filelist.remove(cur_file)
+        prune_oldest = bool(cfg.keep_checkpoint_max and 0 < cfg.keep_checkpoint_max <= self._manager.ckpoint_num)
+        prune_minutes_at = None
+        if not prune_oldest and cfg.keep_checkpoint_per_n_minutes and cfg.keep_checkpoint_per_n_minutes > 0:
             cur_time_for_keep = time.time()
             if (cur_time_for_keep - self._last_time_for_keep) < cfg.keep_checkpoint_per_n_minutes * 60:
-                self._manager.keep_one_ckpoint_per_minutes(cfg.keep_checkpoint_per_n_minutes, cur_time_for_keep)
-        cur_file = os.path.join(self._directory, cur_ckpoint_file)
+                prune_minutes_at = cur_time_for_keep
         self._last_time_for_keep = time.time()
         self._last_triggered_step = cb_params.cur_step_num
         self._append_dict_content(cb_params.cur_epoch_num, cb_params.cur_step_num)
@@ -351,6 +355,10 @@ class ModelCheckpoint(Callback):
         save_checkpoint(network, cur_file, cfg.integrated_save, cfg.async_save, self._append_dict or None,
                         cfg.enc_key, cfg.enc_mode, crc_check=cfg.crc_check, format=cfg.format)
         self._latest_ckpt_file_name = cur_file
+        if prune_oldest and self._manager.ckpoint_num:
+            self._manager.remove_oldest_ckpoint_file()
+        elif prune_minutes_at is not None:
+            self._manager.keep_one_ckpoint_per_minutes(cfg.keep_checkpoint_per_n_minutes, prune_minutes_at)
 
     @property
     def latest_ckpt_file_name(self):

@@ -75,21 +75,32 @@ class _ProgressBar(Callback):
         self._bar = None
         self._real_stdout = None
         self._writer = None
+        self._depth = 0
         self._loss_sum = 0.0
         self._loss_n = 0
 
     def __enter__(self):
-        self._real_stdout = sys.stdout
-        self._writer = _LineWriter(self._real_stdout, self._tqdm)
-        sys.stdout = self._writer
+        # Re-entrant: only the outermost entry wraps sys.stdout (and saves the real one), only the outermost
+        # exit restores it, so a nested entry can't save the wrapper as the "real" stdout.
+        self._depth += 1
+        if self._depth == 1:
+            self._real_stdout = sys.stdout
+            self._writer = _LineWriter(self._real_stdout, self._tqdm)
+            sys.stdout = self._writer
         return self
 
     def __exit__(self, *err):
+        if self._depth == 0:
+            return
+        self._depth -= 1
+        if self._depth:
+            return
         self._close()
         if sys.stdout is self._writer:
             sys.stdout = self._real_stdout
         if self._writer is not None:
             self._writer.finish()
+            self._writer = None
 
     def _close(self):
         if self._bar is not None:
