@@ -10,6 +10,7 @@ import contextlib
 import gzip
 import io
 import os
+import pathlib
 import re
 import shutil
 import tempfile
@@ -18,7 +19,9 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CKPT_DIR = os.path.join(HERE, "ckpt")
-MNIST_DIR = os.environ.get("MINISPORE_MNIST_DIR", "/work/shared/data/mnist")
+# the shared MNIST copy next to the repository (<repo>/../shared/data/mnist); the cases skip when it is absent
+MNIST_DIR = os.environ.get("MINISPORE_MNIST_DIR",
+                           str(pathlib.Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mnist"))
 
 
 class CaseSkip(Exception):
