@@ -233,6 +233,6 @@ def download_mnist(dest_dir, mirrors=MNIST_MIRRORS, timeout=60):
             break
         else:
             raise RuntimeError(f"download_mnist: could not download {name}.gz into {dest_dir} (no network?). "
-                               f"Tried: " + "; ".join(errors) + ". You can copy the four MNIST files there by "
-                               f"hand, or use minispore.dataset.mnist_sample_dir() for the bundled sample.")
+                               "Tried: " + "; ".join(errors) + ". You can copy the four MNIST files there by "
+                               "hand, or use minispore.dataset.mnist_sample_dir() for the bundled sample.")
     return dest_dir
