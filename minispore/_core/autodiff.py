@@ -56,7 +56,7 @@ def _unbox_tree(tree, trace):
 # ----------------------------------------------------------------------------- the backward pass
 def backward_pass(seeds, leaves):
     """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent). Returns None for a leaf that no
-    path reaches.
+    path reaches (and for a None entry in ``leaves``, which stands for an input that was not watched).
 
     The nodes reachable from the seeds are visited in reverse creation order (a node is always created after
     the nodes it uses), and each cotangent is popped when its node is processed, so intermediate cotangents
@@ -297,12 +297,8 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
             seeds = _sens_seeds(nodes, diff_out, sens, _tensors_in(diff_out))
         else:
             seeds = _seeds_ones(nodes)
-        if seeds:
-            ct_iter = iter(backward_pass(seeds, [leaf for leaf in leaves if leaf is not None]))
-            all_cts = [next(ct_iter) if leaf is not None else None for leaf in leaves]
-        else:
-            # an output that does not depend on any input (a Python constant, say): zero gradients
-            all_cts = [None] * len(leaves)
+        # (no seeds: the output does not depend on any input, e.g. a Python constant: zero gradients)
+        all_cts = backward_pass(seeds, leaves)
         n_pos = len(used_positions)
         pos_grads = _leaf_grads(leaves[:n_pos], all_cts[:n_pos], [args[p] for p in used_positions])
         w_grads = _leaf_grads(leaves[n_pos:], all_cts[n_pos:], weight_list)
@@ -401,9 +397,7 @@ class GradOperation:
             _check_output(fn, out)
             seeds = _sens_seeds(out_nodes, out, sens, _tensors_in(out)) if sens is not None \
                 else _seeds_ones(out_nodes)
-            live = [leaf for leaf in leaves if leaf is not None]
-            cts = iter(backward_pass(seeds, live) if seeds else [None] * len(live))
-            all_cts = [next(cts) if leaf is not None else None for leaf in leaves]
+            all_cts = backward_pass(seeds, leaves)
             n = len(positions)
             pos_grads = tuple(_leaf_grads(leaves[:n], all_cts[:n], [args[p] for p in positions]))
             w_grads = tuple(_leaf_grads(leaves[n:], all_cts[n:], weight_list))
@@ -448,9 +442,7 @@ def vjp(fn, *inputs, weights=None, has_aux=False):
             node = by_id.get(id(t))
             if node is not None:
                 seeds.append((node, s))
-        live = [leaf for leaf in leaves if leaf is not None]
-        cts = iter(backward_pass(seeds, live) if seeds else [None] * len(live))
-        all_cts = [next(cts) if leaf is not None else None for leaf in leaves]
+        all_cts = backward_pass(seeds, leaves)
         n = len(inputs)
         in_grads = tuple(_leaf_grads(leaves[:n], all_cts[:n], inputs))
         if weights is None:

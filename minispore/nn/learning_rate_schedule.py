@@ -44,8 +44,8 @@ def _check_inputs(learning_rate, decay_rate, decay_steps, is_stair, cls_name):
     validator.check_value_type('is_stair', is_stair, [bool], cls_name)
 
 
-class ExponentialDecayLR(LearningRateSchedule):
-    r"""``learning_rate * decay_rate ** p`` with ``p = step / decay_steps`` (floored when ``is_stair``)."""
+class _StepDecayLR(LearningRateSchedule):
+    """The arguments shared by the exponential, natural-exponential and inverse decays."""
 
     def __init__(self, learning_rate, decay_rate, decay_steps, is_stair=False):
         super().__init__()
@@ -54,6 +54,10 @@ class ExponentialDecayLR(LearningRateSchedule):
         self.decay_rate = decay_rate
         self.decay_steps = decay_steps
         self.is_stair = is_stair
+
+
+class ExponentialDecayLR(_StepDecayLR):
+    r"""``learning_rate * decay_rate ** p`` with ``p = step / decay_steps`` (floored when ``is_stair``)."""
 
     def construct(self, global_step):
         p = _step_array(global_step) / _F32(self.decay_steps)
@@ -62,17 +66,12 @@ class ExponentialDecayLR(LearningRateSchedule):
         return _out(_F32(self.learning_rate) * np.power(_F32(self.decay_rate), p))
 
 
-class NaturalExpDecayLR(LearningRateSchedule):
+class NaturalExpDecayLR(_StepDecayLR):
     r"""``learning_rate * e ** (-decay_rate * p)`` with ``p = step`` (rounded down to a multiple of
     ``decay_steps`` when ``is_stair``)."""
 
     def __init__(self, learning_rate, decay_rate, decay_steps, is_stair=False):
-        super().__init__()
-        _check_inputs(learning_rate, decay_rate, decay_steps, is_stair, self.cls_name)
-        self.learning_rate = learning_rate
-        self.decay_rate = decay_rate
-        self.decay_steps = decay_steps
-        self.is_stair = is_stair
+        super().__init__(learning_rate, decay_rate, decay_steps, is_stair)
         self.math_e = math.e
 
     def construct(self, global_step):
@@ -83,16 +82,8 @@ class NaturalExpDecayLR(LearningRateSchedule):
         return _out(_F32(self.learning_rate) * np.power(_F32(self.math_e), -_F32(self.decay_rate) * p))
 
 
-class InverseDecayLR(LearningRateSchedule):
+class InverseDecayLR(_StepDecayLR):
     r"""``learning_rate / (1 + decay_rate * p)`` with ``p = step / decay_steps`` (floored when ``is_stair``)."""
-
-    def __init__(self, learning_rate, decay_rate, decay_steps, is_stair=False):
-        super().__init__()
-        _check_inputs(learning_rate, decay_rate, decay_steps, is_stair, self.cls_name)
-        self.learning_rate = learning_rate
-        self.decay_rate = decay_rate
-        self.decay_steps = decay_steps
-        self.is_stair = is_stair
 
     def construct(self, global_step):
         p = _step_array(global_step) / _F32(self.decay_steps)

@@ -903,8 +903,7 @@ def _ce_parts(x, target, ignore_index):
 
 
 def _ce_impl(x, target, ignore_index, reduction):
-    shifted = x - np.max(x, axis=1, keepdims=True)
-    logp = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    logp = _log_softmax_impl(x, 1)
     valid = target != ignore_index
     safe = np.where(valid, target, 0)
     loss = -logp[np.arange(x.shape[0]), safe] * valid
@@ -925,8 +924,7 @@ def softmax_cross_entropy(x, target, ignore_index=-100, reduction="mean"):
 
 
 def _ce_grad_impl(dout, x, target, ignore_index, reduction):
-    e = np.exp(x - np.max(x, axis=1, keepdims=True))
-    e /= np.sum(e, axis=1, keepdims=True)
+    e = _softmax_impl(x, 1)
     valid = (target != ignore_index)
     e *= valid[:, None]
     e[np.arange(x.shape[0]), np.where(valid, target, 0)] -= valid
