@@ -278,3 +278,16 @@ def test_jit_method_compiles_per_instance():
 
     one = Tensor(np.array([1.0], np.float32))
     assert [float(Scale(v)(one)) for v in (1.0, 2.0, 3.0)] == [1.0, 2.0, 3.0]
+
+
+def test_embedding_compiles_and_reads_new_ids_at_every_call():
+    ms.set_seed(0)
+    emb = nn.Embedding(10, 3)
+    f = ms.jit(lambda ids: emb(ids))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")      # traced, no fallback
+        for ids in ([1, 2, 3], [9, 0, 4]):
+            t = Tensor(np.array(ids, np.int32))
+            np.testing.assert_array_equal(f(t).asnumpy(), emb.embedding_table.asnumpy()[ids])
+    with pytest.raises(IndexError, match="GatherV2.*indices must be in"):
+        ops.gather(emb.embedding_table, Tensor(np.array([10], np.int32)), 0)

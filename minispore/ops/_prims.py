@@ -634,6 +634,32 @@ take_p.def_vjp(lambda dout, out, x, indices, axis: bind(take_grad_p, dout, indic
 take_grad_p.def_vjp(lambda ddout, out, dout, indices, axis, shape: take(ddout, indices, axis))
 
 
+def _gather_impl(x, indices, axis):
+    n = x.shape[axis]
+    if indices.size and (indices.max() >= n or indices.min() < -n):
+        raise IndexError(f"the indices must be in [{-n}, {n}) for axis {axis} of shape {x.shape}, but got values "
+                         f"in [{indices.min()}, {indices.max()}]")
+    return np.take(x, indices, axis=axis)
+
+
+gather_p = Primitive("GatherV2", _gather_impl)
+
+
+def gather(x, indices, axis):
+    """``take`` with the indices as a tensor input (so a compiled graph reads new indices at every call)."""
+    return bind(gather_p, x, indices, axis=axis)
+
+
+def _gather_grad_impl(dout, indices, axis, shape):
+    return _take_grad_impl(dout, indices, axis, shape)
+
+
+gather_grad_p = Primitive("GatherV2Grad", _gather_grad_impl)
+gather_p.def_vjp(lambda dout, out, x, indices, axis: bind(gather_grad_p, dout, indices, axis=axis,
+                                                          shape=x._data.shape), None)
+gather_grad_p.def_vjp(lambda ddout, out, dout, indices, axis, shape: gather(ddout, indices, axis), None)
+
+
 def _along_impl(x, indices, axis):
     return np.take_along_axis(x, indices, axis=axis)
 

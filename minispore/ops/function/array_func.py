@@ -507,6 +507,13 @@ def _index_array(indices, op):
 def gather(input_params, input_indices, axis, batch_dims=0):
     x = _tensor(input_params, "input_params", "gather")
     ax = _axis(axis, x.ndim, "gather")
+    if batch_dims:
+        raise ValueError("For 'gather', batch_dims other than 0 is not supported.")
+    if isinstance(input_indices, Tensor):
+        # indices as a graph input: a compiled function (an Embedding, say) reads new indices at every call
+        if input_indices._data.dtype.kind not in "iu":
+            raise TypeError(f"For 'gather', the indices must be integers, but got {input_indices.dtype}.")
+        return P.gather(x, input_indices, ax)
     idx = _index_array(input_indices, "gather")
     if idx.size and (idx.max() >= x.shape[ax] or idx.min() < -x.shape[ax]):
         raise ValueError(f"For 'gather', the indices must be in [{-x.shape[ax]}, {x.shape[ax]}) for axis {ax} "
