@@ -291,3 +291,13 @@ def test_embedding_compiles_and_reads_new_ids_at_every_call():
             np.testing.assert_array_equal(f(t).asnumpy(), emb.embedding_table.asnumpy()[ids])
     with pytest.raises(IndexError, match="GatherV2.*indices must be in"):
         ops.gather(emb.embedding_table, Tensor(np.array([10], np.int32)), 0)
+
+
+@pytest.mark.parametrize("fn", [lambda x: ops.topk(x, 2)[0], lambda x: ops.sort(x, descending=True)[0],
+                                lambda x: ops.max(x, 1)[0]])
+def test_ops_that_read_values_fall_back_instead_of_failing(fn):
+    x = Tensor(np.random.default_rng(0).random((3, 4)).astype(np.float32))
+    compiled = ms.jit(fn)
+    with pytest.warns(UserWarning, match="JIT Fallback"):
+        out = compiled(x)
+    assert_same(fn(x), out)

@@ -97,7 +97,11 @@ class Abstract:
         _need_value("NumPy arithmetic on a Tensor's data")
 
     __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = _binary
-    __lt__ = __le__ = __gt__ = __ge__ = _binary
+    __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = __pow__ = __rpow__ = __matmul__ = __rmatmul__ = _binary
+    __and__ = __rand__ = __or__ = __ror__ = __xor__ = __rxor__ = _binary
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _binary
+    __neg__ = __pos__ = __abs__ = __invert__ = _binary
+    __hash__ = object.__hash__
 
 
 class StagingTrace(Trace):
@@ -417,8 +421,10 @@ class JitFunction:
             targs, tkwargs = _fill(template, iter(tracers))
             try:
                 out = self.fn(*targs, **tkwargs)
-            except TracerValueError as e:
-                self.fallback = f"{e} (at {_user_line(e.__traceback__)})"
+            except Exception as e:    # noqa: BLE001 - any failure to trace means: run the function as written
+                # (a real error in the function is raised again by the eager run that follows)
+                what = str(e) if isinstance(e, TracerValueError) else f"{type(e).__name__}: {e}"
+                self.fallback = f"{what} (at {_user_line(e.__traceback__)})"
                 warnings.warn(f"jit: '{getattr(self.fn, '__qualname__', self.fn)}' runs eagerly (JIT Fallback): "
                               f"{self.fallback}.", stacklevel=3)
                 return None
