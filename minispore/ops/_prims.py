@@ -650,11 +650,7 @@ def gather(x, indices, axis):
     return bind(gather_p, x, indices, axis=axis)
 
 
-def _gather_grad_impl(dout, indices, axis, shape):
-    return _take_grad_impl(dout, indices, axis, shape)
-
-
-gather_grad_p = Primitive("GatherV2Grad", _gather_grad_impl)
+gather_grad_p = Primitive("GatherV2Grad", _take_grad_impl)   # the same scatter-add as take's gradient
 gather_p.def_vjp(lambda dout, out, x, indices, axis: bind(gather_grad_p, dout, indices, axis=axis,
                                                           shape=x._data.shape), None)
 gather_grad_p.def_vjp(lambda ddout, out, dout, indices, axis, shape: gather(ddout, indices, axis), None)

@@ -5,40 +5,18 @@ MindSpore 2.10 (CPU, PyNative).
 """
 import os
 import re
-import time
 
 import numpy as np
 import pytest
 
 import minispore as ms
 from minispore import nn
-from minispore.common.parameter import Parameter, ParameterTuple
 from minispore.train import (Callback, CheckpointConfig, EarlyStopping, History, LambdaCallback, LossMonitor,
                              Model, ModelCheckpoint, ReduceLROnPlateau, RunContext, TimeMonitor)
 from minispore.train.callback import _InternalCallbackParam as CbParams
 
 
 # ---------------------------------------------------------------------- stand-ins (until the real ones land)
-class _StandInSGD(nn.Cell):
-    def __init__(self, params, learning_rate=0.1):
-        super().__init__(auto_prefix=False)
-        self.parameters = ParameterTuple(params)
-        self.learning_rate = Parameter(ms.Tensor(np.array(learning_rate, np.float32)), name="learning_rate")
-
-    def construct(self, grads):
-        lr = self.learning_rate.asnumpy()
-        for p, g in zip(self.parameters, grads):
-            p.set_data(ms.Tensor(p.asnumpy() - lr * g.asnumpy()))
-        return tuple(True for _ in grads)
-
-
-def SGD(params, learning_rate=0.1):
-    try:
-        return nn.SGD(params, learning_rate)
-    except AttributeError:
-        return _StandInSGD(params, learning_rate)
-
-
 class _StandInDataset:
     def __init__(self, data, label, batch_size):
         self.cols, self.bs = [data, label], batch_size
@@ -85,7 +63,7 @@ Y = RNG.integers(0, 3, 10).astype(np.int32)
 
 def make_model(metrics=None, lr=0.1):
     net = nn.Dense(4, 3)
-    return Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), lr), metrics=metrics), net
+    return Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), lr), metrics=metrics), net
 
 
 HOOKS = ["on_train_begin", "on_train_epoch_begin", "on_train_step_begin", "on_train_step_end",

@@ -12,37 +12,11 @@ import pytest
 
 import minispore as ms
 from minispore import nn
-from minispore.common.parameter import Parameter, ParameterTuple
-from minispore.train import (Accuracy, Callback, EarlyStopping, History, Loss, LossMonitor, Model, RunContext)
+from minispore.train import Accuracy, Callback, EarlyStopping, History, Loss, LossMonitor, Model
 from minispore.train.callback import _progress
 
 
 # ---------------------------------------------------------------------- stand-ins (used until the real ones land)
-class _StandInSGD(nn.Cell):
-    """Plain SGD with MindSpore's optimizer API: ``opt(grads)`` updates in place."""
-
-    def __init__(self, params, learning_rate=0.1):
-        super().__init__(auto_prefix=False)
-        self.parameters = ParameterTuple(params)
-        self.learning_rate = Parameter(ms.Tensor(np.array(learning_rate, np.float32)), name="learning_rate")
-
-    def get_lr(self):
-        return self.learning_rate
-
-    def construct(self, grads):
-        lr = self.learning_rate.asnumpy()
-        for p, g in zip(self.parameters, grads):
-            p.set_data(ms.Tensor(p.asnumpy() - lr * g.asnumpy()))
-        return tuple(True for _ in grads)
-
-
-def SGD(params, learning_rate=0.1):
-    try:
-        return nn.SGD(params, learning_rate)
-    except AttributeError:
-        return _StandInSGD(params, learning_rate)
-
-
 class _StandInDataset:
     """Rows of ``columns`` (arrays of equal length) in batches, with the MindSpore dataset API Model uses."""
 
@@ -140,7 +114,7 @@ LINE = re.compile(r"^epoch: (\d+) step: (\d+), loss is (\S+)$")
 # ---------------------------------------------------------------------- tests
 def test_train_matches_numpy_reference_and_lossmonitor_format(capsys):
     net = Net()
-    model = Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1), metrics={"accuracy"})
+    model = Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1), metrics={"accuracy"})
     model.train(2, make_dataset(X, Y, 4), callbacks=[LossMonitor()])
     lines = capsys.readouterr().out.splitlines()
     ref_losses, w, b = np_sgd_run(2, 4, 0.1)
@@ -152,7 +126,7 @@ def test_train_matches_numpy_reference_and_lossmonitor_format(capsys):
 
 def test_lossmonitor_prints_float_repr_of_the_float32_loss(capsys):
     net = Net()
-    model = Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1))
+    model = Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1))
     model.train(1, make_dataset(X, Y, 8), callbacks=LossMonitor())
     out = capsys.readouterr().out
     loss = float(np.float32(np_ce(X @ W0.T + B0, Y)[0]))
@@ -165,7 +139,7 @@ def test_training_reduces_loss_on_synthetic_problem():
     y = rng.integers(0, 3, 96).astype(np.int32)
     x = (centers[y] + rng.standard_normal((96, 4)).astype(np.float32) * 0.5).astype(np.float32)
     net = Net()
-    model = Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.2), metrics={"acc", "loss"})
+    model = Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.2), metrics={"acc", "loss"})
     before = model.eval(make_dataset(x, y, 16))
     hist = History()
     model.train(5, make_dataset(x, y, 16), callbacks=[hist])
@@ -196,7 +170,7 @@ def test_predict_and_networks():
     out = model.predict(ms.Tensor(X))
     np.testing.assert_allclose(out.asnumpy(), X @ W0.T + B0, rtol=1e-5, atol=1e-6)
     assert model.predict_network is net and model.train_network is net and model.eval_network is None
-    model2 = Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1), metrics={"acc"})
+    model2 = Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1), metrics={"acc"})
     # (names without the leading underscore of Model's fallbacks, used until minispore.nn has the wrappers)
     assert type(model2.train_network).__name__.lstrip("_") == "TrainOneStepCell"
     assert type(model2.eval_network).__name__.lstrip("_") == "WithEvalCell"
@@ -215,7 +189,7 @@ def test_constructor_and_argument_errors():
         Model(Net(), foo=1)
     with pytest.raises(ValueError, match="'metrics' can not be None or empty"):
         Model(Net()).eval(make_dataset(X, Y, 4))
-    model = Model(Net(), nn.CrossEntropyLoss(), SGD(Net().trainable_params(), 0.1))
+    model = Model(Net(), nn.CrossEntropyLoss(), nn.SGD(Net().trainable_params(), 0.1))
     with pytest.raises(ValueError, match="must > 0"):
         model.train(0, make_dataset(X, Y, 4))
     with pytest.raises(ValueError, match="must bigger than parameter 'initial_epoch'"):
@@ -241,7 +215,7 @@ def test_train_without_loss_fn_uses_network_as_train_network(capsys):
 
 def test_initial_epoch_and_sink_mode_run_the_same(capsys):
     net = Net()
-    model = Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1))
+    model = Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1))
     model.train(3, make_dataset(X, Y, 4), callbacks=LossMonitor(), dataset_sink_mode=True, initial_epoch=1)
     lines = capsys.readouterr().out.splitlines()
     assert [LINE.match(l).groups()[:2] for l in lines] == [("2", "1"), ("2", "2"), ("3", "1"), ("3", "2")]
@@ -262,14 +236,14 @@ def test_request_stop_ends_training_after_the_step():
             steps.append(run_context.original_args().cur_step_num)
 
     net = Net()
-    Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1)).train(
+    Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1)).train(
         5, make_dataset(X, Y, 2), callbacks=[StopAt3(), Count()])
     assert steps == [1, 2, 3]
 
 
 def test_fit_evaluates_and_early_stopping_uses_eval_results(capsys):
     net = Net()
-    model = Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1), metrics={"acc"})
+    model = Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1), metrics={"acc"})
     seen = []
 
     class Spy(Callback):
@@ -302,7 +276,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
     fake = Tty()
     monkeypatch.setattr(sys, "stdout", fake)
     net = Net()
-    Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1)).train(
+    Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1)).train(
         2, make_dataset(X, Y, 4), callbacks=LossMonitor())
     assert sys.stdout is fake                      # restored after training
     text = fake.getvalue()
@@ -313,6 +287,6 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
 
 def test_progress_bar_absent_when_captured(capsys):
     net = Net()
-    Model(net, nn.CrossEntropyLoss(), SGD(net.trainable_params(), 0.1)).train(1, make_dataset(X, Y, 4))
+    Model(net, nn.CrossEntropyLoss(), nn.SGD(net.trainable_params(), 0.1)).train(1, make_dataset(X, Y, 4))
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
