@@ -28,6 +28,7 @@ import numpy as np
 from .._core import dtype as mstype
 from .._core.tensor import Tensor, _wrap
 from ..common.parameter import Parameter
+from ..nn import Cell
 
 __all__ = ["save_checkpoint", "load_checkpoint", "load_param_into_net"]
 
@@ -48,13 +49,7 @@ def _proto():
 
 
 def _is_cell(obj):
-    try:
-        from ..nn import Cell
-    except Exception:       # minispore.nn not importable (yet): fall back to duck typing
-        Cell = None
-    if Cell is not None and isinstance(obj, Cell):
-        return True
-    return callable(getattr(obj, "parameters_and_names", None))
+    return isinstance(obj, Cell)
 
 
 # ====================================================================================================== saving
