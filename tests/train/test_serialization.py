@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import minispore as ms
-from minispore import Parameter, Tensor, nn
+from minispore import Parameter, Tensor, _fileio, nn
 from minispore.train import load_checkpoint, load_param_into_net, save_checkpoint
 from minispore.train import serialization
 
@@ -584,26 +584,18 @@ def test_corrupt_safetensors(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------------ crash safety
-class _CrashingFile:
-    def __init__(self, f, fail_at, exc):
-        self._f, self._n, self._fail_at, self._exc = f, 0, fail_at, exc
+def _crashing_write(fail_at, exc):
+    """os.write that raises ``exc`` at its ``fail_at``-th call, after writing half of the data (a crash
+    mid-write)."""
+    calls = []
 
-    def write(self, b):
-        self._n += 1
-        if self._n == self._fail_at:
-            self._f.write(b[: len(b) // 2])
-            self._f.flush()
-            raise self._exc
-        return self._f.write(b)
-
-    def __getattr__(self, name):
-        return getattr(self._f, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        return self._f.__exit__(*a)
+    def write(fd, data):
+        calls.append(len(data))
+        if len(calls) == fail_at:
+            os.write(fd, data[: len(data) // 2])
+            raise exc
+        return os.write(fd, data)
+    return write
 
 
 @pytest.mark.parametrize("fmt,fail_at,exc", [
@@ -615,9 +607,7 @@ def test_crash_while_saving_keeps_previous_file(tmp_path, monkeypatch, fmt, fail
     path = str(tmp_path / ("model." + fmt))
     save_checkpoint(sample_net(), path, format=fmt)
     before = read(path)
-    real_fdopen = os.fdopen
-    monkeypatch.setattr(serialization, "_fdopen",
-                        lambda fd, mode: _CrashingFile(real_fdopen(fd, mode), fail_at, exc))
+    monkeypatch.setattr(_fileio, "_write", _crashing_write(fail_at, exc))
     with pytest.raises(type(exc)):
         save_checkpoint(sample_net(w=W * 2), path, format=fmt)
     assert read(path) == before

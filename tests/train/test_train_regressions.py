@@ -2,14 +2,13 @@
 import io
 import os
 import sys
-import tempfile
 
 import numpy as np
 import pytest
 
 import minispore as ms
 import minispore.dataset as ds
-from minispore import nn
+from minispore import _fileio, nn
 from minispore.train import Callback, CheckpointConfig, Model, ModelCheckpoint
 from minispore.train import model as model_mod
 from minispore.train import serialization
@@ -163,9 +162,9 @@ def test_failed_save_keeps_the_oldest_checkpoint(tmp_path, monkeypatch):
 def test_save_checkpoint_error_names_the_target(tmp_path, monkeypatch):
     target = str(tmp_path / "net.ckpt")
 
-    def refuse(prefix="", suffix="", dir=None):
-        raise PermissionError(13, "Permission denied", os.path.join(dir, prefix + "abc" + suffix))
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".net.ckpt.1.0.abc.tmp"))
+    monkeypatch.setattr(_fileio, "_open_unnamed", refuse)
     with pytest.raises(PermissionError) as info:
         ms.save_checkpoint(nn.Dense(2, 2), target)
     msg = str(info.value)
