@@ -25,6 +25,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL, FIFOs and sockets (POSIX)")
 
 
+def _read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def _temps(d):
     return sorted(f for f in os.listdir(d) if f.endswith(".tmp"))
 
@@ -81,7 +86,7 @@ def _wait_for(proc, word):
 def test_kill_9_mid_save_keeps_old_file_and_next_save_leaves_no_temp(tmp_path):
     target = str(tmp_path / "model.ckpt")
     save_checkpoint({"w": np.full(1000, 1.0, np.float32)}, target)
-    before = open(target, "rb").read()
+    before = _read(target)
     # killed at each point of the save: all at once, on the same target
     blocked = [_child(target, how) for how in ("write", "named", "named", "link")]
     for proc in blocked:
@@ -89,7 +94,7 @@ def test_kill_9_mid_save_keeps_old_file_and_next_save_leaves_no_temp(tmp_path):
         _wait_for(proc, "blocked")
     for proc in blocked:
         _kill(proc)
-    assert open(target, "rb").read() == before
+    assert _read(target) == before
     # a temp of each named writer and of the one killed between link and rename; the unnamed one left nothing,
     # unless the filesystem has no O_TMPFILE (then it fell back to a named temp too)
     unnamed_ok = _fileio._open_unnamed(str(tmp_path))
@@ -163,13 +168,13 @@ def test_disk_full_names_file_and_bytes_and_keeps_old(tmp_path, monkeypatch, fmt
     size = os.path.getsize(tmp_path / ("size." + fmt))
     os.remove(tmp_path / ("size." + fmt))
     save_checkpoint({"w": np.ones(2, np.float32)}, path, format=fmt)
-    before = open(path, "rb").read()
+    before = _read(path)
     monkeypatch.setattr(_fileio, "_write", _disk_full_after(5000))
     with pytest.raises(OSError) as e:
         save_checkpoint(big, path, format=fmt)
     assert e.value.errno == errno.ENOSPC
     assert f"For 'save_checkpoint', no space left on device to write '{path}' ({size} bytes needed" in str(e.value)
-    assert open(path, "rb").read() == before
+    assert _read(path) == before
     assert os.listdir(tmp_path) == ["model." + fmt]
 
 
