@@ -16,6 +16,7 @@ would block forever).
 """
 import errno
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -69,6 +70,9 @@ def open_regular(path, op):
 
 
 # --------------------------------------------------------------------------------------------- temporaries
+_TEMP_TAIL = re.compile(r"([0-9]{1,10})\.([0-9a-f]{8})\.[0-9a-f]{8}\.tmp")     # pid, host tag, random
+
+
 def _temp_name(path):
     dirname, base = os.path.split(path)
     return os.path.join(dirname, f".{base}.{os.getpid()}.{_host_tag()}.{secrets.token_hex(4)}.tmp")
@@ -79,10 +83,10 @@ def _writer_pid(name, base, host):
     prefix = "." + base + "."
     if not (name.startswith(prefix) and name.endswith(".tmp")):
         return None
-    parts = name[len(prefix):-len(".tmp")].split(".")
-    if len(parts) != 3 or not parts[0].isdigit() or parts[1] != host:
+    m = _TEMP_TAIL.fullmatch(name[len(prefix):])
+    if m is None or m.group(2) != host or not 0 < int(m.group(1)) < 2 ** 31:   # (os.kill: pid_t, and 0 = group)
         return None
-    return int(parts[0])
+    return int(m.group(1))
 
 
 def _alive(pid):
@@ -168,11 +172,15 @@ class _Output:
         self.size += len(view)
         while self.full is None and len(view):
             try:
-                view = view[_write(self.fd, view):]
+                n = _write(self.fd, view)
             except OSError as e:
                 if e.errno not in _FULL:
                     raise
                 self.full = e
+                break
+            if n <= 0:      # never for a regular file; but looping forever would be worse than an error
+                raise OSError(errno.EIO, "write() wrote nothing")
+            view = view[n:]
         return len(data)
 
 

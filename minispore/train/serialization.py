@@ -505,9 +505,13 @@ def _load_safetensors(file, parameter_dict, choice_func, crc_check, remove_redun
     try:
         if isinstance(file, str):
             from safetensors import safe_open
-            with safe_open(file, framework="np") as f:
-                metadata = f.metadata()
-                tensors = {k: f.get_tensor(k) for k in f.keys()}
+            with open_regular(file, "load_checkpoint") as held:
+                # safe_open takes a name: on Linux, that of the file just checked to be regular, so that a FIFO
+                # swapped in since _check_file cannot be opened (and block)
+                proc = f"/proc/self/fd/{held.fileno()}"
+                with safe_open(proc if os.path.exists(proc) else file, framework="np") as f:
+                    metadata = f.metadata()
+                    tensors = {k: f.get_tensor(k) for k in f.keys()}
         else:
             from safetensors.numpy import load
             data = file.getvalue() if isinstance(file, io.BytesIO) else bytes(file)

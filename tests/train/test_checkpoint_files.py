@@ -142,8 +142,32 @@ def test_stale_temp_names_are_parsed_strictly():
     host = _fileio._host_tag()
     assert _fileio._writer_pid(f".m.ckpt.123.{host}.00ff00ff.tmp", "m.ckpt", host) == 123
     for name in (f".m.ckpt.x.{host}.00ff00ff.tmp", f".m.ckpt.123.{host}.tmp", "m.ckpt.123.h.r.tmp",
+                 f".m.ckpt.\u00b2.{host}.00ff00ff.tmp", f".m.ckpt.0.{host}.00ff00ff.tmp",    # '²'.isdigit()
+                 f".m.ckpt.99999999999.{host}.00ff00ff.tmp",                                  # os.kill: overflow
                  f".m.ckpt.1.ckpt.123.{host}.00ff00ff.tmp"):     # the last: a temp of target 'm.ckpt.1.ckpt'
         assert _fileio._writer_pid(name, "m.ckpt", host) is None
+
+
+def test_without_o_tmpfile_a_named_temp_is_used_and_removed(tmp_path, monkeypatch):
+    """Where the filesystem has no O_TMPFILE (EOPNOTSUPP), the named temp file does the job, and goes away."""
+    real_open, flag = os.open, getattr(os, "O_TMPFILE", 0)
+    opened = []
+
+    def no_tmpfile(path, flags, *args, **kwargs):
+        if flag and flags & flag == flag:
+            raise OSError(errno.EOPNOTSUPP, "Operation not supported")
+        opened.append(os.path.basename(path))
+        return real_open(path, flags, *args, **kwargs)
+    monkeypatch.setattr(_fileio.os, "open", no_tmpfile)
+    path = str(tmp_path / "model.ckpt")
+    save_checkpoint({"w": np.ones(3, np.float32)}, path)
+    assert any(name.startswith(f".model.ckpt.{os.getpid()}.") and name.endswith(".tmp") for name in opened)
+    assert os.listdir(tmp_path) == ["model.ckpt"] and stat.S_IMODE(os.stat(path).st_mode) == 0o400
+    monkeypatch.setattr(_fileio, "_write", _disk_full_after(10))
+    with pytest.raises(OSError, match="no space left on device"):
+        save_checkpoint({"w": np.zeros(3, np.float32)}, path)
+    assert os.listdir(tmp_path) == ["model.ckpt"]
+    np.testing.assert_array_equal(load_checkpoint(path)["w"].asnumpy(), np.ones(3, np.float32))
 
 
 # ------------------------------------------------------------------------------------------------ disk full
@@ -250,8 +274,8 @@ def test_open_regular_checks_again_after_opening(tmp_path, monkeypatch):
     """A FIFO swapped in between the stat and the open is refused too (the open does not block)."""
     fifo = str(tmp_path / "pipe")
     os.mkfifo(fifo)
-    regular = os.stat(__file__)
-    monkeypatch.setattr(_fileio.os, "stat", lambda path: regular)
+    regular, real_stat = os.stat(__file__), os.stat
+    monkeypatch.setattr(_fileio.os, "stat", lambda path, *a, **k: regular if path == fifo else real_stat(path, *a, **k))
     e = _no_hang(lambda: _fileio.open_regular(fifo, "load_checkpoint"), fifo)
     assert isinstance(e, ValueError) and "FIFO" in str(e)
 
