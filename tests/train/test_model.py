@@ -8,6 +8,7 @@ import sys
 
 import numpy as np
 import pytest
+import tqdm  # noqa: F401 - a core dependency: the progress-bar test fails without it, never skips
 
 import minispore as ms
 import minispore.dataset as ds
@@ -213,7 +214,6 @@ def test_fit_evaluates_and_early_stopping_uses_eval_results(capsys):
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
-    import tqdm  # noqa: F401 - a core dependency: the test fails, not skips, without it
 
     class Tty(io.StringIO):
         def isatty(self):

@@ -5,6 +5,7 @@ import sys
 
 import numpy as np
 import pytest
+import tqdm  # noqa: F401 - a core dependency: the progress-bar tests fail without it, never skip
 
 import minispore as ms
 import minispore.dataset as ds
@@ -55,7 +56,6 @@ class _Tty(io.StringIO):
 
 
 def test_progress_bar_restores_stdout_after_fit(monkeypatch):
-    pytest.importorskip("tqdm")
     monkeypatch.delenv("MINISPORE_PROGRESS", raising=False)
     fake = _Tty()
     monkeypatch.setattr(sys, "stdout", fake)
@@ -69,7 +69,6 @@ def test_progress_bar_restores_stdout_after_fit(monkeypatch):
 
 
 def test_progress_bar_enter_exit_nested(monkeypatch):
-    pytest.importorskip("tqdm")
     fake = _Tty()
     monkeypatch.setattr(sys, "stdout", fake)
     bar = _progress._ProgressBar(1)
@@ -85,7 +84,6 @@ def test_progress_bar_enter_exit_nested(monkeypatch):
 
 
 def test_progress_bar_not_an_eval_callback(monkeypatch):
-    pytest.importorskip("tqdm")
     monkeypatch.setenv("MINISPORE_PROGRESS", "1")
     entered = []
     real_enter = _progress._ProgressBar.__enter__
