@@ -8,12 +8,15 @@ when both are present; a raw file and its ``.gz`` twin count once (the raw one i
 Decoded files are cached in memory per process (keyed by path, size and modification time), so building a new
 ``MnistDataset`` every epoch costs nothing after the first.
 """
+import contextlib
 import gzip
+import io
 import os
 import zlib
 
 import numpy as np
 
+from .._fileio import atomic_write, open_regular
 from .engine import _ArraySource
 
 __all__ = ["MnistDataset", "mnist_sample_dir", "download_mnist"]
@@ -21,6 +24,9 @@ __all__ = ["MnistDataset", "mnist_sample_dir", "download_mnist"]
 _IMAGE_MAGIC, _LABEL_MAGIC = 2051, 2049
 _STEMS = {"train": "train", "test": "t10k"}
 _CACHE = {}     # (real path, kind) -> ((size, mtime_ns), array): only the latest version of each file is kept
+_HEADER_LEN = {"images": 16, "labels": 8}
+_MAX_INFLATE = 1032         # deflate's best ratio: 258 bytes (the longest match) in 2 bits
+_CHUNK = 1 << 20            # read in pieces: GzipFile.readinto reads a whole request into a new bytes first
 
 
 def mnist_sample_dir():
@@ -29,21 +35,34 @@ def mnist_sample_dir():
     return os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
-def _read_bytes(path, header_only=False):
-    try:
-        if path.endswith(".gz"):
-            with gzip.open(path, "rb") as f:
-                return f.read(16) if header_only else f.read()
-        with open(path, "rb") as f:
-            return f.read(16) if header_only else f.read()
-    except (OSError, EOFError, zlib.error) as e:
-        raise RuntimeError(f"MnistDataset: cannot read {path}: {type(e).__name__}: {e} "
-                           f"(a truncated or corrupt {'gzip ' if path.endswith('.gz') else ''}file?)") from None
+@contextlib.contextmanager
+def _opened(path):
+    """(stream, size on disk) of ``path``, decompressed when it ends in ``.gz``; a FIFO or device is refused at
+    once (reading a FIFO would block)."""
+    with open_regular(path, "MnistDataset") as f:
+        size = os.fstat(f.fileno()).st_size
+        if not path.endswith(".gz"):
+            yield f, size
+            return
+        with gzip.GzipFile(fileobj=f, mode="rb") as g:      # (which does not close f)
+            yield g, size
 
 
-def _parse_header(data, path, kind):
+def _cannot_read(path, e):
+    return RuntimeError(f"MnistDataset: cannot read {path}: {type(e).__name__}: {e} "
+                        f"(a truncated or corrupt {'gzip ' if path.endswith('.gz') else ''}file?)")
+
+
+def _parse_header(data, path, kind, stored_size):
+    """(n, shape, size) announced by the IDX header ``data`` of a file of ``stored_size`` bytes on disk.
+
+    The announced size must fit in the file: for a gzip file at most 1032 times its size (deflate codes at best
+    258 bytes, its longest match, in 2 bits). So an absurd header is refused before anything is read or
+    allocated for it, and a gzip bomb (a small file inflating to gigabytes) can cost no more memory than its
+    header may promise.
+    """
     magic = _IMAGE_MAGIC if kind == "images" else _LABEL_MAGIC
-    need = 16 if kind == "images" else 8
+    need = _HEADER_LEN[kind]
     if len(data) < need:
         raise RuntimeError(f"MnistDataset: {path} is truncated: {len(data)} bytes, shorter than the "
                            f"{need}-byte IDX {kind} header.")
@@ -53,10 +72,59 @@ def _parse_header(data, path, kind):
         raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: the magic number should be {magic} for an "
                            f"IDX {kind} file, but got {got}{hint}.")
     n = int.from_bytes(data[4:8], "big")
-    if kind == "images":
-        rows, cols = int.from_bytes(data[8:12], "big"), int.from_bytes(data[12:16], "big")
-        return n, (rows, cols), 16 + n * rows * cols
-    return n, (), 8 + n
+    shape = (int.from_bytes(data[8:12], "big"), int.from_bytes(data[12:16], "big")) if kind == "images" else ()
+    size = need + n * (shape[0] * shape[1] if shape else 1)
+    if path.endswith(".gz") and size > _MAX_INFLATE * stored_size:
+        has = f"the {stored_size}-byte gzip file can inflate to at most {_MAX_INFLATE * stored_size} bytes"
+    elif not path.endswith(".gz") and size > stored_size:
+        has = f"it has {stored_size} bytes"
+    else:
+        return n, shape, size
+    raise RuntimeError(f"MnistDataset: {path} is truncated: its header announces {_what(n, shape, kind, size)}, "
+                       f"but {has}.")
+
+
+def _what(n, shape, kind, size):
+    return f"{n} {kind}{' of %dx%d' % shape if shape else ''} ({size} bytes)"
+
+
+def _read_header(path, kind):
+    try:
+        with _opened(path) as (f, stored_size):
+            return _parse_header(f.read(_HEADER_LEN[kind]), path, kind, stored_size)
+    except (OSError, EOFError, zlib.error) as e:
+        raise _cannot_read(path, e) from None
+
+
+def _read_idx(f, path, kind, stored_size):
+    """(n, shape, header, payload) of the IDX file open as ``f`` (``stored_size`` bytes on disk): the header
+    first, then exactly the payload it announces, and at most one byte more (see ``_parse_header``)."""
+    gz = path.endswith(".gz")
+    header = f.read(_HEADER_LEN[kind])
+    n, shape, size = _parse_header(header, path, kind, stored_size)
+    payload = bytearray(size - len(header))
+    view, got = memoryview(payload), 0
+    while got < len(payload):
+        k = f.readinto(view[got:got + _CHUNK])
+        if not k:
+            raise RuntimeError(f"MnistDataset: {path} is truncated: its header announces "
+                               f"{_what(n, shape, kind, size)}, but it has {len(header) + got} bytes.")
+        got += k
+    if f.read(1):
+        if gz:
+            raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: it inflates beyond the {size} bytes its "
+                               f"header announces ({n} {kind}).")
+        raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: {stored_size - size} bytes after the {n} "
+                           f"{kind} its header announces.")
+    return n, shape, header, payload
+
+
+def _read_file(path, kind):
+    try:
+        with _opened(path) as (f, stored_size):
+            return _read_idx(f, path, kind, stored_size)
+    except (OSError, EOFError, zlib.error) as e:
+        raise _cannot_read(path, e) from None
 
 
 def _load(path, kind):
@@ -65,17 +133,13 @@ def _load(path, kind):
     hit = _CACHE.get(key)
     arr = hit[1] if hit is not None and hit[0] == stamp else None
     if arr is None:
-        data = _read_bytes(path)
-        n, shape, size = _parse_header(data, path, kind)
-        if len(data) < size:
-            raise RuntimeError(f"MnistDataset: {path} is truncated: its header announces {n} {kind}"
-                               f"{' of %dx%d' % shape if shape else ''} ({size} bytes), but it has {len(data)} bytes.")
-        if len(data) > size:
-            raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: {len(data) - size} bytes after the {n} "
-                               f"{kind} its header announces.")
-        arr = np.frombuffer(data, np.uint8, count=size - (16 if kind == "images" else 8),
-                            offset=16 if kind == "images" else 8)
-        arr = arr.reshape(n, shape[0], shape[1], 1) if kind == "images" else arr.astype(np.uint32)
+        n, shape, _, payload = _read_file(path, kind)
+        arr = np.frombuffer(payload, np.uint8)
+        if kind == "images":
+            arr = arr.reshape(n, shape[0], shape[1], 1)
+            arr.flags.writeable = False     # read-only as before (it was over bytes): the cache shares it
+        else:
+            arr = arr.astype(np.uint32)
         _CACHE[key] = (stamp, arr)       # replaces the entry of an older version of the file
     return arr
 
@@ -136,8 +200,7 @@ class MnistDataset(_ArraySource):
         if self._n is None:   # headers only: get_dataset_size() without decoding the images
             total = 0
             for img, lab in _find_files(self.dataset_dir, self.usage):
-                ni = _parse_header(_read_bytes(img, True), img, "images")[0]
-                nl = _parse_header(_read_bytes(lab, True), lab, "labels")[0]
+                ni, nl = _read_header(img, "images")[0], _read_header(lab, "labels")[0]
                 if ni != nl:
                     raise RuntimeError(f"MnistDataset: {img} holds {ni} images but {lab} holds {nl} labels.")
                 total += ni
@@ -172,13 +235,23 @@ MNIST_SHA256 = {   # of the uncompressed files
 }
 
 
-def _sha_ok(path, expected):
+def _kind(name):
+    return "images" if "-images-" in name else "labels"
+
+
+def _sha256(header, payload):
     import hashlib
+    h = hashlib.sha256(header)
+    h.update(payload)
+    return h.hexdigest()
+
+
+def _sha_ok(path, expected):
     try:
-        data = _read_bytes(path)
-    except RuntimeError:
+        _, _, header, payload = _read_file(path, _kind(os.path.basename(path)))
+    except (RuntimeError, ValueError):
         return False
-    return hashlib.sha256(data).hexdigest() == expected
+    return _sha256(header, payload) == expected
 
 
 def _fetch(url, timeout):
@@ -191,11 +264,9 @@ def download_mnist(dest_dir, mirrors=MNIST_MIRRORS, timeout=60):
     """Download the four MNIST files (gzipped) into ``dest_dir`` and return it.
 
     Files already there with the right content are kept. Each download is checked against the sha256 of the
-    uncompressed file, written under a temporary name and renamed into place. Raises RuntimeError when no mirror
-    can be reached or a download is corrupt.
+    uncompressed file and written atomically (``minispore._fileio.atomic_write``: an interrupted download leaves
+    nothing behind). Raises RuntimeError when no mirror can be reached or a download is corrupt.
     """
-    import hashlib
-    import tempfile
     if isinstance(mirrors, str):
         mirrors = (mirrors,)
     dest_dir = os.fspath(dest_dir)
@@ -212,24 +283,20 @@ def download_mnist(dest_dir, mirrors=MNIST_MIRRORS, timeout=60):
             except Exception as e:  # noqa: BLE001 - network errors of every kind
                 errors.append(f"{url}: {type(e).__name__}: {e}")
                 continue
-            try:
-                raw = gzip.decompress(blob)
+            try:    # inflated as the reader does it, so that a gzip bomb from a mirror costs no memory either
+                with gzip.GzipFile(fileobj=io.BytesIO(blob), mode="rb") as f:
+                    _, _, header, payload = _read_idx(f, url, _kind(name), len(blob))
             except (OSError, EOFError, zlib.error) as e:
                 errors.append(f"{url}: not a valid gzip file ({e})")
                 continue
-            got = hashlib.sha256(raw).hexdigest()
+            except RuntimeError as e:      # (it names the url)
+                errors.append(str(e).rstrip("."))
+                continue
+            got = _sha256(header, payload)
             if got != sha:
                 errors.append(f"{url}: sha256 of the uncompressed file is {got}, expected {sha}")
                 continue
-            fd, tmp = tempfile.mkstemp(prefix=name + ".", suffix=".part", dir=dest_dir)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(blob)
-                os.replace(tmp, target)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.remove(tmp)
-                raise
+            atomic_write(os.path.realpath(target), lambda f: f.write(blob), "download_mnist")
             break
         else:
             raise RuntimeError(f"download_mnist: could not download {name}.gz into {dest_dir} (no network?). "

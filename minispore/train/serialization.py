@@ -7,10 +7,13 @@ Files are interchangeable with MindSpore's, byte for byte:
   ``crc_check=True`` appends ``b'crc_num'`` and a 10-byte big-endian CRC32 of everything before it.
 * ``format='safetensors'`` writes a standard safetensors file with ``{"__metadata__": {"format": "ms"}}``.
 
-Unlike MindSpore, which deletes the old file before writing, a checkpoint is written to a temporary file in
-the same directory, flushed and fsync'd, and only then renamed over the target (``os.replace``), so a crash
-while saving leaves the previous checkpoint intact. The result is made read-only (0o400) as MindSpore does;
-saving over a read-only checkpoint works.
+Unlike MindSpore, which deletes the old file before writing, a checkpoint is written to an unnamed (or
+temporary) file in the same directory, fsync'd, and only then renamed over the target, so a crash while saving
+leaves the previous checkpoint intact and, even under ``kill -9``, no temporary file behind (see
+``minispore/_fileio.py``). A full disk raises an OSError that names the file and the bytes it needs. The result
+is made read-only (0o400) as MindSpore does; saving over a read-only checkpoint works. Loading refuses a FIFO,
+socket or device at once, and a hand-made or damaged record raises ValueError, never a NumPy or protobuf
+error.
 
 protobuf and safetensors are imported only when a checkpoint is saved or loaded.
 """
@@ -18,16 +21,18 @@ import binascii
 import io
 import json
 import logging
+import math
 import os
 import stat
-import tempfile
 from collections import OrderedDict
 
 import numpy as np
 
 from .._core import dtype as mstype
 from .._core.tensor import Tensor, _wrap
+from .._fileio import atomic_write, not_regular, open_regular
 from ..common.parameter import Parameter
+from ..nn import Cell
 
 __all__ = ["save_checkpoint", "load_checkpoint", "load_param_into_net"]
 
@@ -39,8 +44,6 @@ _CRC_MARK = b"crc_num"
 _TRAILER_LEN = len(_CRC_MARK) + 10
 _FORMATS = ("ckpt", "safetensors")
 
-_fdopen = os.fdopen                     # the file opener used while saving (tests replace it to simulate a crash)
-
 
 def _proto():
     from . import _checkpoint_proto
@@ -48,13 +51,7 @@ def _proto():
 
 
 def _is_cell(obj):
-    try:
-        from ..nn import Cell
-    except Exception:       # minispore.nn not importable (yet): fall back to duck typing
-        Cell = None
-    if Cell is not None and isinstance(obj, Cell):
-        return True
-    return callable(getattr(obj, "parameters_and_names", None))
+    return isinstance(obj, Cell)
 
 
 # ====================================================================================================== saving
@@ -214,63 +211,15 @@ def _safetensors_bytes(entries, crc_check, remove_redundancy):
     return save(tensors, metadata=metadata) if tensors else save(tensors)
 
 
-def _fsync_dir(dirname):
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(dirname, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _name_target(err, path):
-    """``err`` (an OSError about the temporary file) as the same kind of error naming the checkpoint ``path``."""
-    reason = err.strerror or str(err)
-    return type(err)(err.errno, f"For 'save_checkpoint', cannot write the checkpoint file {path}: {reason}")
-
-
 def _atomic_write(path, write):
-    """Write via ``write(f)`` into a temp file next to ``path``, fsync it, rename it over ``path``, chmod 0o400."""
-    dirname = os.path.dirname(path)
-    if not os.path.isdir(dirname):
-        raise FileNotFoundError(f"For 'save_checkpoint', the directory of the checkpoint file {path} does not exist.")
+    """Write the checkpoint via ``write(f)`` so that a crash keeps the old file and leaves nothing behind
+    (``_fileio.atomic_write``); the result is read-only (0o400), as MindSpore makes it."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=dirname)
-    except OSError as e:
+        atomic_write(path, write, "save_checkpoint", mode=stat.S_IRUSR)
+    except BaseException:
         logger.critical("Failed to save the checkpoint file %s. Maybe don't have the permission to write files, "
                         "or the disk space is insufficient and so on.", path)
-        raise _name_target(e, path) from e
-    try:
-        try:
-            f = _fdopen(fd, "wb")
-        except BaseException:
-            os.close(fd)
-            raise
-        with f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        if os.name == "nt" and os.path.exists(path):        # Windows can't replace a read-only file
-            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
-        os.replace(tmp, path)
-    except BaseException as e:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
-        logger.critical("Failed to save the checkpoint file %s. Maybe don't have the permission to write files, "
-                        "or the disk space is insufficient and so on.", path)
-        if isinstance(e, OSError) and getattr(e, "filename", None) == tmp:
-            raise _name_target(e, path) from e
         raise
-    os.chmod(path, stat.S_IRUSR)
-    _fsync_dir(dirname)
 
 
 def save_checkpoint(save_obj, ckpt_file_name, integrated_save=True, async_save=False, append_dict=None,
@@ -374,11 +323,17 @@ def _check_file(file, fmt):
         raise ValueError(f"For 'load_checkpoint', the checkpoint file format must same with 'format', but got "
                          f"file_name:'{file}', format:'{fmt}'")
     file = os.path.realpath(file)
-    if not os.path.exists(file):
+    try:
+        mode = os.stat(file).st_mode
+    except FileNotFoundError:
         raise ValueError(f"For 'load_checkpoint', the checkpoint file: {file} does not exist, please check "
-                         "whether the 'ckpt_file_name' is correct.")
-    if os.path.isdir(file):
+                         "whether the 'ckpt_file_name' is correct.") from None
+    except OSError:
+        return file         # e.g. no permission: reading it says so
+    if stat.S_ISDIR(mode):
         raise ValueError(f"For 'load_checkpoint', the checkpoint file: {file} is a directory, not a file.")
+    if not stat.S_ISREG(mode):      # reading a FIFO would block forever
+        raise not_regular("load_checkpoint", file, mode)
     return file
 
 
@@ -427,7 +382,7 @@ def _check_framing(content, file):
 
 def _parse_ckpt_proto(file, crc_check):
     try:
-        with open(file, "rb") as f:
+        with open_regular(file, "load_checkpoint") as f:      # also refuses a FIFO swapped in since _check_file
             content = f.read()
     except OSError as e:
         raise ValueError(f"Failed to read the checkpoint file {file}. May not have permission to read it, please "
@@ -445,7 +400,7 @@ def _parse_ckpt_proto(file, crc_check):
     msg = proto.Checkpoint()
     try:
         msg.ParseFromString(content)
-    except proto.DecodeError as e:
+    except (proto.DecodeError, ValueError) as e:   # (pure-Python protobuf: UnicodeDecodeError for non-UTF-8 text)
         raise ValueError(f"Failed to read the checkpoint file {file}. The file may be corrupted, and the content "
                          f"cannot be parsed. ({e})") from e
     return msg
@@ -461,17 +416,38 @@ def _make_param(arr, name=None):
     return p
 
 
+def _corrupt(file, what):
+    return ValueError(f"corrupt checkpoint {file}: {what}")
+
+
+_MAX_NDIM = 32      # NumPy 1.x's limit (2.x allows 64); MindSpore's tensors have at most 8
+
+
 def _decode_tensor(tag, ttype, dims, data, file):
+    if not isinstance(ttype, str):      # protobuf hands back bytes for text that is not UTF-8
+        raise _corrupt(file, f"parameter '{tag}' has a tensor type that is not UTF-8: {ttype!r}.")
     if ttype == "str":
-        n = len(data) // 4
-        return str(np.frombuffer(data, "<U%d" % n)[0]) if n else ""
+        # NumPy '<U' bytes: UTF-32-LE, NUL-padded (NumPy strips trailing NULs; so does this)
+        if len(data) % 4:
+            raise _corrupt(file, f"the string entry '{tag}' has {len(data)} bytes, not a whole number of 4-byte "
+                                 "characters (truncated?).")
+        try:
+            return data.decode("utf-32-le", "surrogatepass").rstrip("\0")
+        except UnicodeDecodeError as e:
+            raise _corrupt(file, f"the string entry '{tag}' is not UTF-32 text ({e}).") from None
     if dims == [0]:
         dims = []
-    count = int(np.prod(dims, dtype=np.int64)) if dims else 1
+    if len(dims) > _MAX_NDIM:
+        raise _corrupt(file, f"parameter '{tag}' has {len(dims)} dimensions, more than the {_MAX_NDIM} supported.")
+    if any(d < 0 for d in dims):
+        raise _corrupt(file, f"parameter '{tag}' has a negative dimension in its shape {tuple(dims)}.")
+    # Python ints: a product of dims like 2**32 * 2**32 must not wrap around (NumPy's int64 would, to 0), and
+    # the length check below then refuses it before anything of that size is allocated
+    count = math.prod(dims)
     if ttype == "BFloat16":     # no bfloat16 in NumPy: widen to Float32 (the upper half of a float32's bits)
         if len(data) != 2 * count:
-            raise ValueError(f"Failed to load the checkpoint file {file}: parameter '{tag}' of shape {tuple(dims)} "
-                             f"and type BFloat16 needs {2 * count} bytes but has {len(data)}; the file is corrupted.")
+            raise _corrupt(file, f"parameter '{tag}' of shape {tuple(dims)} and type BFloat16 needs {2 * count} "
+                                 f"bytes but has {len(data)}.")
         logger.warning("For 'load_checkpoint', parameter '%s' is BFloat16, which minispore loads as Float32.", tag)
         bits = np.frombuffer(data, "<u2").astype(np.uint32) << 16
         return _make_param(bits.view(np.float32).reshape(dims), tag)
@@ -480,9 +456,8 @@ def _decode_tensor(tag, ttype, dims, data, file):
         raise ValueError(f"Failed to load the checkpoint file {file}: parameter '{tag}' has tensor type '{ttype}', "
                          "which minispore does not support (or the file is corrupted).")
     if len(data) != count * np_type.itemsize:
-        raise ValueError(f"Failed to load the checkpoint file {file}: parameter '{tag}' of shape {tuple(dims)} and "
-                         f"type {ttype} needs {count * np_type.itemsize} bytes but has {len(data)}; the file is "
-                         "corrupted.")
+        raise _corrupt(file, f"parameter '{tag}' of shape {tuple(dims)} and type {ttype} needs "
+                             f"{count * np_type.itemsize} bytes but has {len(data)}.")
     arr = np.frombuffer(data, np_type).reshape(dims)
     if not np_type.isnative:
         arr = arr.astype(np_type.newbyteorder("="))
@@ -505,6 +480,8 @@ def _load_ckpt(file, parameter_dict, specify_prefix, filter_prefix, choice_func,
     pending = []
     for i, element in enumerate(values):
         tag = element.tag
+        if not isinstance(tag, str):    # protobuf hands back bytes for text that is not UTF-8
+            raise _corrupt(file, f"the name of entry {i} is not UTF-8: {tag!r}.")
         if not _whether_load_param(specify_prefix, filter_prefix, tag):
             continue
         if use_choice_func and not choice_func(tag):
@@ -528,9 +505,13 @@ def _load_safetensors(file, parameter_dict, choice_func, crc_check, remove_redun
     try:
         if isinstance(file, str):
             from safetensors import safe_open
-            with safe_open(file, framework="np") as f:
-                metadata = f.metadata()
-                tensors = {k: f.get_tensor(k) for k in f.keys()}
+            with open_regular(file, "load_checkpoint") as held:
+                # safe_open takes a name: on Linux, that of the file just checked to be regular, so that a FIFO
+                # swapped in since _check_file cannot be opened (and block)
+                proc = f"/proc/self/fd/{held.fileno()}"
+                with safe_open(proc if os.path.exists(proc) else file, framework="np") as f:
+                    metadata = f.metadata()
+                    tensors = {k: f.get_tensor(k) for k in f.keys()}
         else:
             from safetensors.numpy import load
             data = file.getvalue() if isinstance(file, io.BytesIO) else bytes(file)

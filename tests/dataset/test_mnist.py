@@ -49,7 +49,7 @@ def test_sample_is_shipped():
         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
         "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
     assert sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d)) <= 2 * 1024 * 1024
-    readme = open(os.path.join(d, "README.md")).read()
+    readme = pathlib.Path(d, "README.md").read_text(encoding="utf-8")
     assert "LeCun" in readme and "CC BY-SA 3.0" in readme
 
 
@@ -186,7 +186,92 @@ def test_download_checks_hashes_and_writes_atomically(tmp_path, monkeypatch):
     assert calls == []
     # a corrupt download is refused, and nothing is left behind
     other = tmp_path / "other"
-    monkeypatch.setattr(mnist_mod, "_fetch", lambda url, timeout: gzip.compress(b"garbage"))
+    monkeypatch.setattr(mnist_mod, "_fetch", lambda url, timeout: gzip.compress(_idx_images(4, seed=9)[0]))
     with pytest.raises(RuntimeError, match="sha256"):
         ds.download_mnist(str(other), mirrors="https://example.invalid/mnist/")
+    monkeypatch.setattr(mnist_mod, "_fetch", lambda url, timeout: gzip.compress(b"garbage"))
+    with pytest.raises(RuntimeError, match="shorter than the 16-byte IDX images header"):
+        ds.download_mnist(str(other), mirrors="https://example.invalid/mnist/")
     assert os.listdir(other) == []
+
+
+# ---------------------------------------------------------------------------------------------- gzip bombs
+def _bomb(header_and_data, zeros_mb=200):
+    """A gzip file of ``header_and_data`` followed by ``zeros_mb`` MB of zeros, about 1 KB per MB: gzip members
+    of 1 MB of zeros, concatenated (a valid gzip file; readers inflate the members one after the other)."""
+    return gzip.compress(header_and_data) + gzip.compress(bytes(1 << 20)) * zeros_mb
+
+
+def test_gzip_bomb_is_refused_with_bounded_memory(tmp_path):
+    import tracemalloc
+    img, _ = _idx_images(10)
+    bomb = _bomb(img)
+    assert len(bomb) < 400_000
+    (tmp_path / "train-images-idx3-ubyte.gz").write_bytes(bomb)
+    _write(tmp_path / "train-labels-idx1-ubyte", _idx_labels(10)[0])
+    d = ds.MnistDataset(str(tmp_path), "train")
+    assert d.get_dataset_size() == 10                        # the header alone
+    tracemalloc.start()
+    try:
+        with pytest.raises(RuntimeError) as e:
+            list(d)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024, f"{peak} bytes to refuse a {len(bomb)}-byte file"
+    assert "train-images-idx3-ubyte.gz: it inflates beyond the 7856 bytes its header announces" in str(e.value)
+
+
+def test_absurd_header_dims_are_refused_before_reading(tmp_path):
+    import tracemalloc
+    # 2**31 images of 65535x65535: ~9 EB announced by a 40-byte gzip file, or a 16-byte raw one; refused from
+    # the header, before the sampler makes 2**31 indices or the reader allocates anything
+    head = (2051).to_bytes(4, "big") + (1 << 31).to_bytes(4, "big") + (65535).to_bytes(4, "big") * 2
+    _write(tmp_path / "train-labels-idx1-ubyte", (2049).to_bytes(4, "big") + (1 << 31).to_bytes(4, "big"))
+    for name, data in (("train-images-idx3-ubyte.gz", gzip.compress(head)), ("train-images-idx3-ubyte", head)):
+        p = tmp_path / name
+        p.write_bytes(data)
+        tracemalloc.start()
+        try:
+            with pytest.raises(RuntimeError, match=f"{name} is truncated: its header announces 2147483648 images "
+                                                   "of 65535x65535") as e:
+                ds.MnistDataset(str(tmp_path), "train").get_dataset_size()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert (f"{len(data)}-byte gzip file can inflate to at most" if name.endswith(".gz") else
+                f"it has {len(data)} bytes") in str(e.value)
+        assert peak < 10 * 1024 * 1024
+        os.remove(p)
+
+
+def test_download_refuses_a_gzip_bomb(tmp_path, monkeypatch):
+    img = _idx_images(4)[0]
+    monkeypatch.setattr(mnist_mod, "MNIST_SHA256", {"train-images-idx3-ubyte": hashlib.sha256(img).hexdigest()})
+    monkeypatch.setattr(mnist_mod, "_fetch", lambda url, timeout: _bomb(img, zeros_mb=20))
+    with pytest.raises(RuntimeError, match="inflates beyond"):
+        ds.download_mnist(str(tmp_path), mirrors="https://example.invalid/mnist/")
+    assert os.listdir(tmp_path) == []
+
+
+def test_fifo_is_refused_at_once(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    import threading
+    _write(tmp_path / "train-labels-idx1-ubyte", _idx_labels(10)[0])
+    fifo = str(tmp_path / "train-images-idx3-ubyte")
+    os.mkfifo(fifo)
+    errors = []
+
+    def run():
+        try:
+            ds.MnistDataset(str(tmp_path), "train").get_dataset_size()
+        except Exception as e:  # noqa: BLE001 - handed to the test
+            errors.append(e)
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(5)
+    if t.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))     # let the blocked reader through
+        pytest.fail("MnistDataset blocked on a FIFO")
+    assert len(errors) == 1 and "is a FIFO (named pipe), not a regular file" in str(errors[0])

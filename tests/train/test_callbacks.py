@@ -10,50 +10,15 @@ import numpy as np
 import pytest
 
 import minispore as ms
+import minispore.dataset as ds
 from minispore import nn
 from minispore.train import (Callback, CheckpointConfig, EarlyStopping, History, LambdaCallback, LossMonitor,
                              Model, ModelCheckpoint, ReduceLROnPlateau, RunContext, TimeMonitor)
 from minispore.train.callback import _InternalCallbackParam as CbParams
 
 
-# ---------------------------------------------------------------------- stand-ins (until the real ones land)
-class _StandInDataset:
-    def __init__(self, data, label, batch_size):
-        self.cols, self.bs = [data, label], batch_size
-
-    def get_dataset_size(self):
-        return -(-len(self.cols[0]) // self.bs)
-
-    def get_col_names(self):
-        return ["data", "label"]
-
-    def create_tuple_iterator(self, columns=None, num_epochs=-1, output_numpy=False, do_copy=False):
-        ds = self
-
-        class _It:
-            gen = None
-
-            def __iter__(self):
-                return self
-
-            def __next__(self):
-                if self.gen is None:
-                    self.gen = iter([[ms.Tensor(c[i * ds.bs:(i + 1) * ds.bs]) for c in ds.cols]
-                                     for i in range(ds.get_dataset_size())])
-                try:
-                    return next(self.gen)
-                except StopIteration:
-                    self.gen = None
-                    raise
-        return _It()
-
-
 def make_dataset(data, label, batch_size):
-    try:
-        import minispore.dataset as ds
-        return ds.NumpySlicesDataset({"data": data, "label": label}, shuffle=False).batch(batch_size)
-    except (ImportError, AttributeError):
-        return _StandInDataset(data, label, batch_size)
+    return ds.NumpySlicesDataset({"data": data, "label": label}, shuffle=False).batch(batch_size)
 
 
 RNG = np.random.default_rng(3)
@@ -138,8 +103,8 @@ def test_cb_params_fields():
 
     spy = Spy()
     model, net = make_model(metrics={"acc"})
-    ds = make_dataset(X, Y, 4)
-    model.train(2, ds, callbacks=[spy])
+    dataset = make_dataset(X, Y, 4)
+    model.train(2, dataset, callbacks=[spy])
     # MindSpore 2.10 (CPU, PyNative) has exactly these keys at on_train_begin
     assert seen["begin_keys"] == ['batch_num', 'cur_step_num', 'dataset_sink_mode', 'device_number', 'epoch_num',
                                   'initial_step', 'last_save_ckpt_step', 'latest_ckpt_file', 'list_callback',
@@ -149,7 +114,7 @@ def test_cb_params_fields():
     assert seen["meta"] == (3, 2, "stand_alone", 1, "train")
     assert isinstance(seen["out"], ms.Tensor) and seen["out"].shape == () and seen["out"].dtype == ms.float32
     assert len(seen["elem"]) == 2
-    model.eval(ds, callbacks=spy)
+    model.eval(dataset, callbacks=spy)
     assert seen["eval_keys"] == ['batch_num', 'cur_step_num', 'dataset_sink_mode', 'eval_dataset_element',
                                  'eval_network', 'list_callback', 'metrics', 'mode', 'net_outputs', 'network',
                                  'valid_dataset']
@@ -272,15 +237,15 @@ def test_checkpoint_naming_and_keep_max(tmp_path):
 def test_checkpoint_defaults_prefix_renaming_and_contents(tmp_path):
     from minispore.train.serialization import load_checkpoint
     model, net = make_model()
-    ds = make_dataset(np.concatenate([X, X[:6]]), np.concatenate([Y, Y[:6]]), 2)    # 8 steps per epoch
-    model.train(2, ds, callbacks=[ModelCheckpoint(directory=str(tmp_path))])
+    dataset = make_dataset(np.concatenate([X, X[:6]]), np.concatenate([Y, Y[:6]]), 2)    # 8 steps per epoch
+    model.train(2, dataset, callbacks=[ModelCheckpoint(directory=str(tmp_path))])
     # default: every step, keep 5 (the same list MindSpore 2.10 leaves)
     assert sorted(os.listdir(tmp_path)) == ['CKP-2_4.ckpt', 'CKP-2_5.ckpt', 'CKP-2_6.ckpt', 'CKP-2_7.ckpt',
                                             'CKP-2_8.ckpt']
     mc2 = ModelCheckpoint(directory=str(tmp_path), config=CheckpointConfig(save_checkpoint_steps=3,
                                                                           keep_checkpoint_max=10))
     assert mc2._prefix == "CKP_1"
-    model.train(1, ds, callbacks=[mc2])
+    model.train(1, dataset, callbacks=[mc2])
     # saved at steps 3 and 6, and at the end of training (step 8)
     assert sorted(f for f in os.listdir(tmp_path) if f.startswith("CKP_1")) == \
         ['CKP_1-1_3.ckpt', 'CKP_1-1_6.ckpt', 'CKP_1-1_8.ckpt']

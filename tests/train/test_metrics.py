@@ -3,6 +3,8 @@ import numpy as np
 import pytest
 
 import minispore as ms
+import minispore.dataset as ds
+from minispore import nn
 from minispore import train as mt
 from minispore.train import (MAE, MSE, ROC, Accuracy, ConfusionMatrix, CosineSimilarity, Dice, F1, Fbeta, Loss,
                              Metric, Perplexity, Precision, Recall, Top1CategoricalAccuracy,
@@ -229,10 +231,6 @@ def test_custom_metric_subclass_works_in_model():
         def eval(self):
             return self.n
 
-    from minispore import nn
-    ds = pytest.importorskip("minispore.dataset")
-    if not hasattr(ds, "NumpySlicesDataset"):
-        pytest.skip("minispore.dataset.NumpySlicesDataset not available yet")
     data = ds.NumpySlicesDataset({"data": P, "label": L}, shuffle=False).batch(2)
     model = mt.Model(nn.Dense(3, 3), nn.CrossEntropyLoss(), metrics={"n": Count(), "acc": Accuracy()})
     res = model.eval(data)

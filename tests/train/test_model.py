@@ -1,7 +1,6 @@
 """minispore.train.Model: train / eval / predict / fit, against NumPy references and MindSpore's formats.
 
-The optimizer and datasets come from minispore.nn / minispore.dataset when they exist; until then small
-stand-ins with the same API (defined here) are used.
+The networks, optimizers and datasets are the real minispore.nn / minispore.dataset ones.
 """
 import io
 import re
@@ -9,62 +8,17 @@ import sys
 
 import numpy as np
 import pytest
+import tqdm  # noqa: F401 - a core dependency: the progress-bar test fails without it, never skips
 
 import minispore as ms
+import minispore.dataset as ds
 from minispore import nn
 from minispore.train import Accuracy, Callback, EarlyStopping, History, Loss, LossMonitor, Model
 from minispore.train.callback import _progress
 
 
-# ---------------------------------------------------------------------- stand-ins (used until the real ones land)
-class _StandInDataset:
-    """Rows of ``columns`` (arrays of equal length) in batches, with the MindSpore dataset API Model uses."""
-
-    def __init__(self, columns, names, batch_size):
-        self.columns, self.names, self.batch_size = columns, names, batch_size
-
-    def get_dataset_size(self):
-        return -(-len(self.columns[0]) // self.batch_size)
-
-    def get_col_names(self):
-        return list(self.names)
-
-    def _epoch(self, output_numpy):
-        for i in range(self.get_dataset_size()):
-            sl = slice(i * self.batch_size, (i + 1) * self.batch_size)
-            yield [c[sl] if output_numpy else ms.Tensor(c[sl]) for c in self.columns]
-
-    def create_tuple_iterator(self, columns=None, num_epochs=-1, output_numpy=False, do_copy=False):
-        ds = self
-
-        class _It:
-            def __init__(self):
-                self.gen = None
-
-            def __iter__(self):
-                return self
-
-            def __next__(self):
-                if self.gen is None:
-                    self.gen = ds._epoch(output_numpy)
-                try:
-                    return next(self.gen)
-                except StopIteration:
-                    self.gen = None
-                    raise
-        return _It()
-
-    def create_dict_iterator(self, num_epochs=-1, output_numpy=False):
-        for row in self._epoch(output_numpy):
-            yield dict(zip(self.names, row))
-
-
 def make_dataset(data, label, batch_size):
-    try:
-        import minispore.dataset as ds
-        return ds.NumpySlicesDataset({"data": data, "label": label}, shuffle=False).batch(batch_size)
-    except (ImportError, AttributeError):
-        return _StandInDataset([data, label], ["data", "label"], batch_size)
+    return ds.NumpySlicesDataset({"data": data, "label": label}, shuffle=False).batch(batch_size)
 
 
 # ---------------------------------------------------------------------- fixtures
@@ -260,7 +214,6 @@ def test_fit_evaluates_and_early_stopping_uses_eval_results(capsys):
 
 
 def test_progress_bar_only_on_a_terminal(monkeypatch, capsys):
-    pytest.importorskip("tqdm")
 
     class Tty(io.StringIO):
         def isatty(self):

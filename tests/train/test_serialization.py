@@ -1,8 +1,5 @@
 """Checkpoints: byte identity with files saved by MindSpore 2.10 (tests/golden/ckpt), loading them, round trips,
-load_param_into_net semantics, error messages and crash safety of saving.
-
-The networks are real ``minispore.nn`` Cells when that package imports, else a small stand-in with the same
-``parameters_and_names`` API (own parameters first, then sub-cells, keyed by ``param.name``).
+load_param_into_net semantics, error messages and crash safety of saving. The networks are real ``nn`` Cells.
 """
 import json
 import os
@@ -14,7 +11,7 @@ import numpy as np
 import pytest
 
 import minispore as ms
-from minispore import Parameter, Tensor
+from minispore import Parameter, Tensor, _fileio, nn
 from minispore.train import load_checkpoint, load_param_into_net, save_checkpoint
 from minispore.train import serialization
 
@@ -25,57 +22,24 @@ NN_JSON = os.path.join(os.path.dirname(HERE), "golden", "nn.json")
 W = np.array([[1, 2, 3], [4, 5, 6]], np.float32)
 B = np.array([0.5, -0.5], np.float32)
 
-try:
-    from minispore import nn
-    HAVE_NN = hasattr(nn, "Cell") and hasattr(nn, "Dense")
-except Exception:  # noqa: BLE001 - nn is written in parallel; fall back to the stand-in
-    HAVE_NN = False
-
 
 # --------------------------------------------------------------------------------------------------- networks
-class StandIn:
-    """The part of nn.Cell that serialization uses: parameters_and_names() -> (attribute path, Parameter)."""
-
-    def __init__(self, **attrs):
-        self._order = list(attrs)
-        for k, v in attrs.items():
-            object.__setattr__(self, k, v)
-        # MindSpore renames the parameters of a sub-cell to '<attr>.<path>'
-        for k, v in attrs.items():
-            if isinstance(v, StandIn):
-                for path, p in v.parameters_and_names():
-                    p.name = k + "." + path
-
-    def parameters_and_names(self):
-        own = [(k, getattr(self, k)) for k in self._order if isinstance(getattr(self, k), Parameter)]
-        subs = [(k, getattr(self, k)) for k in self._order if isinstance(getattr(self, k), StandIn)]
-        for k, p in own:
-            yield k, p
-        for k, c in subs:
-            for path, p in c.parameters_and_names():
-                yield k + "." + path, p
-
-
 def dense(w, b, dtype=None):
-    """Dense(in, out) with the given weight / bias (numpy), as nn.Dense or a stand-in."""
+    """nn.Dense(in, out) with the given weight / bias (numpy)."""
     if dtype is not None:
         w, b = w.astype(dtype.np_dtype), b.astype(dtype.np_dtype)
-    if HAVE_NN:
-        kw = {} if dtype is None else {"dtype": dtype}
-        return nn.Dense(w.shape[1], w.shape[0], weight_init=Tensor(w), bias_init=Tensor(b), **kw)
-    return StandIn(weight=Parameter(Tensor(w), name="weight"), bias=Parameter(Tensor(b), name="bias"))
+    kw = {} if dtype is None else {"dtype": dtype}
+    return nn.Dense(w.shape[1], w.shape[0], weight_init=Tensor(w), bias_init=Tensor(b), **kw)
 
 
 def net_of(**attrs):
     """A Cell with the given Parameters / sub-cells as attributes (in this order)."""
-    if HAVE_NN:
-        class Net(nn.Cell):
-            def __init__(self):
-                super().__init__()
-                for k, v in attrs.items():
-                    setattr(self, k, v)
-        return Net()
-    return StandIn(**attrs)
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            for k, v in attrs.items():
+                setattr(self, k, v)
+    return Net()
 
 
 def sample_net(w=W, b=B, step=7):
@@ -95,8 +59,7 @@ def golden_bytes(name):
 def golden_case(name):
     with open(NN_JSON) as f:
         cases = json.load(f)["cases"]
-    if name not in cases:
-        pytest.skip(f"{name} not in nn.json")
+    assert name in cases, f"golden case {name} is missing from {NN_JSON}"   # a lost golden fails, never skips
     return dict(cases[name]["dict"])
 
 
@@ -621,26 +584,18 @@ def test_corrupt_safetensors(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------------ crash safety
-class _CrashingFile:
-    def __init__(self, f, fail_at, exc):
-        self._f, self._n, self._fail_at, self._exc = f, 0, fail_at, exc
+def _crashing_write(fail_at, exc):
+    """os.write that raises ``exc`` at its ``fail_at``-th call, after writing half of the data (a crash
+    mid-write)."""
+    calls = []
 
-    def write(self, b):
-        self._n += 1
-        if self._n == self._fail_at:
-            self._f.write(b[: len(b) // 2])
-            self._f.flush()
-            raise self._exc
-        return self._f.write(b)
-
-    def __getattr__(self, name):
-        return getattr(self._f, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        return self._f.__exit__(*a)
+    def write(fd, data):
+        calls.append(len(data))
+        if len(calls) == fail_at:
+            os.write(fd, data[: len(data) // 2])
+            raise exc
+        return os.write(fd, data)
+    return write
 
 
 @pytest.mark.parametrize("fmt,fail_at,exc", [
@@ -652,9 +607,7 @@ def test_crash_while_saving_keeps_previous_file(tmp_path, monkeypatch, fmt, fail
     path = str(tmp_path / ("model." + fmt))
     save_checkpoint(sample_net(), path, format=fmt)
     before = read(path)
-    real_fdopen = os.fdopen
-    monkeypatch.setattr(serialization, "_fdopen",
-                        lambda fd, mode: _CrashingFile(real_fdopen(fd, mode), fail_at, exc))
+    monkeypatch.setattr(_fileio, "_write", _crashing_write(fail_at, exc))
     with pytest.raises(type(exc)):
         save_checkpoint(sample_net(w=W * 2), path, format=fmt)
     assert read(path) == before

@@ -2,14 +2,14 @@
 import io
 import os
 import sys
-import tempfile
 
 import numpy as np
 import pytest
+import tqdm  # noqa: F401 - a core dependency: the progress-bar tests fail without it, never skip
 
 import minispore as ms
 import minispore.dataset as ds
-from minispore import nn
+from minispore import _fileio, nn
 from minispore.train import Callback, CheckpointConfig, Model, ModelCheckpoint
 from minispore.train import model as model_mod
 from minispore.train import serialization
@@ -56,7 +56,6 @@ class _Tty(io.StringIO):
 
 
 def test_progress_bar_restores_stdout_after_fit(monkeypatch):
-    pytest.importorskip("tqdm")
     monkeypatch.delenv("MINISPORE_PROGRESS", raising=False)
     fake = _Tty()
     monkeypatch.setattr(sys, "stdout", fake)
@@ -70,7 +69,6 @@ def test_progress_bar_restores_stdout_after_fit(monkeypatch):
 
 
 def test_progress_bar_enter_exit_nested(monkeypatch):
-    pytest.importorskip("tqdm")
     fake = _Tty()
     monkeypatch.setattr(sys, "stdout", fake)
     bar = _progress._ProgressBar(1)
@@ -86,7 +84,6 @@ def test_progress_bar_enter_exit_nested(monkeypatch):
 
 
 def test_progress_bar_not_an_eval_callback(monkeypatch):
-    pytest.importorskip("tqdm")
     monkeypatch.setenv("MINISPORE_PROGRESS", "1")
     entered = []
     real_enter = _progress._ProgressBar.__enter__
@@ -163,9 +160,9 @@ def test_failed_save_keeps_the_oldest_checkpoint(tmp_path, monkeypatch):
 def test_save_checkpoint_error_names_the_target(tmp_path, monkeypatch):
     target = str(tmp_path / "net.ckpt")
 
-    def refuse(prefix="", suffix="", dir=None):
-        raise PermissionError(13, "Permission denied", os.path.join(dir, prefix + "abc" + suffix))
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".net.ckpt.1.0.abc.tmp"))
+    monkeypatch.setattr(_fileio, "_open_unnamed", refuse)
     with pytest.raises(PermissionError) as info:
         ms.save_checkpoint(nn.Dense(2, 2), target)
     msg = str(info.value)
