@@ -15,7 +15,8 @@ from .common.parameter import Parameter, ParameterTuple
 from .common.seed import get_seed, set_seed
 from .common import dtype
 from . import common, ops, nn
-from ._core.autodiff import get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp, vmap
+from ._core.autodiff import get_grad, grad, jvp, value_and_grad, vjp
+from .ops import jacfwd, jacrev, vmap
 from ._core.jit import jit
 from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context
 from . import context

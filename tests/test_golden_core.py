@@ -66,10 +66,20 @@ def _class_matches(exc, recorded):
     return any(c.__name__ == recorded for c in type(exc).__mro__)
 
 
+# Where minispore deliberately gives something else than the recording, and what it gives instead
+DELIBERATE = {
+    "kink/norm_at_zero": ("MindSpore's gradient of norm at the zero vector is NaN; minispore gives the zero "
+                          "subgradient, as PyTorch (also tests/golden/engine.json grad/norm_at_zero)",
+                          {"tensor": "Float32", "shape": [2], "value": [0.0, 0.0]}),
+}
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_golden_core(name, ms, ms_cases):
     entry = GOLDEN[name]
     expected = entry["result"]
+    if name in DELIBERATE and FRAMEWORK != "mindspore":
+        expected = DELIBERATE[name][1]
     if name not in ms_cases:
         pytest.fail(f"case {name!r} is recorded in core.json but no longer defined in cases_core.py")
     thunk = ms_cases[name]

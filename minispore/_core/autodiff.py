@@ -1,40 +1,49 @@
 """Functional automatic differentiation with MindSpore 2.10's call signatures and return structures.
 
-Everything is built on one function, ``_record``: it boxes the requested inputs (and, in place, the requested
-Parameters) on a fresh trace, runs ``fn`` and returns its output unboxed together with a ``pullback`` that runs
-the backward pass. The trace is dead once ``fn`` returns, and the graph lives only as long as the pullback.
+Everything is built on one pullback builder, ``record``: it boxes the requested inputs (and, in place, the
+requested Parameters) on a fresh trace, runs ``fn`` and returns the unboxed output with a ``Pullback``, which runs
+the backward pass for given seeds and returns one cotangent per watched input (zeros where nothing flowed).
+``grad``, ``value_and_grad``, ``GradOperation`` and ``vjp`` only choose the seeds and shape the result. The trace
+is dead once ``fn`` returns, and the graph lives only as long as the pullback.
 """
 import operator
 
-import numpy as np
-
+from . import backend
 from . import primitive as _primitive
 from .jit import register_alias
-from .primitive import Node, box, end_trace, new_trace
-from .tensor import Tensor, _literal, _wrap
+from .primitive import Node, Primitive, bind, box, end_trace, new_trace
+from .tensor import Tensor, _literal
+
+# ----------------------------------------------------------------------------- the accumulation of cotangents
+# Cotangents reaching one value along several paths are summed by a primitive of the engine's own (MindSpore's
+# AddN, JAX's add_jaxvals), so that the backward pass can be differentiated again.
+add_n_p = Primitive("AddN", lambda x, y: x + y, 2, lambda x, y: (x.shape, x.dtype))
+add_n_p.def_vjp(lambda dout, out, x, y: dout, lambda dout, out, x, y: dout)
 
 
-_prims = None  # minispore.ops._prims, set by minispore/ops/__init__.py (the engine is imported first)
+def _accumulate(a, b):
+    return bind(add_n_p, a, b)
 
 
-def _P():
-    return _prims
-
-
-def _ones_like(t):
-    a = np.empty(t._data.shape, t._data.dtype)
-    a.fill(1)
+def _filled(t, value):
+    """A constant of ``t``'s shape and dtype filled with ``value`` (a gradient seed, a zero cotangent)."""
+    a = backend.xp.empty(t._data.shape, t._data.dtype)
+    a.fill(value)
     return _literal(a)
 
 
+def zeros_like(t):
+    return _filled(t, 0)
+
+
 # ----------------------------------------------------------------------------- pytrees of outputs
-def _tensors_in(tree):
+def tensors_in(tree):
     if isinstance(tree, Tensor):
         return [tree]
     if isinstance(tree, (tuple, list)):
-        return [t for item in tree for t in _tensors_in(item)]
+        return [t for item in tree for t in tensors_in(item)]
     if isinstance(tree, dict):
-        return [t for item in tree.values() for t in _tensors_in(item)]
+        return [t for item in tree.values() for t in tensors_in(item)]
     return []
 
 
@@ -62,12 +71,11 @@ def backward_pass(seeds, leaves):
     the nodes it uses), and each cotangent is popped when its node is processed, so intermediate cotangents
     are freed during the pass.
     """
-    add = _prims.add
     grads = {}
     stack = []
     for node, g in seeds:
         prev = grads.get(node)
-        grads[node] = g if prev is None else add(prev, g)
+        grads[node] = g if prev is None else _accumulate(prev, g)
         stack.append(node)
     seen = set()
     order = []
@@ -86,23 +94,22 @@ def backward_pass(seeds, leaves):
         g = grads.pop(node, None)
         if g is None:
             continue
-        rules = node.prim.vjps
-        if rules is None:
-            continue
+        prim = node.prim
         out, args, params = node.out, node.args, node.params
         for i, parent in enumerate(node.parents):
             if parent is None:
                 continue
-            rule = rules[i]
-            if rule is None:
+            rule = prim.rule(i)
+            if rule is _NONDIFF:
                 continue
             ct = rule(g, out, *args, **params)
             prev = grads.get(parent)
-            grads[parent] = ct if prev is None else add(prev, ct)
+            grads[parent] = ct if prev is None else _accumulate(prev, ct)
     return [grads.get(leaf) for leaf in leaves]
 
 
 _seq = operator.attrgetter("seq")
+_NONDIFF = _primitive.NONDIFF
 
 
 # ----------------------------------------------------------------------------- recording
@@ -117,16 +124,55 @@ def _snapshot(t):
     return s
 
 
-def _record(fn, args, kwargs, positions, weights):
-    """Run ``fn`` with ``args[positions]`` and ``weights`` watched.
+def _restore(w, snap):
+    """Put Parameter ``w`` back in the state ``snap`` recorded, dropping this trace's node (and the buffer it
+    holds) when ``w`` was not boxed before."""
+    w._trace = snap._trace
+    if snap._trace is not None:
+        w._inner = snap._inner
+        w._node = snap._node
+    else:
+        del w._inner, w._node
 
-    Returns ``(out, out_nodes, leaves)``: the unboxed output, the (node, output tensor) of every boxed output
-    tensor, and one leaf Node (or None for non-Tensor / non-trainable entries) per position then per weight.
-    """
-    staging = _primitive._trace_stack and _primitive.staging_active()
+
+class Pullback:
+    """The backward pass of one recorded call of ``fn``.
+
+    ``out``: the unboxed output. ``pullback(seeds)``, with ``seeds`` a list of (output Tensor, cotangent), returns
+    one cotangent per watched input (positions, then weights): zeros where nothing flowed, in the input's dtype,
+    and None for an entry that is not a Tensor."""
+    __slots__ = ("out", "_nodes", "_leaves", "_primals")
+
+    def __init__(self, out, nodes, leaves, primals):
+        self.out = out
+        self._nodes = nodes           # id(unboxed output Tensor) -> its Node
+        self._leaves = leaves
+        self._primals = primals
+
+    def __call__(self, seeds):
+        node_of = self._nodes
+        roots = [(node_of[id(t)], g) for t, g in seeds if id(t) in node_of]
+        # (no roots: the output does not depend on any watched input, e.g. a constant: zero gradients)
+        cts = backward_pass(roots, self._leaves)
+        result = []
+        for g, x in zip(cts, self._primals):
+            if not isinstance(x, Tensor):
+                result.append(None)
+            elif g is None:
+                result.append(zeros_like(x))
+            else:
+                result.append(g)
+        return result
+
+
+def record(fn, args, kwargs, positions, weights):
+    """Run ``fn(*args, **kwargs)`` with ``args[positions]`` and the trainable ``weights`` watched; returns a
+    ``Pullback`` (whose ``out`` is the output)."""
+    staging = _primitive.staging_active()
     trace = new_trace()
     args = list(args)
     leaves = []
+    primals = []
     boxed_params = []
     try:
         for i in positions:
@@ -138,7 +184,9 @@ def _record(fn, args, kwargs, positions, weights):
                 leaves.append(b._node)
             else:
                 leaves.append(None)
+            primals.append(a)
         for w in weights:
+            primals.append(w)
             if not isinstance(w, Tensor) or not getattr(w, "requires_grad", False):
                 leaves.append(None)     # MindSpore gives zeros for plain Tensors and frozen Parameters
                 continue
@@ -154,33 +202,38 @@ def _record(fn, args, kwargs, positions, weights):
             w._node = Node(None, None, (), snap, ())
             leaves.append(w._node)
         out = fn(*args, **kwargs)
-        boxed = [t for t in _tensors_in(out) if t._trace is trace]
-        out_nodes = [(t._node, t._inner) for t in boxed]
+        nodes = {id(t._inner): t._node for t in tensors_in(out) if t._trace is trace}
     finally:
         for w, snap in reversed(boxed_params):
-            w._trace = snap._trace
-            if snap._trace is not None:
-                w._inner = snap._inner
-                w._node = snap._node
+            _restore(w, snap)
         end_trace(trace)
-    return _unbox_tree(out, trace), out_nodes, leaves
+    return Pullback(_unbox_tree(out, trace), nodes, leaves, primals)
 
 
-def _seeds_ones(out_nodes):
-    return [(node, _ones_like(value)) for node, value in out_nodes]
+def _ones_seeds(tensors):
+    return [(t, _filled(t, 1)) for t in tensors]
 
 
-def _leaf_grads(leaves, cotangents, primals):
-    """Cotangents for each primal, zeros where nothing flowed, in the primal's dtype."""
-    P = _prims
-    result = []
-    for leaf, g, x in zip(leaves, cotangents, primals):
-        if g is None:
-            g = P.zeros_like(x) if isinstance(x, Tensor) else None
-        elif g._data.dtype != x._data.dtype:
-            g = P.cast(g, x._data.dtype)
-        result.append(g)
-    return result
+def _sens_seeds(tensors, sens, what):
+    """Seeds from a user-given sensitivity with one Tensor per output Tensor, of the same shapes."""
+    sens_list = [sens] if isinstance(sens, Tensor) else tensors_in(sens)
+    if len(sens_list) != len(tensors):
+        raise ValueError(f"For '{what}', the sensitivity has {len(sens_list)} tensors but the function returned "
+                         f"{len(tensors)}.")
+    seeds = []
+    for t, s in zip(tensors, sens_list):
+        if not isinstance(s, Tensor):
+            raise TypeError(f"For '{what}', the sensitivity must be Tensors, but got {type(s).__name__}.")
+        if s.shape != t.shape:
+            raise ValueError(f"For '{what}', the sensitivity of shape {s.shape} does not match the output of shape "
+                             f"{t.shape}.")
+        if s._data.dtype != t._data.dtype:
+            if s._trace is not None:
+                raise TypeError(f"For '{what}', the sensitivity of dtype {s.dtype} must have the output's dtype "
+                                f"{t.dtype} when it is itself differentiated; cast it first.")
+            s = _literal(backend.asarray(s._data, t._data.dtype))
+        seeds.append((t, s))
+    return seeds
 
 
 # ----------------------------------------------------------------------------- argument checking
@@ -241,24 +294,11 @@ def _split_sens(args, kwargs, sens_param):
     return args[:-1], kwargs, args[-1]
 
 
-def _sens_seeds(out_nodes, out, sens, trace_outputs):
-    """Seeds from a user-given sensitivity matching the output structure."""
-    tensors = _tensors_in(out)
-    sens_list = _tensors_in(sens) if not isinstance(sens, Tensor) else [sens]
-    if len(sens_list) != len(tensors):
-        raise ValueError(f"For 'grad' with sens_param=True, the sensitivity has {len(sens_list)} tensors but "
-                         f"the function returned {len(tensors)}")
-    seeds = []
-    by_id = {id(v): n for n, v in out_nodes}
-    for t, s in zip(trace_outputs, sens_list):
-        s = s if isinstance(s, Tensor) else Tensor(s)
-        if s.shape != t.shape:
-            raise ValueError(f"For 'grad' with sens_param=True, the sensitivity of shape {s.shape} does not match "
-                             f"the output of shape {t.shape}.")
-        node = by_id.get(id(t))
-        if node is not None:
-            seeds.append((node, _prims.cast(s, t._data.dtype)))
-    return seeds
+def _check_output(fn, out):
+    if out is None or isinstance(out, str):
+        name = getattr(fn, "__name__", type(fn).__name__)
+        raise TypeError(f"For 'grad', the function '{name}' must return a Tensor or a tuple of Tensors, "
+                        f"but it returned {type(out).__name__}.")
 
 
 # ----------------------------------------------------------------------------- grad / value_and_grad
@@ -276,8 +316,9 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
             if p >= len(args) and args:
                 raise RuntimeError(f"Position index {p} is exceed input size. The function got {len(args)} "
                                    f"positional inputs.")
-        used_positions = [p for p in positions or () if p < len(args) and isinstance(args[p], Tensor)]
-        out, out_nodes, leaves = _record(fn, args, kwargs, used_positions, weight_list)
+        used = [p for p in positions or () if p < len(args) and isinstance(args[p], Tensor)]
+        pb = record(fn, args, kwargs, used, weight_list)
+        out = pb.out
         if has_aux:
             if not isinstance(out, tuple) or len(out) < 2:
                 raise ValueError("When has_aux is True, origin fn requires more than one outputs, but got "
@@ -291,19 +332,11 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
         else:
             diff_out = out
         _check_output(fn, diff_out)
-        diff_ids = {id(t) for t in _tensors_in(diff_out)}
-        nodes = [(n, v) for n, v in out_nodes if id(v) in diff_ids]
-        if sens is not None:
-            seeds = _sens_seeds(nodes, diff_out, sens, _tensors_in(diff_out))
-        else:
-            seeds = _seeds_ones(nodes)
-        # (no seeds: the output does not depend on any input, e.g. a Python constant: zero gradients)
-        all_cts = backward_pass(seeds, leaves)
-        n_pos = len(used_positions)
-        pos_grads = _leaf_grads(leaves[:n_pos], all_cts[:n_pos], [args[p] for p in used_positions])
-        w_grads = _leaf_grads(leaves[n_pos:], all_cts[n_pos:], weight_list)
-        grads = _structure(positions, used_positions, pos_grads, weight_list, w_grads, single_weight,
-                           weights is not None, return_ids)
+        diff = tensors_in(diff_out)
+        cts = pb(_sens_seeds(diff, sens, "grad") if sens is not None else _ones_seeds(diff))
+        n = len(used)
+        grads = _structure(positions, used, cts[:n], weight_list, cts[n:], single_weight, weights is not None,
+                           return_ids)
         if with_value:
             return out, grads
         if has_aux:
@@ -311,13 +344,6 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
         return grads
 
     return run
-
-
-def _check_output(fn, out):
-    if out is None or isinstance(out, str):
-        name = getattr(fn, "__name__", type(fn).__name__)
-        raise TypeError(f"For 'grad', the function '{name}' must return a Tensor or a tuple of Tensors, "
-                        f"but it returned {type(out).__name__}.")
 
 
 def _structure(positions, used, pos_grads, weight_list, w_grads, single_weight, has_weights, return_ids):
@@ -393,14 +419,12 @@ class GradOperation:
             args, kwargs, sens = _split_sens(args, kwargs, sens_param)
             positions = [i for i, a in enumerate(args) if isinstance(a, Tensor)] if get_all else \
                 ([0] if args and isinstance(args[0], Tensor) else [])
-            out, out_nodes, leaves = _record(fn, args, kwargs, positions, weight_list)
-            _check_output(fn, out)
-            seeds = _sens_seeds(out_nodes, out, sens, _tensors_in(out)) if sens is not None \
-                else _seeds_ones(out_nodes)
-            all_cts = backward_pass(seeds, leaves)
+            pb = record(fn, args, kwargs, positions, weight_list)
+            _check_output(fn, pb.out)
+            outs = tensors_in(pb.out)
+            cts = pb(_sens_seeds(outs, sens, "GradOperation") if sens is not None else _ones_seeds(outs))
             n = len(positions)
-            pos_grads = tuple(_leaf_grads(leaves[:n], all_cts[:n], [args[p] for p in positions]))
-            w_grads = tuple(_leaf_grads(leaves[n:], all_cts[n:], weight_list))
+            pos_grads, w_grads = tuple(cts[:n]), tuple(cts[n:])
             w_part = w_grads[0] if single else w_grads
             if get_all and get_by_list:
                 return pos_grads, w_part
@@ -413,7 +437,7 @@ class GradOperation:
         return run
 
 
-# ----------------------------------------------------------------------------- vjp / jvp / jacobians / vmap
+# ----------------------------------------------------------------------------- vjp / jvp
 def vjp(fn, *inputs, weights=None, has_aux=False):
     """``(outputs, vjp_fn)``; ``vjp_fn(v)`` returns one cotangent per input (a tuple), plus the weights'
     cotangents as a second item when ``weights`` is given. With ``has_aux``: ``(out, vjp_fn, aux)``."""
@@ -421,34 +445,22 @@ def vjp(fn, *inputs, weights=None, has_aux=False):
         if not isinstance(x, Tensor):
             raise TypeError(f"For 'vjp', every input must be a Tensor, but input {i} is {type(x).__name__}")
     weight_list, single = _check_weights(weights)
-    out, out_nodes, leaves = _record(fn, inputs, {}, list(range(len(inputs))), weight_list)
+    pb = record(fn, inputs, {}, list(range(len(inputs))), weight_list)
+    out = pb.out
     if has_aux:
         if not isinstance(out, tuple) or len(out) < 2:
             raise ValueError("When has_aux is True, origin fn requires more than one outputs.")
         out, aux = out[0], tuple(out[1:]) if len(out) > 2 else out[1]
-    diff_tensors = _tensors_in(out)
-    by_id = {id(v): n for n, v in out_nodes}
+    diff = tensors_in(out)
 
     def vjp_fn(*v):
         v = v[0] if len(v) == 1 else v
-        v_list = [v] if isinstance(v, Tensor) else _tensors_in(v)
-        if len(v_list) != len(diff_tensors):
-            raise ValueError(f"For 'vjp_fn', expected {len(diff_tensors)} cotangent tensors, got {len(v_list)}")
-        seeds = []
-        for t, s in zip(diff_tensors, v_list):
-            if s.shape != t.shape:
-                raise ValueError(f"For 'vjp_fn', the cotangent shape {s.shape} does not match the output "
-                                 f"shape {t.shape}")
-            node = by_id.get(id(t))
-            if node is not None:
-                seeds.append((node, s))
-        all_cts = backward_pass(seeds, leaves)
+        cts = pb(_sens_seeds(diff, v, "vjp_fn"))
         n = len(inputs)
-        in_grads = tuple(_leaf_grads(leaves[:n], all_cts[:n], inputs))
         if weights is None:
-            return in_grads
-        w_grads = tuple(_leaf_grads(leaves[n:], all_cts[n:], weight_list))
-        return in_grads, (w_grads[0] if single else w_grads)
+            return tuple(cts[:n])
+        w_grads = tuple(cts[n:])
+        return tuple(cts[:n]), (w_grads[0] if single else w_grads)
 
     if has_aux:
         return out, vjp_fn, aux
@@ -463,7 +475,6 @@ def jvp(fn, inputs, v, has_aux=False):
     """Forward-mode product ``J v`` by the double-VJP trick: the VJP of the (linear) pullback.
 
     Returns ``(out, jvp_out)``, or ``(out, jvp_out, aux)`` with ``has_aux``."""
-    P = _prims
     ins, vs = _as_tuple(inputs), _as_tuple(v)
     if len(ins) != len(vs):
         raise ValueError(f"For 'jvp', 'inputs' and 'v' must have the same length, got {len(ins)} and {len(vs)}")
@@ -474,8 +485,7 @@ def jvp(fn, inputs, v, has_aux=False):
             raise ValueError(f"For 'jvp', the tangent shape {t.shape} does not match the input shape {x.shape}")
     res = vjp(fn, *ins, has_aux=has_aux)
     out, pullback = res[0], res[1]
-    outs = _tensors_in(out)
-    dummies = [P.zeros_like(o) for o in outs]
+    dummies = [zeros_like(o) for o in tensors_in(out)]
 
     def linear(*us):
         return pullback(*us) if len(us) > 1 else pullback(us[0])
@@ -486,98 +496,3 @@ def jvp(fn, inputs, v, has_aux=False):
     if has_aux:
         return out, jvp_out, res[2]
     return out, jvp_out
-
-
-def _jacobian(fn, grad_position, has_aux, forward):
-    positions = _check_position(grad_position)
-    _check_bool("has_aux", has_aux)
-    P = _prims
-
-    def run(*args):
-        xs = [args[p] for p in positions]
-
-        def f_of(*sel):
-            full = list(args)
-            for p, s in zip(positions, sel):
-                full[p] = s
-            return fn(*full)
-
-        res = vjp(f_of, *xs, has_aux=has_aux)
-        out, pullback = res[0], res[1]
-        if not isinstance(out, Tensor):
-            raise TypeError("jacfwd/jacrev support a function with one Tensor output")
-        jacs = []
-        for k, x in enumerate(xs):
-            rows = []
-            if forward:
-                for idx in range(x.size):
-                    t = [P.zeros_like(a) for a in xs]
-                    e = np.zeros(x.shape, x._data.dtype)
-                    e.reshape(-1)[idx] = 1
-                    t[k] = _wrap(e)
-                    rows.append(jvp(lambda *s: f_of(*s) if not has_aux else f_of(*s)[0], tuple(xs), tuple(t))[1])
-                jac = P.transpose(P.reshape(_stack(rows), x.shape + out.shape),
-                                  tuple(range(x.ndim, x.ndim + out.ndim)) + tuple(range(x.ndim)))
-            else:
-                for idx in range(out.size):
-                    e = np.zeros(out.shape, out._data.dtype)
-                    e.reshape(-1)[idx] = 1
-                    rows.append(pullback(_wrap(e))[k])
-                jac = P.reshape(_stack(rows), out.shape + x.shape)
-            jacs.append(jac)
-        result = jacs[0] if len(jacs) == 1 else tuple(jacs)
-        return (result, res[2]) if has_aux else result
-
-    return run
-
-
-def _stack(tensors):
-    P = _prims
-    return P.concat([P.reshape(t, (1,) + t.shape) for t in tensors], 0)
-
-
-def jacfwd(fn, grad_position=0, has_aux=False):
-    return _jacobian(fn, grad_position, has_aux, forward=True)
-
-
-def jacrev(fn, grad_position=0, has_aux=False):
-    return _jacobian(fn, grad_position, has_aux, forward=False)
-
-
-def vmap(fn, in_axes=0, out_axes=0):
-    """Map ``fn`` over an axis of its inputs (evaluated as a loop over the batch, then stacked)."""
-    P = _prims
-
-    def run(*args):
-        axes = in_axes if isinstance(in_axes, (tuple, list)) else (in_axes,) * len(args)
-        if len(axes) != len(args):
-            raise ValueError(f"For 'vmap', 'in_axes' has {len(axes)} entries but the function got "
-                             f"{len(args)} arguments")
-        sizes = {a.shape[ax] for a, ax in zip(args, axes) if ax is not None and isinstance(a, Tensor)}
-        if len(sizes) != 1:
-            raise ValueError(f"For 'vmap', the mapped axes must all have one size, got {sorted(sizes)}")
-        n = sizes.pop()
-        results = []
-        for i in range(n):
-            sliced = [P.getitem(a, (slice(None),) * (ax % a.ndim) + (i,))
-                      if ax is not None and isinstance(a, Tensor) else a for a, ax in zip(args, axes)]
-            results.append(fn(*sliced))
-
-        def stack_at(items, oax):
-            if oax is None:        # an unmapped output: every iteration gives the same value
-                return items[0]
-            s = _stack(items)
-            if oax == 0:
-                return s
-            oax = oax % s.ndim
-            perm = list(range(1, s.ndim))
-            perm.insert(oax, 0)
-            return P.transpose(s, tuple(perm))
-
-        first = results[0]
-        if isinstance(first, Tensor):
-            return stack_at(results, out_axes)
-        oaxes = out_axes if isinstance(out_axes, (tuple, list)) else (out_axes,) * len(first)
-        return type(first)(stack_at([r[j] for r in results], oaxes[j]) for j in range(len(first)))
-
-    return run

@@ -1,8 +1,98 @@
-"""Process-level tuning of the array library (NumPy).
+"""The array backend: the one module that chooses the array library.
 
-Every primitive's impl calls NumPy directly; minispore runs on the CPU (a CuPy backend for NVIDIA GPUs is not
-implemented: ``set_context(device_target='GPU')`` warns and stays on the CPU).
+Primitive impls compute on ``xp`` (NumPy here; a CuPy backend for NVIDIA GPUs plugs in at this seam), and every
+crossing between device arrays and host data goes through ``asarray`` (host -> device) and ``to_numpy``
+(device -> host). Code above the primitives (``ops.function``, ``nn``, the autodiff engine) never names an
+array library; host-only code (dataset decoding, serialization, printing) uses NumPy on ``to_numpy``'s result.
+
+Array metadata stays host-side: dtypes are NumPy dtypes, shapes are tuples, indices passed as primitive
+parameters are NumPy arrays.
 """
+import os
+import sys
+import warnings
+
+import numpy
+
+xp = numpy
+ndarray = numpy.ndarray
+
+
+def get_array_module(*arrays):
+    """The array module of ``arrays`` (Chainer's idiom), for code that works on arrays it was given."""
+    return xp
+
+
+def asarray(data, dtype=None):
+    """A device array of ``data`` (no copy when it already is one of that dtype)."""
+    return xp.asarray(data, dtype=dtype)
+
+
+def to_numpy(array):
+    """A host NumPy array of a device array (the same memory on the CPU)."""
+    return numpy.asarray(array)
+
+
+def is_array(value):
+    return isinstance(value, ndarray)
+
+
+def host_index(value):
+    """A host NumPy array for index metadata (a list of ints or bools, a NumPy or device array)."""
+    return numpy.asarray(value)
+
+
+def available_memory():
+    """Bytes of memory this process could still allocate, or None when unknown."""
+    try:
+        import psutil
+        return int(psutil.virtual_memory().available)
+    except ImportError:
+        pass
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def format_bytes(n):
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
+        if n < 1024 or unit == "TiB":
+            return f"{n} bytes" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+
+
+def memory_error_message(err, shape=None, dtype=None):
+    """'cannot allocate 74.5 GiB for an array of shape (...) and dtype float64; 21.0 GiB is available'."""
+    shape = getattr(err, "shape", shape)
+    dtype = getattr(err, "dtype", dtype)
+    text = "cannot allocate memory"
+    if shape is not None and dtype is not None:
+        size = 1
+        for d in shape:
+            size *= int(d)
+        text = (f"cannot allocate {format_bytes(size * numpy.dtype(dtype).itemsize)} for an array of shape "
+                f"{tuple(shape)} and dtype {numpy.dtype(dtype)}")
+    free = available_memory()
+    if free is not None:
+        text += f"; {format_bytes(free)} of memory is available"
+    return text
+
+
+def silence_floating_point_warnings():
+    """Like MindSpore, log(0), x / 0, inf - inf or overflow give inf or nan without a warning.
+
+    A scoped warnings filter, matched against the module of the frame that called the NumPy function, so that
+    only minispore's own kernels are silenced and the user's NumPy code warns as before. (np.errstate around
+    every kernel would cost more than the kernel on small arrays.)"""
+    warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"minispore(\.|$)")
 
 
 def tune_allocator():
@@ -14,8 +104,6 @@ def tune_allocator():
     mmap and trim thresholds lets malloc reuse the same memory step after step. Set the environment variable
     MINISPORE_MALLOC_TUNING=0 to keep glibc's defaults.
     """
-    import os
-    import sys
     if os.environ.get("MINISPORE_MALLOC_TUNING", "1") == "0" or not sys.platform.startswith("linux"):
         return False
     try:

@@ -128,6 +128,8 @@ def canonical(dtype):
     """Accept a Type, a NumPy dtype or a Python type (float, int, bool) and return the Type."""
     if isinstance(dtype, Type):
         return dtype
+    if dtype is None:
+        raise TypeError("None is not a MindSpore data type")
     if dtype is float:
         return float32
     if dtype is int:
@@ -183,3 +185,20 @@ def promote_scalar(t, scalar):
     if isinstance(scalar, complex):
         raise TypeError("complex numbers are not supported")
     return t
+
+
+def limits(np_dtype):
+    """(lowest, highest) finite values of a NumPy dtype, as Python numbers."""
+    np_dtype = np.dtype(np_dtype)
+    info = np.finfo(np_dtype) if np_dtype.kind == "f" else np.iinfo(np_dtype)
+    return info.min.item() if np_dtype.kind == "f" else int(info.min), \
+        info.max.item() if np_dtype.kind == "f" else int(info.max)
+
+
+def is_dtype_like(value):
+    """Whether ``value`` names a dtype (a mindspore type, a NumPy dtype or scalar type, or a type name)."""
+    try:
+        canonical(value)
+        return True
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return False

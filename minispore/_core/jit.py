@@ -2,111 +2,38 @@
 it without Tensors, traces or tapes.
 
 Tracing runs the function on *abstract* tensors that carry only a shape and a dtype (their ``_data`` is an
-``Abstract``). Every primitive reached through ``bind`` is recorded as an equation; gradient transforms inside
-the function record their backward pass the same way, and optimizer updates are recorded as effects. Anything
-that needs a value while tracing (Python control flow on a Tensor, ``asnumpy()``, printing, NumPy code on the
-data) raises ``TracerValueError``; the function then runs eagerly from then on, with one warning naming the
-line, as MindSpore's JIT Fallback does. The graph is cleaned (dead code, common subexpressions) before use.
+``Abstract``); each primitive reached through ``bind`` is recorded as an equation whose output shape comes from
+the primitive's shape rule, so no kernel runs while tracing. Gradient transforms inside the function record
+their backward pass the same way, and optimizer updates, assignments and value checks (labels in range, ...)
+are recorded as effects. The graph is cleaned (dead code, common subexpressions, constant folding) before use.
+
+Anything that needs a value while tracing (Python control flow on a Tensor, ``asnumpy()``, printing) raises
+``TracerValueError``: that input signature then runs eagerly, with one warning naming the line, as MindSpore's
+JIT Fallback does. An error in the function itself is raised at the call, and the next call compiles again.
+
+Dimensions declared unknown (``Cell.set_inputs(Tensor(shape=[None, 784], ...))`` or
+``jit(input_signature=...)``) are traced as symbols, so one graph serves every batch size.
 """
 import functools
-import weakref
 import linecache
 import os
 import traceback
 import warnings
+import weakref
 
-import numpy as np
-
+from . import backend
 from . import primitive as _primitive
-from .primitive import Trace, end_trace, new_trace
+from .errors import TracerValueError
+from .primitive import Trace, end_trace, fail, new_trace
+from .shapes import Abstract, Dim, has_dim, resolve
 from .tensor import Literal, Tensor
-
 
 _new_tensor = Tensor.__new__
 
 
-class TracerValueError(RuntimeError):
-    """A value was needed while tracing a function for jit."""
-
-
-def _need_value(what):
-    raise TracerValueError(f"{what} needs the value of a Tensor, which is not known while tracing")
-
-
-class Abstract:
-    """The ``_data`` of a traced Tensor: a shape and a dtype, and no values."""
-    __slots__ = ("shape", "dtype")
-
-    def __init__(self, shape, dtype):
-        self.shape = tuple(shape)
-        self.dtype = np.dtype(dtype)
-
-    @property
-    def ndim(self):
-        return len(self.shape)
-
-    @property
-    def size(self):
-        return int(np.prod(self.shape, dtype=np.int64))
-
-    @property
-    def itemsize(self):
-        return self.dtype.itemsize
-
-    @property
-    def nbytes(self):
-        return self.size * self.dtype.itemsize
-
-    def __getattr__(self, name):
-        _need_value(f"reading the Tensor's data (.{name})")
-
-    def __array__(self, *args, **kwargs):
-        _need_value("converting to a NumPy array")
-
-    def __bool__(self):
-        _need_value("a Python condition on a Tensor")
-
-    def __float__(self):
-        _need_value("float()")
-
-    def __int__(self):
-        _need_value("int()")
-
-    def __index__(self):
-        _need_value("using a Tensor as an index")
-
-    def __len__(self):
-        return self.shape[0]
-
-    def __iter__(self):
-        _need_value("iterating over a Tensor's values")
-
-    def __getitem__(self, index):
-        _need_value("reading elements")
-
-    def __format__(self, spec):
-        _need_value("formatting a Tensor")
-
-    def __str__(self):
-        _need_value("printing a Tensor")
-
-    def __repr__(self):
-        return f"Abstract(shape={self.shape}, dtype={self.dtype})"
-
-    def _binary(self, *args):
-        _need_value("NumPy arithmetic on a Tensor's data")
-
-    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = _binary
-    __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = __pow__ = __rpow__ = __matmul__ = __rmatmul__ = _binary
-    __and__ = __rand__ = __or__ = __ror__ = __xor__ = __rxor__ = _binary
-    __lt__ = __le__ = __gt__ = __ge__ = __eq__ = __ne__ = _binary
-    __neg__ = __pos__ = __abs__ = __invert__ = _binary
-    __hash__ = object.__hash__
-
-
 class StagingTrace(Trace):
     """Records ``bind`` calls as equations ``(prim, input slots, params, output slot)``."""
-    __slots__ = ("eqns", "n_slots", "consts", "const_slot", "dummies", "aliases", "literal_slots")
+    __slots__ = ("eqns", "n_slots", "consts", "const_slot", "aliases", "literal_slots")
     staging = True
 
     def __init__(self, level):
@@ -115,7 +42,6 @@ class StagingTrace(Trace):
         self.n_slots = 0
         self.consts = []        # (slot, Tensor) read at every replay: parameters change between calls
         self.const_slot = {}    # id(Tensor) -> slot
-        self.dummies = {}       # slot -> an array of the slot's shape and dtype, for shape inference
         self.aliases = {}       # id(snapshot Tensor) -> the Parameter it stands for (grad boxes weights)
         self.literal_slots = set()  # constants the framework made (Literal): safe to fold
 
@@ -124,7 +50,7 @@ class StagingTrace(Trace):
         return self.n_slots - 1
 
     def tracer(self, slot, shape, dtype):
-        t = Tensor.__new__(Tensor)
+        t = _new_tensor(Tensor)
         t._data = Abstract(shape, dtype)
         t._trace = self
         t._inner = slot
@@ -138,43 +64,32 @@ class StagingTrace(Trace):
             slot = self.new_slot()
             self.const_slot[id(source)] = slot
             self.consts.append((slot, source))
-            self.dummies[slot] = source._data
             if type(source) is Literal:
                 self.literal_slots.add(slot)
         return slot
 
     def record(self, prim, args, params):
         ins = tuple(a._inner if a._trace is self else self.const(a) for a in args)
-        if prim.effect or prim.random:
-            # never run at compile time (an update, or a random draw); the output has the first input's shape
-            first = args[0]._data
-            shape, dtype = first.shape, first.dtype
-            dummy = None
-        else:
-            with np.errstate(all="ignore"):
-                try:
-                    dummy = np.asarray(prim.impl(*[self.dummies[i] for i in ins], **params))
-                except TracerValueError:
-                    raise
-                except Exception as e:
-                    raise _primitive._fail(prim, args, params, e) from None
-            shape, dtype = dummy.shape, dummy.dtype
+        try:
+            shape, dtype = prim.abstract(*[a._data for a in args], **params)
+        except TracerValueError:
+            raise
+        except (ValueError, TypeError, IndexError) as e:
+            raise fail(prim, args, params, e) from None
         out = self.new_slot()
-        if dummy is not None:
-            self.dummies[out] = dummy
-        else:
-            self.dummies[out] = np.ones(shape, dtype)
         self.eqns.append((prim, ins, params, out))
         return self.tracer(out, shape, dtype)
 
 
 # ----------------------------------------------------------------------------- graph
 class Graph:
-    """A traced function: input slots, constants read at call time, equations and the output template."""
+    """A traced function: input slots, constants read at call time, equations and the output template.
 
-    def __init__(self, trace, input_slots, out_template, out_slots):
+    ``symbols``: (input index, dimension, symbol) for every dynamic dimension, read from the inputs at each call
+    to resolve the parameters that mention them."""
+
+    def __init__(self, trace, input_slots, out_template, out_slots, symbols=()):
         self.input_slots = input_slots
-        self.consts = trace.consts
         self.out_template = out_template
         eqns, out_slots = _cse(_dce(trace.eqns, out_slots))
         eqns, static = _fold(eqns, {slot: t._data for slot, t in trace.consts if slot in trace.literal_slots})
@@ -184,7 +99,9 @@ class Graph:
         self.static_outs = {slot for slot in out_slots if slot in static}
         self.out_slots = out_slots
         self.n_slots = trace.n_slots
-        self.program = [(prim.impl, ins, params, out) for prim, ins, params, out in eqns]
+        self.eqns = eqns
+        self.symbols = tuple(symbols)
+        self.program = [(prim.impl, ins, params, out, has_dim(params)) for prim, ins, params, out in eqns]
         self.n_eqns = len(self.program)
         self.flat_tuple = type(out_template) is tuple and all(t is _LEAF for t in out_template)
 
@@ -196,20 +113,28 @@ class Graph:
             vals[slot] = t._data
         for slot, array in self.static:
             vals[slot] = array
-        for impl, ins, params, out in self.program:
-            if len(ins) == 1:
-                vals[out] = impl(vals[ins[0]], **params)
-            elif len(ins) == 2:
-                vals[out] = impl(vals[ins[0]], vals[ins[1]], **params)
-            else:
-                vals[out] = impl(*[vals[i] for i in ins], **params)
+        env = {sym: arrays[i].shape[d] for i, d, sym in self.symbols} if self.symbols else None
+        k = -1
+        try:
+            for k, (impl, ins, params, out, symbolic) in enumerate(self.program):
+                if symbolic:
+                    params = resolve(params, env)
+                if len(ins) == 1:
+                    vals[out] = impl(vals[ins[0]], **params)
+                elif len(ins) == 2:
+                    vals[out] = impl(vals[ins[0]], vals[ins[1]], **params)
+                else:
+                    vals[out] = impl(*[vals[i] for i in ins], **params)
+        except (ValueError, TypeError, IndexError, MemoryError) as e:
+            prim, ins, params, _ = self.eqns[k]
+            raise fail(prim, [_wrap_array(vals[i]) for i in ins], resolve(params, env or {}), e) from None
         outs = []
         for slot in self.out_slots:
             v = vals[slot]
             if slot in self.static_outs:
                 v = v.copy()       # a folded constant is shared between calls: hand out a copy
             t = _new_tensor(Tensor)
-            t._data = v if type(v) is np.ndarray else np.asarray(v)
+            t._data = v if type(v) is _ndarray else backend.asarray(v)
             t._trace = None
             outs.append(t)
         template = self.out_template
@@ -218,6 +143,16 @@ class Graph:
         if self.flat_tuple:
             return tuple(outs)
         return _fill(template, iter(outs))
+
+
+_ndarray = backend.ndarray
+
+
+def _wrap_array(array):
+    t = _new_tensor(Tensor)
+    t._data = array
+    t._trace = None
+    return t
 
 
 def _dce(eqns, out_slots):
@@ -239,17 +174,20 @@ def _fold(eqns, static):
     static = dict(static)
     kept = []
     for prim, ins, params, out in eqns:
-        if not (prim.effect or prim.random) and all(i in static for i in ins):
-            with np.errstate(all="ignore"):
-                static[out] = np.asarray(prim.impl(*[static[i] for i in ins], **params))
+        if not (prim.effect or prim.random) and all(i in static for i in ins) and not has_dim(params):
+            try:
+                static[out] = backend.asarray(prim.impl(*[static[i] for i in ins], **params))
+            except (ValueError, TypeError, IndexError, MemoryError) as e:
+                raise fail(prim, [_wrap_array(static[i]) for i in ins], params, e) from None
             continue
         kept.append((prim, ins, params, out))
     return kept, static
 
 
 def _freeze(value):
-    if isinstance(value, np.ndarray):
-        return ("array", value.shape, value.dtype.str, value.tobytes())
+    if backend.is_array(value):
+        host = backend.to_numpy(value)
+        return ("array", host.shape, host.dtype.str, host.tobytes())
     if isinstance(value, (list, tuple)):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, slice):
@@ -350,15 +288,109 @@ def _user_line(tb):
     return f"{found.filename}:{found.lineno}: {code}"
 
 
-# ----------------------------------------------------------------------------- the public decorator
-class JitFunction:
-    """A function compiled per input signature; see ``jit``."""
+# ----------------------------------------------------------------------------- dynamic input signatures
+class DynamicSignature:
+    """The declared inputs of a function: per Tensor argument its dtype and shape, None for a dimension of any
+    size. Calls that fit share graphs keyed by which dynamic dimensions are equal to each other (and which are 1,
+    as 1 broadcasts): a graph traced with ``N == M`` is only replayed where that still holds."""
 
-    def __init__(self, fn):
+    def __init__(self, specs, owner):
+        self.specs = []
+        for i, t in enumerate(specs):
+            if not isinstance(t, Tensor):
+                raise TypeError(f"For '{owner}', every input of the signature must be a Tensor, but input {i} is "
+                                f"{type(t).__name__}.")
+            self.specs.append((declared_shape(t), t._data.dtype))
+        self.dynamic = [(i, d) for i, (shape, _) in enumerate(self.specs) for d, n in enumerate(shape) if n is None]
+        self.owner = owner
+
+    def key(self, arrays):
+        """The graph key of a call; ValueError when the call does not fit the declaration."""
+        if len(arrays) != len(self.specs):
+            raise ValueError(f"For '{self.owner}', the inputs were declared as {len(self.specs)} Tensors "
+                             f"({self._describe()}), but {len(arrays)} were given.")
+        for i, (a, (shape, dtype)) in enumerate(zip(arrays, self.specs)):
+            if a.dtype != dtype:
+                raise TypeError(f"For {self.owner}, input {i} must be a Tensor[{_type_name(dtype)}] as declared, "
+                                f"but got Tensor[{_type_name(a.dtype)}].")
+            if len(a.shape) != len(shape):
+                raise ValueError(f"For {self.owner}, input {i} must have {len(shape)} dimensions as declared "
+                                 f"({_shape_text(shape)}), but got {len(a.shape)}: shape {tuple(a.shape)}.")
+            for d, (n, m) in enumerate(zip(shape, a.shape)):
+                if n is not None and n != m:
+                    raise ValueError(f"For {self.owner}, dimension {d} of input {i} must be {n} as declared "
+                                     f"({_shape_text(shape)}), but got {m}: shape {tuple(a.shape)}.")
+        groups = {}
+        key = ["dynamic"]
+        for i, d in self.dynamic:
+            n = arrays[i].shape[d]
+            key.append("one" if n == 1 else groups.setdefault(n, len(groups)))
+        return tuple(key)
+
+    def _describe(self):
+        return ", ".join(f"{_shape_text(s)} {d}" for s, d in self.specs)
+
+    def shapes(self, arrays):
+        """Trace shapes for ``arrays``: a symbol per group of equal dynamic dimensions; and (input, dim, symbol)."""
+        groups = {}
+        shapes = [list(a.shape) for a in arrays]
+        symbols = []
+        for i, d in self.dynamic:
+            n = arrays[i].shape[d]
+            if n == 1:
+                continue
+            if n not in groups:
+                groups[n] = len(groups)
+                symbols.append((i, d, groups[n]))
+            shapes[i][d] = Dim.symbol(groups[n])
+        return [tuple(s) for s in shapes], symbols
+
+
+def _type_name(np_dtype):
+    from .dtype import _BY_NUMPY
+    t = _BY_NUMPY.get(np_dtype)
+    return t.name if t is not None else str(np_dtype)
+
+
+def _shape_text(shape):
+    return "[" + ", ".join("None" if n is None else str(n) for n in shape) + "]"
+
+
+def declared_shape(t):
+    """The shape of a signature Tensor, None for a dynamic dimension."""
+    shape = t._data.shape
+    return tuple(None if (n is None or (isinstance(n, int) and n < 0)) else n for n in shape)
+
+
+# ----------------------------------------------------------------------------- the public decorator
+_EAGER = "eager"
+_SPECIALIZE = "specialize"
+
+
+class _Done:
+    """The result of a call that ran eagerly while deciding how to compile."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+class JitFunction:
+    """A function compiled per input signature; see ``jit``.
+
+    ``signature``: a sequence of Tensors declaring the inputs (None dimensions are dynamic), or a callable
+    returning one (a Cell's ``set_inputs``)."""
+
+    def __init__(self, fn, signature=None, declared_by="set_inputs"):
         self.fn = fn
+        self._declared_by = declared_by
         self.graphs = {}
-        self.fallback = None        # the reason, once the function has been found untraceable
         self.compile_count = 0
+        self.fallback = None        # the reason a signature runs eagerly, if one does
+        self._warned = set()
+        self._signature_source = signature
+        self._signature = None
+        self._signature_of = None
         functools.update_wrapper(self, fn)
 
     def __get__(self, obj, objtype=None):
@@ -370,28 +402,53 @@ class JitFunction:
             return functools.partial(self.__call__, obj)
         bound = store.get("_jit_methods", {}).get(id(self))
         if bound is None:
-            bound = JitFunction(functools.partial(self.fn, obj))
+            source = self._signature_source
+            if source is None:
+                # a Cell's set_inputs declares its construct's inputs
+                def source(obj=weakref.ref(obj)):
+                    o = obj()
+                    return None if o is None else o.__dict__.get("_dynamic_inputs")
+            bound = JitFunction(functools.partial(self.fn, obj), source, self._declared_by)
             store.setdefault("_jit_methods", {})[id(self)] = bound
         return bound
 
+    def _dynamic(self):
+        source = self._signature_source
+        if source is None:
+            return None
+        specs = source() if callable(source) else source
+        if specs is None:
+            return None
+        if specs is not self._signature_of:
+            self._signature = DynamicSignature(tuple(specs), self._declared_by)
+            self._signature_of = specs
+            self.graphs = {}
+        return self._signature
+
     def __call__(self, *args, **kwargs):
-        if self.fallback is not None or _primitive._trace_stack:
-            # untraceable, or called inside another transform: run as written
+        if _primitive._state.stack:
+            # called inside another transform: run as written
             return self.fn(*args, **kwargs)
         if not kwargs:
             # the common case, all arguments Tensors: a cheap key, and the arguments are the leaves
             try:
                 arrays = [a._data for a in args]
+            except AttributeError:
+                arrays = None
+            if arrays is not None and not (arrays and type(arrays[0]) is Abstract):
+                dynamic = self._dynamic() if self._signature_source is not None else None
+                if dynamic is not None:
+                    key = dynamic.key(arrays)
+                    graph = self.graphs.get(key)
+                    if graph is None:
+                        graph = self._compile(args, kwargs, key, dynamic)
+                    if graph is not _SPECIALIZE:
+                        return self._run(graph, args, kwargs, arrays)
                 key = ("tensors",) + tuple((a.shape, a.dtype) for a in arrays)
                 graph = self.graphs.get(key)
-            except (AttributeError, TypeError):
-                graph = key = None
-            if key is not None and type(arrays[0] if arrays else None) is not Abstract:
                 if graph is None:
                     graph = self._compile(args, kwargs, key)
-                    if graph is None:
-                        return self.fn(*args, **kwargs)
-                return graph.run(arrays)
+                return self._run(graph, args, kwargs, arrays)
         try:
             key = (_signature(args), _signature(kwargs))
             hash(key)
@@ -400,34 +457,75 @@ class JitFunction:
         graph = self.graphs.get(key)
         if graph is None:
             graph = self._compile(args, kwargs, key)
-            if graph is None:
-                return self.fn(*args, **kwargs)
-        leaves = []
-        _flatten((args, kwargs), leaves)
-        return graph.run([t._data for t in leaves])
+        if type(graph) is Graph:
+            leaves = []
+            _flatten((args, kwargs), leaves)
+            return graph.run([t._data for t in leaves])
+        return self._run(graph, args, kwargs, None)
 
-    def _compile(self, args, kwargs, key):
+    def _run(self, graph, args, kwargs, arrays):
+        if type(graph) is Graph:
+            return graph.run(arrays)
+        if type(graph) is _Done:
+            return graph.value
+        return self.fn(*args, **kwargs)     # _EAGER
+
+    def _compile(self, args, kwargs, key, dynamic=None):
+        """A Graph for ``key``; or _EAGER / _SPECIALIZE (recorded for the key), or _Done(result of an eager run)."""
+        try:
+            graph = self._trace(args, kwargs, dynamic)
+        except TracerValueError as e:
+            if dynamic is not None:
+                self._note(key, _SPECIALIZE, f"the dynamic dimensions cannot be traced ({e}); it is compiled for "
+                           f"each input shape instead", e)
+                return _SPECIALIZE
+            self._note(key, _EAGER, f"it runs eagerly (JIT Fallback): {e}", e)
+            return _EAGER
+        except Exception as e:      # noqa: BLE001 - decided by the eager run below
+            # The function's own error for these inputs is raised by running it as written, at this call, and
+            # the next call compiles again; a failure only tracing hits makes this signature run eagerly.
+            result = self.fn(*args, **kwargs)
+            self._note(key, _EAGER, f"it runs eagerly (JIT Fallback): {type(e).__name__}: {e}", e)
+            return _Done(result)
+        self.compile_count += 1
+        if len(self.graphs) and "recompile" not in self._warned:
+            self._warned.add("recompile")
+            warnings.warn(f"jit: '{self._name()}' has been compiled again for a new input signature "
+                          f"({self.compile_count} compilations so far; this warning is shown once per function). "
+                          f"Inputs of varying shape, dtype or non-Tensor value each cost a compilation; declare "
+                          f"varying dimensions as None with Cell.set_inputs(...) or jit(input_signature=...).",
+                          stacklevel=4)
+        self.graphs[key] = graph
+        return graph
+
+    def _name(self):
+        return getattr(self.fn, "__qualname__", None) or getattr(getattr(self.fn, "func", None), "__qualname__",
+                                                                  str(self.fn))
+
+    def _note(self, key, decision, reason, err):
+        self.graphs[key] = decision
+        self.fallback = f"{reason} (at {_user_line(err.__traceback__)})"
+        if decision not in self._warned:
+            self._warned.add(decision)
+            warnings.warn(f"jit: '{self._name()}': {self.fallback}.", stacklevel=5)
+
+    def _trace(self, args, kwargs, dynamic):
         leaves = []
         template = _flatten((args, kwargs), leaves)
+        if dynamic is not None:
+            shapes, symbols = dynamic.shapes([t._data for t in leaves])
+        else:
+            shapes, symbols = [t._data.shape for t in leaves], ()
         trace = new_trace(StagingTrace)
         try:
             tracers = []
             input_slots = []
-            for t in leaves:
+            for t, shape in zip(leaves, shapes):
                 slot = trace.new_slot()
                 input_slots.append(slot)
-                trace.dummies[slot] = np.ones(t._data.shape, t._data.dtype)
-                tracers.append(trace.tracer(slot, t._data.shape, t._data.dtype))
+                tracers.append(trace.tracer(slot, shape, t._data.dtype))
             targs, tkwargs = _fill(template, iter(tracers))
-            try:
-                out = self.fn(*targs, **tkwargs)
-            except Exception as e:    # noqa: BLE001 - any failure to trace means: run the function as written
-                # (a real error in the function is raised again by the eager run that follows)
-                what = str(e) if isinstance(e, TracerValueError) else f"{type(e).__name__}: {e}"
-                self.fallback = f"{what} (at {_user_line(e.__traceback__)})"
-                warnings.warn(f"jit: '{getattr(self.fn, '__qualname__', self.fn)}' runs eagerly (JIT Fallback): "
-                              f"{self.fallback}.", stacklevel=3)
-                return None
+            out = self.fn(*targs, **tkwargs)
             out_leaves = []
             out_template = _flatten(out, out_leaves)
             out_slots = []
@@ -435,32 +533,31 @@ class JitFunction:
                 if t._trace is trace:
                     out_slots.append(t._inner)
                 else:
-                    out_slots.append(trace.const(t))
+                    out_slots.append(trace.const(_primitive._visible(t) if t._trace is not None else t))
         finally:
             end_trace(trace)
-        graph = Graph(trace, input_slots, out_template, out_slots)
-        self.compile_count += 1
-        if self.graphs:
-            warnings.warn(f"jit: '{getattr(self.fn, '__qualname__', self.fn)}' has been compiled again for a new "
-                          f"input signature ({self.compile_count} compilations); inputs of varying shape, dtype "
-                          f"or non-Tensor value each cost a compilation.", stacklevel=3)
-        self.graphs[key] = graph
-        return graph
+        return Graph(trace, input_slots, out_template, out_slots, symbols)
 
 
-def jit(function=None, *, capture_mode='ast', jit_level='O0', dynamic=0, fullgraph=False, backend='',
-        mode=None, input_signature=None, hash_args=None, jit_config=None, compile_once=False, **options):
-    """Compile ``function`` into a graph (a decorator, or ``jit(fn)``). MindSpore's options are accepted;
-    the graph is traced once per input signature and replayed."""
+def jit(function=None, *, capture_mode='ast', jit_level='O0', dynamic=0, fullgraph=False, backend='', **options):
+    """Compile ``function`` into a graph (a decorator, or ``jit(fn)``), traced once per input signature and
+    replayed. MindSpore's options are accepted. ``input_signature=`` (MindSpore 2.2's option, which 2.10 ignores):
+    Tensors declaring the inputs, with None for dimensions of any size (``Tensor(shape=[None, ...], dtype=...)``),
+    so that one graph serves every size; calls that do not fit raise."""
+    signature = options.pop("input_signature", None)
     if function is None:
-        return lambda fn: jit(fn)
+        return lambda fn: jit(fn, input_signature=signature)
     if isinstance(function, JitFunction):
         return function
-    return JitFunction(function)
+    if isinstance(signature, Tensor):
+        signature = (signature,)
+    if signature is None:
+        return JitFunction(function)
+    DynamicSignature(tuple(signature), "jit input_signature")     # checks the declaration now
+    return JitFunction(function, signature, "jit input_signature")
 
 
 def register_alias(snapshot, param):
     """grad boxes a Parameter in place and works on a snapshot of it: a graph must read the Parameter."""
-    for t in _primitive._trace_stack:
-        if t.staging:
-            t.aliases[id(snapshot)] = param
+    for t in _primitive.staging_traces():
+        t.aliases[id(snapshot)] = param

@@ -1,52 +1,100 @@
 """Primitives, the trace stack and ``bind``, the single point where operations are intercepted.
 
-A ``Primitive`` has an ``impl`` on raw arrays and one VJP rule per differentiable argument, written only with
-other primitives (through ``minispore.ops``), so every derivative can be differentiated again.
+A ``Primitive`` is one entry: an ``impl`` on the backend's arrays, its ``arity`` (the number of array arguments;
+metadata such as axes goes in keyword parameters), an ``abstract`` rule giving the output's (shape, dtype) from
+the inputs' shapes and dtypes (what jit traces with), and one VJP rule per argument, written only with other
+primitives so that every derivative can be differentiated again. A rule is ``NONDIFF`` for an argument with no
+derivative on purpose (indices, comparisons: a zero cotangent); a primitive whose rules were never given
+raises ``MissingRuleError`` when a gradient has to flow through it, never a silent zero.
 
 Reverse mode is eager tracing in the style of HIPS autograd: while a transform runs, the Tensors it watches are
 *boxed*: a box is an ordinary ``Tensor`` whose ``_trace`` is the transform's ``Trace`` and whose ``_inner`` is the
 same value one level down. ``bind`` finds the highest live trace among its arguments, runs the primitive one
 level down and boxes the result with a ``Node`` that remembers how to send cotangents back. With no boxed
 argument it calls ``impl`` directly: no recording happens outside a transform.
+
+Tracing state is per thread: one thread compiling a jit function never sees or changes another thread's work.
 """
 import itertools
+import threading
 
-import numpy as np
-
+from . import backend
+from .errors import MissingRuleError, OutOfMemoryError
 from .tensor import Tensor
+
+NONDIFF = "not differentiable"      # a VJP rule slot: this argument's cotangent is zero by definition
 
 
 class Primitive:
-    """``effect``: the impl changes state (an optimizer update) and must run at every replay of a compiled
-    graph; ``random``: the impl draws random numbers (it is never merged with another call)."""
-    __slots__ = ("name", "impl", "vjps", "effect", "random")
+    """``effect``: the impl changes state (an optimizer update, an assignment) and must run at every replay of a
+    compiled graph, in order; ``random``: the impl draws random numbers (never merged or folded)."""
+    __slots__ = ("name", "impl", "arity", "abstract", "vjps", "effect", "random")
 
-    def __init__(self, name, impl, effect=False, random=False):
+    registry = {}
+
+    def __init__(self, name, impl, arity, abstract, effect=False, random=False):
+        if name in Primitive.registry:
+            raise ValueError(f"A primitive named {name!r} is already defined.")
         self.name = name
         self.impl = impl
+        self.arity = arity          # None: any number of arguments (Concat)
+        self.abstract = abstract
         self.vjps = None
         self.effect = effect
         self.random = random
+        Primitive.registry[name] = self
 
     def def_vjp(self, *rules):
-        """One rule per positional argument: ``rule(dout, out, *args, **params) -> cotangent``; ``None`` marks an
-        argument with no derivative."""
-        self.vjps = rules
+        """One rule per argument: ``rule(dout, out, *args, **params) -> cotangent`` or ``NONDIFF``. A primitive
+        of any arity takes one ``VariadicRule``."""
+        if self.arity is None:
+            if len(rules) != 1 or not (isinstance(rules[0], VariadicRule) or rules[0] is NONDIFF):
+                raise TypeError(f"Primitive '{self.name}' takes any number of arguments: give one VariadicRule "
+                                f"(or NONDIFF).")
+        elif len(rules) != self.arity:
+            raise TypeError(f"Primitive '{self.name}' has {self.arity} arguments but {len(rules)} VJP rules "
+                            f"were given.")
+        for i, rule in enumerate(rules):
+            if rule is None or not (rule is NONDIFF or callable(rule) or isinstance(rule, VariadicRule)):
+                raise TypeError(f"VJP rule {i} of primitive '{self.name}' must be a function or NONDIFF, "
+                                f"got {rule!r}.")
+        self.vjps = rules[0] if self.arity is None else rules
         return self
+
+    def rule(self, i):
+        """The VJP rule for argument ``i``; MissingRuleError when none was defined."""
+        rules = self.vjps
+        if rules is None:
+            raise MissingRuleError(f"For '{self.name}', no derivative rule is defined, so its argument {i} cannot "
+                                   f"be differentiated.")
+        return NONDIFF if rules is NONDIFF else rules[i]
 
     def __repr__(self):
         return f"Primitive({self.name})"
 
 
+class VariadicRule:
+    """The VJP rules of a primitive of any arity: ``rule(i, dout, out, *args, **params)`` for argument i."""
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __getitem__(self, i):
+        fn = self.fn
+        return lambda dout, out, *args, **params: fn(i, dout, out, *args, **params)
+
+
 class Trace:
-    """One active transform. Ordered by level, owned by identity. Differentiation traces box values;
-    a staging trace (``minispore._core.jit``) records a graph instead (``staging`` is True)."""
-    __slots__ = ("level", "alive")
+    """One active transform of one thread. Ordered by level, owned by identity. Differentiation traces box
+    values; a staging trace (``minispore._core.jit``) records a graph instead (``staging`` is True)."""
+    __slots__ = ("level", "alive", "owner")
     staging = False
 
     def __init__(self, level):
         self.level = level
         self.alive = True
+        self.owner = _get_ident()
 
 
 class Node:
@@ -64,39 +112,59 @@ class Node:
 
 
 _node_counter = itertools.count()
+_get_ident = threading.get_ident
 
 
-_trace_stack = []
+class _ThreadState(threading.local):
+    def __init__(self):
+        self.stack = []             # this thread's active traces, innermost last
+        self.recording = None       # this thread's jit compilation in progress, if any
 
 
-_recording = None   # the staging trace of the jit compilation in progress, if any
+_state = _ThreadState()
+_n_recording = 0                    # threads with a compilation in progress: bind's fast path reads only this
+_lock = threading.Lock()
 
 
 def new_trace(kind=Trace):
-    global _recording
-    trace = kind(len(_trace_stack) + 1)
-    _trace_stack.append(trace)
-    if trace.staging:
-        _recording = trace
+    global _n_recording
+    stack = _state.stack
+    trace = kind(len(stack) + 1)
+    stack.append(trace)
+    if trace.staging and _state.recording is None:
+        _state.recording = trace
+        with _lock:
+            _n_recording += 1
     return trace
 
 
-def staging_active():
-    """Whether a jit compilation is recording right now."""
-    return _recording is not None
-
-
 def end_trace(trace):
-    global _recording
+    global _n_recording
     trace.alive = False
-    _trace_stack.remove(trace)
-    if trace is _recording:
-        _recording = None
+    _state.stack.remove(trace)
+    if trace is _state.recording:
+        _state.recording = None
+        with _lock:
+            _n_recording -= 1
+
+
+def tracing():
+    """Whether a transform (grad, jit, ...) is active in this thread."""
+    return bool(_state.stack)
+
+
+def staging_active():
+    """Whether this thread is recording a jit compilation right now."""
+    return _n_recording > 0 and _state.recording is not None
+
+
+def staging_traces():
+    return [t for t in _state.stack if t.staging]
 
 
 def box(value, trace):
     """A new box of Tensor ``value`` at ``trace``: a leaf of the graph."""
-    b = Tensor.__new__(type(value) if type(value) is Tensor else Tensor)
+    b = Tensor.__new__(Tensor)
     b._data = value._data
     b._trace = trace
     b._inner = value
@@ -104,48 +172,46 @@ def box(value, trace):
     return b
 
 
-def unbox(value, trace):
-    """The value one level below ``trace`` (constants pass through)."""
-    while isinstance(value, Tensor) and value._trace is not None and value._trace.level >= trace.level:
-        value = value._inner
-    return value
-
-
-def _strip_dead(t):
-    while t._trace is not None and not t._trace.alive:
+def _visible(t):
+    """``t`` without the boxes of finished transforms and of other threads' transforms: their values."""
+    me = _get_ident()
+    while t._trace is not None and (not t._trace.alive or t._trace.owner != me):
         if t._trace.staging:
-            raise RuntimeError("A Tensor traced inside a jit-compiled function was used after the function "
-                               "returned (it was stored outside the function); return it instead.")
+            raise RuntimeError("A Tensor traced inside a jit-compiled function was used after the function returned "
+                               "(it was stored outside the function, or passed to another thread); return it from "
+                               "the function instead.")
         t = t._inner
     return t
 
 
-
-def _fail(prim, args, params, err):
+def fail(prim, args, params, err):
+    """The error to raise when ``prim``'s impl or shape rule failed on ``args``: it names the operation."""
     shapes = ", ".join(str(tuple(a._data.shape)) for a in args)
-    extra = "".join(f", {k}={v!r}" for k, v in params.items() if not isinstance(v, np.ndarray))
-    kind = TypeError if isinstance(err, TypeError) else IndexError if isinstance(err, IndexError) else ValueError
-    return kind(f"For '{prim.name}', the operation failed on inputs of shapes ({shapes}){extra}: {err}")
+    extra = "".join(f", {k}={v!r}" for k, v in params.items() if not backend.is_array(v))
+    if isinstance(err, MemoryError):
+        return OutOfMemoryError(f"For '{prim.name}', {backend.memory_error_message(err)}.")
+    if type(err).__module__ == __name__.rsplit(".", 1)[0] + ".errors":
+        kind = type(err)        # one of minispore's own classes: keep it
+    else:
+        kind = TypeError if isinstance(err, TypeError) else IndexError if isinstance(err, IndexError) \
+            else ValueError
+    text = str(err)
+    if text.startswith("For '"):
+        return kind(text)
+    return kind(f"For '{prim.name}', the operation failed on inputs of shapes ({shapes}){extra}: {text}")
 
 
 def bind(prim, *args, **params):
     top = None
-    dead = False
     for a in args:
         t = a._trace
-        if t is not None:
-            if not t.alive:
-                dead = True
-            elif top is None or t.level > top.level:
-                top = t
-    if dead:
-        # a box that escaped a finished transform is just its value
-        return bind(prim, *[_strip_dead(a) for a in args], **params)
+        if t is not None and (top is None or t.level > top.level):
+            top = t
     if top is None:
-        if _recording is not None:
+        if _n_recording and _state.recording is not None:
             # while compiling, an operation on constants only (Parameters, captured tensors) is still part of
             # the graph: its inputs are read at every replay
-            return _recording.record(prim, args, params)
+            return _state.recording.record(prim, args, params)
         # the untraced fast path: no node, no recording
         try:
             if len(args) == 1:
@@ -154,12 +220,15 @@ def bind(prim, *args, **params):
                 data = prim.impl(args[0]._data, args[1]._data, **params)
             else:
                 data = prim.impl(*[a._data for a in args], **params)
-        except (ValueError, TypeError, IndexError) as e:
-            raise _fail(prim, args, params, e) from None
+        except (ValueError, TypeError, IndexError, MemoryError) as e:
+            raise fail(prim, args, params, e) from None
         out = _new(Tensor)
-        out._data = data if type(data) is ndarray else _asarray(data)
+        out._data = data if type(data) is _ndarray else _asarray(data)
         out._trace = None
         return out
+    if not top.alive or top.owner != _get_ident():
+        # a box that escaped a finished transform, or another thread's, is just its value
+        return bind(prim, *[_visible(a) for a in args], **params)
     if top.staging:
         return top.record(prim, args, params)
     inner = []
@@ -181,5 +250,5 @@ def bind(prim, *args, **params):
 
 
 _new = Tensor.__new__
-ndarray = np.ndarray
-_asarray = np.asarray
+_ndarray = backend.ndarray
+_asarray = backend.asarray

@@ -1,42 +1,47 @@
 """The Tensor: an array value, and (inside a differentiation transform) a box of the trace watching it.
 
 All arithmetic and methods go through ``minispore.ops`` (bound to ``_F`` when ``minispore.ops`` is imported),
-so a Tensor method and the ops function of the same name always agree.
+so a Tensor method and the ops function of the same name always agree. The array itself is the backend's
+(``_data``); ``asnumpy()`` is the one way out to host NumPy.
 """
 import numbers
 
-import numpy as np
-
+from . import backend
 from . import dtype as mstype
+from .errors import TracerValueError
+from .shapes import Placeholder
 from .tensor_format import tensor_repr, tensor_str
 
 _F = None  # minispore.ops, set by minispore/ops/__init__.py
+_initialize = None  # minispore.common.initializer.initializer, set when that module is imported
 
 
 def _wrap(array):
     """A Tensor around an existing array, without copying (internal fast path)."""
     t = Tensor.__new__(Tensor)
-    t._data = array if type(array) is np.ndarray else np.asarray(array)
+    t._data = array if type(array) is _ndarray else backend.asarray(array)
     t._trace = None
     return t
 
 
+_ndarray = backend.ndarray
+
+
 def _to_array(data, dtype):
-    """NumPy array for constructor input, with MindSpore's dtype rules for Python data."""
+    """The backend array for constructor input, with MindSpore's dtype rules for Python data."""
     if isinstance(data, Tensor):
         arr = data._data
         return arr.astype(dtype.np_dtype) if dtype is not None else arr.copy()
-    if isinstance(data, np.ndarray):
-        if data.dtype not in mstype._BY_NUMPY:
-            if data.dtype.kind in "US" and dtype is None:
-                raise TypeError(f"For 'Tensor', string arrays are not supported (got dtype {data.dtype})")
+    if backend.is_array(data) or hasattr(data, "__array_interface__") or hasattr(data, "dtype"):
+        arr = backend.asarray(data)
+        if arr.dtype not in mstype._BY_NUMPY:
+            if arr.dtype.kind in "US" and dtype is None:
+                raise TypeError(f"For 'Tensor', string arrays are not supported (got dtype {arr.dtype})")
             if dtype is None:
-                raise TypeError(f"For 'Tensor', NumPy dtype {data.dtype} is not supported")
-        return np.array(data, dtype=dtype.np_dtype if dtype is not None else None)
-    if isinstance(data, np.generic):
-        return np.array(data, dtype=dtype.np_dtype if dtype is not None else None)
+                raise TypeError(f"For 'Tensor', NumPy dtype {arr.dtype} is not supported")
+        return arr.astype(dtype.np_dtype if dtype is not None else arr.dtype, copy=True)
     if isinstance(data, (list, tuple)):
-        data = [_nested_to_numpy(x) for x in data]
+        data = [_nested_to_host(x) for x in data]
     elif isinstance(data, bool):
         pass
     elif isinstance(data, numbers.Number):
@@ -46,25 +51,25 @@ def _to_array(data, dtype):
         raise TypeError(f"For 'Tensor', the input data must be a Tensor, ndarray, list, tuple or number, "
                         f"but got {type(data).__name__}")
     try:
-        arr = np.array(data)
+        arr = backend.asarray(data)
     except ValueError as e:
         raise ValueError(f"For 'Tensor', the input data is a ragged nested sequence: {e}") from None
     if dtype is not None:
         return arr.astype(dtype.np_dtype)
-    if arr.dtype == np.float64:
-        return arr.astype(np.float32)   # Python floats are Float32 in MindSpore
-    if arr.dtype.kind in "iu" and arr.dtype != np.int64:
-        return arr.astype(np.int64)
+    if arr.dtype.kind == "f" and arr.dtype.itemsize == 8:
+        return arr.astype(mstype.float32.np_dtype)   # Python floats are Float32 in MindSpore
+    if arr.dtype.kind in "iu" and arr.dtype != mstype.int64.np_dtype:
+        return arr.astype(mstype.int64.np_dtype)
     if arr.dtype.kind not in "biuf":
-        raise TypeError(f"For 'Tensor', cannot make a tensor from data of NumPy dtype {arr.dtype}")
+        raise TypeError(f"For 'Tensor', cannot make a tensor from data of dtype {arr.dtype}")
     return arr
 
 
-def _nested_to_numpy(x):
+def _nested_to_host(x):
     if isinstance(x, Tensor):
-        return x._data
+        return backend.to_numpy(x._data)
     if isinstance(x, (list, tuple)):
-        return [_nested_to_numpy(v) for v in x]
+        return [_nested_to_host(v) for v in x]
     return x
 
 
@@ -90,11 +95,18 @@ class Tensor:
             if shape is None:
                 raise ValueError("For 'Tensor', 'input_data' and 'shape' cannot both be None")
             shape = (shape,) if isinstance(shape, numbers.Integral) else tuple(shape)
+            if any(d is None or (isinstance(d, numbers.Integral) and d < 0) for d in shape):
+                # a declaration of an input with dimensions of any size (Cell.set_inputs, jit input_signature)
+                if dtype is None or init is not None:
+                    raise ValueError(f"For 'Tensor', a dynamic shape {list(shape)} needs a dtype and no init "
+                                     f"(If setting dynamic shape, dtype must not be None, init must be None).")
+                self._data = Placeholder(tuple(-1 if d is None else int(d) for d in shape), dtype.np_dtype)
+                self._trace = None
+                return
             if init is None:
-                self._data = np.zeros(shape, dtype=(dtype or mstype.float32).np_dtype)
+                self._data = backend.xp.zeros(shape, dtype=(dtype or mstype.float32).np_dtype)
             else:
-                from ..common.initializer import initializer
-                self._data = initializer(init, shape, dtype or mstype.float32)._data
+                self._data = _initialize(init, shape, dtype or mstype.float32)._data
         else:
             self._data = _to_array(input_data, dtype)
         self._trace = None
@@ -138,28 +150,29 @@ class Tensor:
 
     # ------------------------------------------------------------------ conversion
     def asnumpy(self):
-        """The values as a NumPy array (shares memory with the tensor, as in MindSpore)."""
-        return self._data
+        """The values as a host NumPy array (on the CPU it shares memory with the tensor, as in MindSpore)."""
+        return backend.to_numpy(self._data)
 
     def numpy(self):
-        return self._data
+        return backend.to_numpy(self._data)
 
     def __array__(self, dtype=None, copy=None):
         # np.array(t) copies (as for MindSpore); np.asarray(t) shares, like asnumpy()
-        if copy or (dtype is not None and dtype != self._data.dtype):
-            return self._data.astype(dtype or self._data.dtype, copy=True)
-        return self._data
+        host = backend.to_numpy(self._data)
+        if copy or (dtype is not None and dtype != host.dtype):
+            return host.astype(dtype or host.dtype, copy=True)
+        return host
 
     def item(self, index=None):
         if index is None:
             if self._data.size != 1:
                 raise ValueError(f"For 'Tensor.item', the tensor must have exactly one element, "
                                  f"but its shape is {self.shape}")
-            return self._data.item()
-        return self._data.item(index)
+            return self.asnumpy().item()
+        return self.asnumpy().item(index)
 
     def tolist(self):
-        return self._data.tolist()
+        return self.asnumpy().tolist()
 
     def __len__(self):
         if self._data.ndim == 0:
@@ -184,7 +197,7 @@ class Tensor:
         if self._data.size != 1:
             raise ValueError(f"The truth value / {what}() of a Tensor with more than one element is ambiguous "
                              f"(shape {self.shape})")
-        return self._data.reshape(())[()]
+        return backend.to_numpy(self._data).reshape(())[()]
 
     def __hash__(self):
         return id(self)
@@ -205,14 +218,18 @@ class Tensor:
 
     # ------------------------------------------------------------------ printing
     def __str__(self):
-        return tensor_str(self._data)
+        if type(self._data) is Placeholder:
+            return repr(self)
+        return tensor_str(self.asnumpy())
 
     def __repr__(self):
-        return tensor_repr(self._data, self.dtype.name)
+        if type(self._data) is Placeholder:
+            return f"Tensor(shape={list(self._data.shape)}, dtype={self.dtype.name}, value=\n)"
+        return tensor_repr(self.asnumpy(), self.dtype.name)
 
     def __format__(self, spec):
         if self._data.ndim == 0 and spec:
-            return format(self._data.item(), spec)
+            return format(self.item(), spec)
         return str(self)
 
     # ------------------------------------------------------------------ dtype / copy helpers
@@ -281,7 +298,7 @@ class Tensor:
 
     @staticmethod
     def from_numpy(array):
-        return _wrap(np.asarray(array))
+        return _wrap(backend.asarray(array))
 
     # ------------------------------------------------------------------ indexing
     def __getitem__(self, index):
@@ -291,7 +308,6 @@ class Tensor:
         out = _F.setitem(self, index, value)
         if out._trace is not None and out._trace.staging and self._trace is not out._trace:
             # writing a traced value into a tensor that lives outside a compiled function cannot be replayed
-            from .jit import TracerValueError
             raise TracerValueError("assigning into a Tensor created outside the compiled function")
         self._data = out._data
         self._trace = out._trace
@@ -300,47 +316,49 @@ class Tensor:
             self._node = out._node
 
     # ------------------------------------------------------------------ operators
-    def __add__(self, other): return _F.add(self, other)
-    def __radd__(self, other): return _F.add(other, self)
-    def __sub__(self, other): return _F.sub(self, other)
-    def __rsub__(self, other): return _F.sub(other, self)
-    def __mul__(self, other): return _F.mul(self, other)
-    def __rmul__(self, other): return _F.mul(other, self)
-    def __truediv__(self, other): return _F.div(self, other)
-    def __rtruediv__(self, other): return _F.div(other, self)
-    def __floordiv__(self, other): return _F.floor_divide(self, other)
-    def __rfloordiv__(self, other): return _F.floor_divide(other, self)
-    def __mod__(self, other): return _F.remainder(self, other)
-    def __rmod__(self, other): return _F.remainder(other, self)
-    def __pow__(self, other): return _F.pow(self, other)
-    def __rpow__(self, other): return _F.pow(other, self)
-    def __matmul__(self, other): return _F.matmul(self, other)
-    def __rmatmul__(self, other): return _F.matmul(other, self)
+    def __add__(self, other): return _F.add(self, _operand(other))
+    def __radd__(self, other): return _F.add(_operand(other), self)
+    def __sub__(self, other): return _F.sub(self, _operand(other))
+    def __rsub__(self, other): return _F.sub(_operand(other), self)
+    def __mul__(self, other): return _F.mul(self, _operand(other))
+    def __rmul__(self, other): return _F.mul(_operand(other), self)
+    def __truediv__(self, other): return _F.div(self, _operand(other))
+    def __rtruediv__(self, other): return _F.div(_operand(other), self)
+    def __floordiv__(self, other): return _F.floor_divide(self, _operand(other))
+    def __rfloordiv__(self, other): return _F.floor_divide(_operand(other), self)
+    def __mod__(self, other): return _F.remainder(self, _operand(other))
+    def __rmod__(self, other): return _F.remainder(_operand(other), self)
+    def __pow__(self, other): return _F.pow(self, _operand(other))
+    def __rpow__(self, other): return _F.pow(_operand(other), self)
+    def __matmul__(self, other): return _F.matmul(self, _operand(other))
+    def __rmatmul__(self, other): return _F.matmul(_operand(other), self)
     def __neg__(self): return _F.neg(self)
     def __pos__(self): return self
     def __abs__(self): return _F.abs(self)
-    def __invert__(self): return _F.logical_not(self) if self._data.dtype == np.bool_ else _F.bitwise_not(self)
-    def __and__(self, other): return _F.bitwise_and(self, other)
-    def __rand__(self, other): return _F.bitwise_and(other, self)
-    def __or__(self, other): return _F.bitwise_or(self, other)
-    def __ror__(self, other): return _F.bitwise_or(other, self)
-    def __xor__(self, other): return _F.bitwise_xor(self, other)
-    def __rxor__(self, other): return _F.bitwise_xor(other, self)
-    def __eq__(self, other): return _F.equal(self, other)
-    def __ne__(self, other): return _F.not_equal(self, other)
-    def __lt__(self, other): return _F.less(self, other)
-    def __le__(self, other): return _F.less_equal(self, other)
-    def __gt__(self, other): return _F.greater(self, other)
-    def __ge__(self, other): return _F.greater_equal(self, other)
+    def __invert__(self): return _F.logical_not(self) if self._data.dtype.kind == "b" else _F.bitwise_not(self)
+    def __eq__(self, other): return _F.equal(self, _operand(other))
+    def __ne__(self, other): return _F.not_equal(self, _operand(other))
+    def __lt__(self, other): return _F.less(self, _operand(other))
+    def __le__(self, other): return _F.less_equal(self, _operand(other))
+    def __gt__(self, other): return _F.greater(self, _operand(other))
+    def __ge__(self, other): return _F.greater_equal(self, _operand(other))
+    def __and__(self, other): return _F.bitwise_and(self, _operand(other))
+    def __rand__(self, other): return _F.bitwise_and(_operand(other), self)
+    def __or__(self, other): return _F.bitwise_or(self, _operand(other))
+    def __ror__(self, other): return _F.bitwise_or(_operand(other), self)
+    def __xor__(self, other): return _F.bitwise_xor(self, _operand(other))
+    def __rxor__(self, other): return _F.bitwise_xor(_operand(other), self)
 
-    def __iadd__(self, other): return self._assign_inplace(_F.add(self, other))
-    def __isub__(self, other): return self._assign_inplace(_F.sub(self, other))
-    def __imul__(self, other): return self._assign_inplace(_F.mul(self, other))
-    def __itruediv__(self, other): return self._assign_inplace(_F.div(self, other))
 
-    def _assign_inplace(self, out):
-        # Python's augmented assignment rebinds the name, so returning the new tensor is enough
-        return out
+def _operand(other):
+    """The Tensor operators also take (nested) lists and tuples, as MindSpore's do; the ops functions do not."""
+    if type(other) is list or type(other) is tuple:
+        try:
+            return Tensor(other)
+        except ValueError:
+            raise ValueError(f"The nested list {other!r} has rows of different lengths, so it has no shape to "
+                             f"compute with.") from None
+    return other
 
 
 class Literal(Tensor):
@@ -368,7 +386,7 @@ TENSOR_METHODS = (
     "pow", "prod", "reciprocal", "relu", "remainder", "repeat", "repeat_interleave", "reshape", "round",
     "rsqrt", "sigmoid", "sign", "sin", "sinh", "softmax", "sort", "split", "sqrt", "square", "squeeze",
     "std", "sub", "subtract", "sum", "swapaxes", "t", "tan", "tanh", "tile", "topk", "transpose", "tril",
-    "triu", "true_divide", "trunc", "unsqueeze", "var", "where", "logit", "fill_", "roll", "cumsum",
+    "triu", "true_divide", "trunc", "unsqueeze", "var", "where", "logit", "fill_", "roll",
     "amax", "amin", "median", "count_nonzero", "floor_divide", "moveaxis", "unbind", "new_ones",
     "new_zeros", "ravel", "view_as", "reshape_as", "erfinv", "bitwise_and", "bitwise_or", "bitwise_xor",
 )

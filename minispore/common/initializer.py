@@ -5,7 +5,9 @@ import numbers
 
 import numpy as np
 
+from .._core import backend
 from .._core import dtype as mstype
+from .._core import tensor as _tensor_module
 from .._core.tensor import Tensor, _wrap
 from . import seed as _seed
 
@@ -265,5 +267,8 @@ def initializer(init, shape=None, dtype=mstype.float32):
                         f"{type(init).__name__}.")
     if isinstance(init, numbers.Number):
         init = Constant(init)
-    values = init._generate(shape, _seed.rng())
-    return _wrap(np.asarray(values).astype(dtype.np_dtype))
+    values = init._generate(shape, _seed.rng())       # drawn on the host, then moved to the backend's device
+    return _wrap(backend.asarray(np.asarray(values).astype(dtype.np_dtype)))
+
+
+_tensor_module._initialize = initializer      # Tensor(shape=..., init=...) fills through it

@@ -10,6 +10,8 @@ training epochs are reshuffled while a run stays reproducible from ``set_seed``.
 """
 import numpy as np
 
+from ..common import seed as _global_seed
+
 _DEFAULT_SEED = 5489          # what MindSpore's get_seed() answers when no seed was set
 _seed = None
 _rng = np.random.default_rng()
@@ -40,6 +42,9 @@ def _seed_from_global(seed):
     set_seed(seed)
 
 
+_global_seed.on_seed(_seed_from_global)
+
+
 def _epoch_rng():
     """A generator for one epoch of one pipeline node, drawn from the global one."""
     return np.random.default_rng(int(_rng.integers(0, 2 ** 63 - 1)))
@@ -56,6 +61,19 @@ def set_num_parallel_workers(num):
     if isinstance(num, bool) or not isinstance(num, (int, np.integer)) or num <= 0:
         raise ValueError(f"For 'set_num_parallel_workers', num must be a positive int, but got {num!r}.")
     _num_parallel_workers = int(num)
+
+
+def check_num_parallel_workers(num, op):
+    """MindSpore's bounds for a ``num_parallel_workers`` argument: an int in [1, the CPU count] (None: default)."""
+    if num is None:
+        return None
+    import os
+    cpus = os.cpu_count() or 1
+    if isinstance(num, bool) or not isinstance(num, (int, np.integer)):
+        raise TypeError(f"For '{op}', num_parallel_workers must be an int, but got {type(num).__name__}.")
+    if not 1 <= num <= cpus:
+        raise ValueError(f"For '{op}', num_parallel_workers exceeds the boundary between 1 and {cpus}: got {num}.")
+    return int(num)
 
 
 def get_num_parallel_workers():

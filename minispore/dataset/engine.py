@@ -190,11 +190,13 @@ class Dataset:
     def map(self, operations, input_columns=None, output_columns=None, num_parallel_workers=None,
             python_multiprocessing=False, cache=None, callbacks=None, max_rowsize=16, offload=None):
         """Apply ``operations`` (a callable or a list) to ``input_columns`` (default: the first column)."""
+        config.check_num_parallel_workers(num_parallel_workers, "map")
         return MapDataset(self, operations, input_columns, output_columns)
 
     def batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, per_batch_map=None,
               input_columns=None, output_columns=None, python_multiprocessing=False, max_rowsize=16):
         """Stack ``batch_size`` consecutive rows (the last batch may be smaller unless ``drop_remainder``)."""
+        config.check_num_parallel_workers(num_parallel_workers, "batch")
         return BatchDataset(self, batch_size, drop_remainder, per_batch_map, input_columns, output_columns)
 
     def shuffle(self, buffer_size):
@@ -449,6 +451,7 @@ class NumpySlicesDataset(_ArraySource):
     def __init__(self, data, column_names=None, num_samples=None, num_parallel_workers=1, shuffle=None,
                  sampler=None, num_shards=None, shard_id=None):
         super().__init__()
+        config.check_num_parallel_workers(num_parallel_workers, "NumpySlicesDataset")
         if isinstance(data, dict):
             names = [str(k) for k in data]
             values = list(data.values())
@@ -502,6 +505,7 @@ class GeneratorDataset(_IndexedSource):
                  num_parallel_workers=1, shuffle=None, sampler=None, num_shards=None, shard_id=None,
                  python_multiprocessing=True, max_rowsize=None):
         super().__init__()
+        config.check_num_parallel_workers(num_parallel_workers, "GeneratorDataset")
         if column_names is None:
             if schema is None:
                 raise ValueError("Neither columns_names nor schema are provided.")

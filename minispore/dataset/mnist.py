@@ -17,6 +17,7 @@ import zlib
 import numpy as np
 
 from .._fileio import atomic_write, open_regular
+from . import config
 from .engine import _ArraySource
 
 __all__ = ["MnistDataset", "mnist_sample_dir", "download_mnist"]
@@ -178,6 +179,7 @@ class MnistDataset(_ArraySource):
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
                  sampler=None, num_shards=None, shard_id=None, cache=None):
         super().__init__()
+        config.check_num_parallel_workers(num_parallel_workers, "MnistDataset")
         if not isinstance(dataset_dir, (str, os.PathLike)):
             raise TypeError(f"For 'MnistDataset', dataset_dir must be a path, but got {dataset_dir!r}.")
         dataset_dir = os.fspath(dataset_dir)

@@ -8,9 +8,8 @@ existing parameter's name calls ``set_data``.
 import itertools
 from collections import OrderedDict
 
-import numpy as np
-
 from .. import context as _context
+from .._core import backend
 from .._core import dtype as mstype
 from .._core import primitive as _primitive
 from .._core.tensor import Tensor
@@ -40,7 +39,6 @@ class Cell:
         d = self.__dict__
         d["_params"] = OrderedDict()
         d["_cells"] = OrderedDict()
-        d["_buffers"] = OrderedDict()
         d["_auto_prefix"] = auto_prefix
         d["training"] = False
         d["_phase"] = "train"
@@ -60,7 +58,7 @@ class Cell:
 
     def __getattr__(self, name):
         d = self.__dict__
-        for store in ("_params", "_cells", "_buffers"):
+        for store in ("_params", "_cells"):
             table = d.get(store)
             if table is not None and name in table:
                 return table[name]
@@ -111,7 +109,7 @@ class Cell:
             object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
-        for store in ("_params", "_buffers", "_cells"):
+        for store in ("_params", "_cells"):
             table = self.__dict__.get(store)
             if table is not None and name in table:
                 del table[name]
@@ -168,21 +166,38 @@ class Cell:
             raise AttributeError(f"The '{type(self).__name__}' object has no attribute '_params': its __init__ "
                                  f"must call super().__init__().")
         for a in args:
-            if type(a) is np.ndarray:
-                raise TypeError(f"For '{type(self).__name__}', the inputs must be Tensors, but got a "
-                                f"numpy.ndarray of shape {a.shape}; wrap it with mindspore.Tensor(...).")
-        if _mode["mode"] == _GRAPH_MODE and not _primitive._trace_stack:
+            if backend.is_array(a):
+                raise TypeError(f"For '{type(self).__name__}', the inputs must be Tensors, but got an array of "
+                                f"shape {a.shape}; wrap it with mindspore.Tensor(...).")
+        if _mode["mode"] == _GRAPH_MODE and not _primitive.tracing():
             # GRAPH_MODE: the outermost Cell call is compiled (once per input signature) and replayed
             # (one graph per training mode: Dropout and BatchNorm behave differently in each)
             graph_fns = d.setdefault("_graph_fns", {})
             graph_fn = graph_fns.get(d["training"])
             if graph_fn is None:
                 from .._core.jit import JitFunction
-                graph_fn = graph_fns[d["training"]] = JitFunction(self._run_construct)
+                graph_fn = graph_fns[d["training"]] = JitFunction(self._run_construct, self._declared_inputs)
             return graph_fn(*args, **kwargs)
         if d["_cast_type"] is None and not d["_forward_pre_hooks"] and not d["_forward_hooks"]:
             return self.construct(*args, **kwargs)
         return self._run_construct(*args, **kwargs)
+
+    # ------------------------------------------------------------------ dynamic shapes
+    def set_inputs(self, *inputs, **kwargs):
+        """Declare the inputs of ``construct`` for graph mode: Tensors whose None dimensions may vary between
+        calls (``Tensor(shape=[None, 784], dtype=mindspore.float32)``), so that one compiled graph serves them
+        all. Calls that do not fit the declaration raise ValueError / TypeError."""
+        from .._core.jit import DynamicSignature
+        if kwargs:
+            raise TypeError(f"For 'set_inputs', keyword inputs are not supported, but got {sorted(kwargs)}.")
+        DynamicSignature(inputs, "set_inputs")     # checks the declaration now
+        self.__dict__["_dynamic_inputs"] = tuple(inputs)
+
+    def get_inputs(self):
+        return self.__dict__.get("_dynamic_inputs")
+
+    def _declared_inputs(self):
+        return self.__dict__.get("_dynamic_inputs")
 
     def _run_construct(self, *args, **kwargs):
         if self._cast_type is not None:

@@ -4,7 +4,7 @@ Pass the list (or a 1-D Tensor of it) as an optimizer's ``learning_rate``; step 
 """
 import math
 
-from .optim import _checkparam as validator
+from .. import _checkparam as validator
 
 
 def piecewise_constant_lr(milestone, learning_rates):

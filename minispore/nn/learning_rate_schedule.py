@@ -6,23 +6,23 @@ step cheaply.
 """
 import math
 
-import numpy as np
+from .._core.backend import xp
 
 from .._core.tensor import Tensor, _wrap
 from .cell import Cell
-from .optim import _checkparam as validator
+from .. import _checkparam as validator
 
-_F32 = np.float32
+_F32 = xp.float32
 
 
 def _step_array(global_step):
     """The step as a float32 array of the input's shape."""
-    data = global_step._data if isinstance(global_step, Tensor) else np.asarray(global_step)
+    data = global_step._data if isinstance(global_step, Tensor) else xp.asarray(global_step)
     return data.astype(_F32)
 
 
 def _out(value):
-    return _wrap(np.asarray(value, dtype=_F32))
+    return _wrap(xp.asarray(value, dtype=_F32))
 
 
 class LearningRateSchedule(Cell):
@@ -62,8 +62,8 @@ class ExponentialDecayLR(_StepDecayLR):
     def construct(self, global_step):
         p = _step_array(global_step) / _F32(self.decay_steps)
         if self.is_stair:
-            p = np.floor(p)
-        return _out(_F32(self.learning_rate) * np.power(_F32(self.decay_rate), p))
+            p = xp.floor(p)
+        return _out(_F32(self.learning_rate) * xp.power(_F32(self.decay_rate), p))
 
 
 class NaturalExpDecayLR(_StepDecayLR):
@@ -78,8 +78,8 @@ class NaturalExpDecayLR(_StepDecayLR):
         p = _step_array(global_step)
         if self.is_stair:
             steps = _F32(self.decay_steps)
-            p = np.floor_divide(p, steps) * steps
-        return _out(_F32(self.learning_rate) * np.power(_F32(self.math_e), -_F32(self.decay_rate) * p))
+            p = xp.floor_divide(p, steps) * steps
+        return _out(_F32(self.learning_rate) * xp.power(_F32(self.math_e), -_F32(self.decay_rate) * p))
 
 
 class InverseDecayLR(_StepDecayLR):
@@ -88,7 +88,7 @@ class InverseDecayLR(_StepDecayLR):
     def construct(self, global_step):
         p = _step_array(global_step) / _F32(self.decay_steps)
         if self.is_stair:
-            p = np.floor(p)
+            p = xp.floor(p)
         return _out(_F32(self.learning_rate) / (_F32(1) + _F32(self.decay_rate) * p))
 
 
@@ -114,9 +114,9 @@ class CosineDecayLR(LearningRateSchedule):
         self.delta = 0.5 * (max_lr - min_lr)
 
     def construct(self, global_step):
-        p = np.minimum(_step_array(global_step), _F32(self.decay_steps))
+        p = xp.minimum(_step_array(global_step), _F32(self.decay_steps))
         angle = _F32(self.math_pi) * (p / _F32(self.decay_steps) + _F32(0.5))
-        return _out(_F32(self.min_lr) + _F32(self.delta) * (_F32(1) + np.sin(angle)))
+        return _out(_F32(self.min_lr) + _F32(self.delta) * (_F32(1) + xp.sin(angle)))
 
 
 class PolynomialDecayLR(LearningRateSchedule):
@@ -148,11 +148,11 @@ class PolynomialDecayLR(LearningRateSchedule):
         step = _step_array(global_step)
         decay = _F32(self.decay_steps)
         if self.update_decay_steps:
-            decay = decay * np.maximum(np.ceil(step / decay), _F32(1))
+            decay = decay * xp.maximum(xp.ceil(step / decay), _F32(1))
         else:
-            step = np.minimum(step, decay)
+            step = xp.minimum(step, decay)
         p = step / decay
-        lr = _F32(self.diff_learning_rate) * np.power(_F32(1) - p, _F32(self.power)) + _F32(self.end_learning_rate)
+        lr = _F32(self.diff_learning_rate) * xp.power(_F32(1) - p, _F32(self.power)) + _F32(self.end_learning_rate)
         return _out(lr)
 
 
@@ -170,7 +170,7 @@ class WarmUpLR(LearningRateSchedule):
         self.learning_rate = learning_rate
 
     def construct(self, global_step):
-        percent = np.minimum(_step_array(global_step), _F32(self.warmup_steps)) / _F32(self.warmup_steps)
+        percent = xp.minimum(_step_array(global_step), _F32(self.warmup_steps)) / _F32(self.warmup_steps)
         return _out(_F32(self.learning_rate) * percent)
 
 

@@ -1,17 +1,17 @@
 """``mindspore.ops``: the functional API, functional autodiff and the Primitive-style operator classes."""
-from .._core import autodiff as _autodiff
+from .._core import backend as _backend
 from .._core import tensor as _tensor_module
-from .._core.autodiff import (GradOperation, get_grad, grad, jacfwd, jacrev, jvp, value_and_grad, vjp,
-                              vmap)
+from .._core.autodiff import GradOperation, get_grad, grad, jvp, value_and_grad, vjp
 from . import _prims, function
 from .function import *  # noqa: F401,F403
+from .function.grad_func import jacfwd, jacrev, vmap
 from . import _tensor_methods
 from .operations import *  # noqa: F401,F403
 from . import operations
 
 _tensor_module._F = function
-_autodiff._prims = _prims
 _tensor_methods.attach()
+_backend.silence_floating_point_warnings()
 
 # MindSpore's ``ops`` exposes the builtins-shadowing names too
 max = function.max  # noqa: A001

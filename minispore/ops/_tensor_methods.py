@@ -2,7 +2,6 @@
 ``t.max()`` returns values only, ``t.sum(axis, dtype, keepdims)``, ``t.reshape(*shape)``...)."""
 import numbers
 
-import numpy as np
 
 from .._core import dtype as mstype
 from .._core.tensor import TENSOR_METHODS, Tensor
@@ -57,11 +56,11 @@ _REQ = object()
 
 
 def _is_int(v):
-    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+    return isinstance(v, numbers.Integral) and not _is_bool(v)
 
 
 def _is_bool(v):
-    return isinstance(v, (bool, np.bool_))
+    return isinstance(v, bool) or type(v).__name__ == "bool_"     # NumPy's bool scalar
 
 
 def _is_axes(v):
@@ -73,7 +72,7 @@ def _is_opt_int(v):
 
 
 def _is_dtype(v):
-    return v is None or isinstance(v, (mstype.Type, str, type, np.dtype))
+    return v is None or isinstance(v, (mstype.Type, str, type)) or type(v).__name__.startswith("dtype")
 
 
 def _is_number(v):

@@ -108,6 +108,11 @@ class Model:
 
     def __init__(self, network, loss_fn=None, optimizer=None, metrics=None, eval_network=None, eval_indexes=None,
                  amp_level="O0", boost_level="O0", **kwargs):
+        if loss_fn is not None and not callable(loss_fn):
+            raise TypeError(f"For 'Model', 'loss_fn' must be a loss Cell or a callable, but got "
+                            f"{type(loss_fn).__name__} ({loss_fn!r}).")
+        if optimizer is not None and not callable(optimizer):
+            raise TypeError(f"For 'Model', 'optimizer' must be an optimizer Cell, but got {type(optimizer).__name__}.")
         self._network = network
         self._loss_fn = loss_fn
         self._optimizer = optimizer

@@ -72,6 +72,11 @@ DELIBERATE = {
     "grad/norm_at_zero": "grad of ops.norm at the zero vector is nan; 0 (the minimal subgradient, as PyTorch) "
                          "is expected",
     "grad/var_constant": "grad of ops.var of a constant vector is nan; it is 2*(x-mean)/N = 0",
+    "grad/std_constant": "grad of ops.std at a constant vector is nan (sqrt'(0) * 0); minispore gives 0, the "
+                         "subgradient PyTorch gives, so that a kink never sends NaN into training (issue 8)",
+    "dyn/jit_input_signature_wrong_dim": "MindSpore 2.10 ignores jit(input_signature=...) (deprecated, logged); "
+                                         "minispore honours the declaration, as MindSpore 2.2 did, so one graph "
+                                         "serves every batch size and an input that does not fit is an error",
     "grad/pow_exp0_at0_scalar": "grad of x**0 at x=0 is nan (0 * 0**-1); x**0 is constant, so 0 (as PyTorch)",
     "grad/pow_exp0_at0_both": "grad of x**e w.r.t. x at x=0, e=0 is nan; should be 0 (the exponent grad, 0, "
                               "is right)",
@@ -110,6 +115,8 @@ INSTEAD = {
     "num/sum_empty_full": _t("Float32", [], 0.0),
     "grad/norm_at_zero": _t("Float32", [3], [0.0, 0.0, 0.0]),
     "grad/var_constant": _t("Float32", [3], [0.0, 0.0, 0.0]),
+    "grad/std_constant": _t("Float32", [3], [0.0, 0.0, 0.0]),
+    "dyn/jit_input_signature_wrong_dim": {"error": "ValueError", "keywords": ["input_signature", "5"]},
     "grad/pow_exp0_at0_scalar": _t("Float32", [1], [0.0]),
     "grad/pow_exp0_at0_both": {"tuple": [_t("Float32", [1], [0.0]), _t("Float32", [1], [0.0])]},
     "range/cross_entropy_label_neg1": _err("RuntimeError", "-1"),
@@ -143,7 +150,7 @@ NOTES = {
     "intdiv/int32/floor_divide_tensor0": "x // 0 saturates: INT_MAX for x>0, INT_MIN for x<0, 0 for 0",
     "intdiv/int32/remainder_tensor0": "ops.remainder(x, 0) == x (x - floor_div(x, 0) * 0)",
     "num/cross_entropy_all_ignored_mean": "all targets == ignore_index: mean is 0/0 = nan, its gradient 0",
-    "grad/std_constant": "nan, like PyTorch (sqrt'(0) * 0)",
+    "grad/std_constant": "MindSpore gives nan (sqrt'(0) * 0); PyTorch gives 0",
     "grad/sqrt_at0": "inf at 0, like PyTorch",
     "grad/cosine_similarity_zero_vector": "grad w.r.t. the zero vector is x1 / eps = 1e8 * x1",
     "range/one_hot_out_of_range": "ids outside [0, depth) give an all-off_value row (no error)",

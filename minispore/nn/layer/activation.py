@@ -1,7 +1,6 @@
 """Activation cells and ``get_activation``."""
-import numpy as np
-
 from ... import ops
+from ..._core import dtype as mstype
 from ...common.parameter import Parameter
 from ..._core.tensor import Tensor
 from ..cell import Cell
@@ -138,10 +137,8 @@ class PReLU(Cell):
     def __init__(self, channel=1, w=0.25):
         super().__init__()
         if isinstance(w, (int, float)):
-            w = np.full((channel,), w, np.float32)
-        elif isinstance(w, Tensor):
-            w = w.asnumpy()
-        w = np.asarray(w, np.float32)
+            w = ops.full((channel,), w, dtype=mstype.float32)
+        w = Tensor(w, mstype.float32)
         if w.shape != (channel,):
             raise ValueError(f"For 'PReLU', 'w' must have shape ({channel},), but got {w.shape}.")
         self.channel = channel

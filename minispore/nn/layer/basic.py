@@ -125,6 +125,10 @@ class Dropout(Cell):
 
     def __init__(self, keep_prob=0.5, p=None, dtype=mstype.float32):
         super().__init__()
+        for name, value in (("keep_prob", keep_prob), ("p", p)):
+            if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+                raise TypeError(f"For 'Dropout', the type of '{name}' should be one of ['float', 'int'], but got "
+                                f"type '{type(value).__name__}'.")
         if p is None:
             if not 0 < keep_prob <= 1:
                 raise ValueError(f"For 'Dropout', 'keep_prob' must be in (0, 1], but got {keep_prob}.")

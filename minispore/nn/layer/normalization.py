@@ -21,6 +21,10 @@ class LayerNorm(Cell):
         self.beta = Parameter(initializer(beta_init, self.normalized_shape, dtype), name="beta")
 
     def construct(self, x):
+        for name, axis in (("begin_norm_axis", self.begin_norm_axis), ("begin_params_axis", self.begin_params_axis)):
+            if not -x.ndim <= axis < x.ndim:
+                raise _LayerNormError(f"For 'LayerNorm', the input's rank is {x.ndim}, while the '{name}' value "
+                                      f"should be in the range [{-x.ndim}, {x.ndim}), but got {axis}.")
         axis = self.begin_norm_axis % x.ndim
         axes = tuple(range(axis, x.ndim))
         mean = ops.mean(x, axes, True)
@@ -32,6 +36,10 @@ class LayerNorm(Cell):
     def extend_repr(self):
         return (f"normalized_shape={self.normalized_shape}, begin_norm_axis={self.begin_norm_axis}, "
                 f"begin_params_axis={self.begin_params_axis}, gamma={self.gamma}, beta={self.beta}")
+
+
+class _LayerNormError(ValueError, RuntimeError):
+    """LayerNorm's axes do not fit its input (MindSpore raises RuntimeError when the cell is called)."""
 
 
 class _BatchNorm(Cell):
@@ -67,12 +75,15 @@ class _BatchNorm(Cell):
         if use_batch:
             mean = ops.mean(x, axes, True)
             var = ops.mean(ops.square(x - mean), axes, True)
-            n = x.size // self.num_features
-            m = self.momentum
-            new_mean = ops.stop_gradient(mean).reshape(-1).asnumpy()
-            new_var = ops.stop_gradient(var).reshape(-1).asnumpy() * (n / max(n - 1, 1))
-            self.moving_mean.set_data(self.moving_mean.asnumpy() * m + new_mean * (1 - m))
-            self.moving_variance.set_data(self.moving_variance.asnumpy() * m + new_var * (1 - m))
+            if self.training:
+                # the moving statistics are updated with the unbiased batch variance, as in MindSpore; as
+                # assignments, so that a compiled train step updates them at every call
+                n = x.size // self.num_features
+                m = self.momentum
+                batch_mean = ops.reshape(ops.stop_gradient(mean), (-1,))
+                batch_var = ops.reshape(ops.stop_gradient(var), (-1,)) * (n / max(n - 1, 1))
+                ops.assign(self.moving_mean, self.moving_mean * m + batch_mean * (1 - m))
+                ops.assign(self.moving_variance, self.moving_variance * m + batch_var * (1 - m))
         else:
             mean = ops.reshape(self.moving_mean, shape)
             var = ops.reshape(self.moving_variance, shape)

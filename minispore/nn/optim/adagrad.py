@@ -1,7 +1,7 @@
 """``nn.Adagrad``: adaptive gradient (MindSpore's ``ApplyAdagrad``)."""
-import numpy as np
+from ..._core.backend import xp
 
-from . import _checkparam as validator
+from ... import _checkparam as validator
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ['Adagrad']
@@ -38,4 +38,4 @@ class Adagrad(Optimizer):
     def _apply(self, i, w, g, lr):
         h = self.accum[i]._data
         h += g * g
-        w -= lr * g / np.sqrt(h)
+        w -= lr * g / xp.sqrt(h)

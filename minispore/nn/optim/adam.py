@@ -1,15 +1,15 @@
 """``nn.Adam`` (with weight decay, AMSGrad and Nesterov variants) and ``nn.AdamWeightDecay`` (decoupled decay)."""
-import numpy as np
+from ..._core.backend import xp
 
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
 from ...common.parameter import Parameter
-from . import _checkparam as validator
+from ... import _checkparam as validator
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ['Adam', 'AdamWeightDecay']
 
-_F32 = np.float32
+_F32 = xp.float32
 
 
 def _check_param_value(beta1, beta2, eps, prim_name):
@@ -69,8 +69,8 @@ class Adam(Optimizer):
                              f"but got 'use_amsgrad'={use_amsgrad}.")
         self.beta1 = Tensor(beta1, mstype.float32)
         self.beta2 = Tensor(beta2, mstype.float32)
-        self.beta1_power = Parameter(Tensor(np.ones((), np.float32)), name="beta1_power")
-        self.beta2_power = Parameter(Tensor(np.ones((), np.float32)), name="beta2_power")
+        self.beta1_power = Parameter(Tensor(xp.ones((), xp.float32)), name="beta1_power")
+        self.beta2_power = Parameter(Tensor(xp.ones((), xp.float32)), name="beta2_power")
         self.eps = Tensor(eps, mstype.float32)
         self.use_nesterov = use_nesterov
         self.use_locking = use_locking
@@ -94,29 +94,29 @@ class Adam(Optimizer):
         b1p *= d["_b1"]
         b2p *= d["_b2"]
         one = _F32(1)
-        d["_bias"] = np.sqrt(one - b2p[()]) / (one - b1p[()])
+        d["_bias"] = xp.sqrt(one - b2p[()]) / (one - b1p[()])
 
     def _apply(self, i, w, g, lr):
         m = self.moment1[i]._data
         v = self.moment2[i]._data
-        t = np.subtract(g, m)                 # one temporary, reused: m += (g - m) * (1 - beta1)
+        t = xp.subtract(g, m)                 # one temporary, reused: m += (g - m) * (1 - beta1)
         t *= self._1mb1
         m += t
-        np.multiply(g, g, out=t)              # v += (g * g - v) * (1 - beta2)
+        xp.multiply(g, g, out=t)              # v += (g * g - v) * (1 - beta2)
         t -= v
         t *= self._1mb2
         v += t
         if self.use_amsgrad:
             vhat = self.vhat[i]._data
-            np.maximum(vhat, v, out=vhat)
-            np.sqrt(vhat, out=t)
+            xp.maximum(vhat, v, out=vhat)
+            xp.sqrt(vhat, out=t)
         else:
-            np.sqrt(v, out=t)
+            xp.sqrt(v, out=t)
         t += self._eps
         if self.use_nesterov and not self.use_amsgrad:
-            np.divide(m * self._b1 + g * self._1mb1, t, out=t)
+            xp.divide(m * self._b1 + g * self._1mb1, t, out=t)
         else:
-            np.divide(m, t, out=t)
+            xp.divide(m, t, out=t)
         t *= lr * self._bias
         w -= t
 
@@ -145,9 +145,9 @@ class AdamWeightDecay(Optimizer):
     def __init__(self, params, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-6, weight_decay=0.0):
         super().__init__(learning_rate, params, weight_decay)
         _check_param_value(beta1, beta2, eps, self.cls_name)
-        self.beta1 = Tensor(np.array([beta1]).astype(np.float32))
-        self.beta2 = Tensor(np.array([beta2]).astype(np.float32))
-        self.eps = Tensor(np.array([eps]).astype(np.float32))
+        self.beta1 = Tensor(xp.array([beta1]).astype(xp.float32))
+        self.beta2 = Tensor(xp.array([beta2]).astype(xp.float32))
+        self.eps = Tensor(xp.array([eps]).astype(xp.float32))
         self.moments1 = self._parameters.clone(prefix="adam_m", init='zeros')
         self.moments2 = self._parameters.clone(prefix="adam_v", init='zeros')
         self.use_fused_opt = True
@@ -158,16 +158,16 @@ class AdamWeightDecay(Optimizer):
     def _apply(self, i, w, g, lr):
         m = self.moments1[i]._data
         v = self.moments2[i]._data
-        t = np.subtract(g, m)                 # one temporary, reused
+        t = xp.subtract(g, m)                 # one temporary, reused
         t *= self._1mb1
         m += t
-        np.multiply(g, g, out=t)
+        xp.multiply(g, g, out=t)
         t -= v
         t *= self._1mb2
         v += t
-        np.sqrt(v, out=t)
+        xp.sqrt(v, out=t)
         t += self._eps
-        np.divide(m, t, out=t)
+        xp.divide(m, t, out=t)
         wds = self._cur_wd
         if wds is not None:
             wd = wds[i]

@@ -1,10 +1,10 @@
 """``nn.Momentum``: gradient descent with (Nesterov) momentum, MindSpore's ``ApplyMomentum``."""
-import numpy as np
+from ..._core.backend import xp
 
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
 from ...common.parameter import Parameter
-from . import _checkparam as validator
+from ... import _checkparam as validator
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ['Momentum']
@@ -39,7 +39,7 @@ class Momentum(Optimizer):
         self.use_nesterov = validator.check_bool(use_nesterov)
         self.moments = self.params.clone(prefix="moments", init='zeros')
         self.__dict__["_momentum_param"] = self.momentum
-        self.__dict__["_mom"] = np.float32(momentum)
+        self.__dict__["_mom"] = xp.float32(momentum)
 
     def _prepare(self):
         self.__dict__["_mom"] = self.__dict__["_momentum_param"]._data[()]

@@ -14,21 +14,21 @@ import functools
 import inspect
 from collections.abc import Iterable
 
-import numpy as np
+from ..._core import backend
+from ..._core.backend import xp
 
 from ..._core import dtype as mstype
 from ..._core import primitive as _primitive
-from ..._core.primitive import _trace_stack
 from ..._core.tensor import Tensor, _wrap
 from ...common.parameter import Parameter, ParameterTuple
 from ..cell import Cell
 from ..layer.container import CellList
 from ..learning_rate_schedule import LearningRateSchedule
-from . import _checkparam as validator
+from ... import _checkparam as validator
 
 __all__ = ['Optimizer', 'opt_init_args_register']
 
-_F32 = np.float32
+_F32 = xp.float32
 
 
 def opt_init_args_register(fn):
@@ -66,7 +66,7 @@ def _scalar32(a):
 
 
 def _as_array(value):
-    return value._data if isinstance(value, Tensor) else np.asarray(value)
+    return value._data if isinstance(value, Tensor) else xp.asarray(value)
 
 
 class Optimizer(Cell):
@@ -106,7 +106,7 @@ class Optimizer(Cell):
         self._unique = True
         self._target = "CPU"
         self.dynamic_lr = False
-        self.global_step = Parameter(Tensor(np.zeros((1,), np.int32)), name='global_step')
+        self.global_step = Parameter(Tensor(xp.zeros((1,), xp.int32)), name='global_step')
         self.is_group = False
         self.is_group_lr = False
         self.is_group_params_ordered = False
@@ -153,7 +153,7 @@ class Optimizer(Cell):
             self.weight_decay = weight_decay if self.dynamic_decay_flags else Tensor(weight_decay, mstype.float32)
         self.reciprocal_scale = Tensor(1.0 / self.loss_scale, mstype.float32)
         self.need_scale = self.loss_scale != 1.0
-        self.global_step_increase_tensor = Tensor(np.ones((1,), np.int32))
+        self.global_step_increase_tensor = Tensor(xp.ones((1,), xp.int32))
         self.param_length = len(self._parameters)
         self.use_parallel = False
         self.optim_filter = (True,) * self.param_length
@@ -219,7 +219,7 @@ class Optimizer(Cell):
                                  f"be 0 or 1, but got {learning_rate.ndim}.")
             return Tensor(learning_rate.asnumpy(), dtype=mstype.float32)
         if isinstance(learning_rate, Iterable):
-            return Tensor(np.array(list(learning_rate)).astype(np.float32))
+            return Tensor(xp.array(list(learning_rate)).astype(xp.float32))
         raise TypeError("For 'Optimizer', the argument 'learning_rate' must be int, float, Tensor, Iterable or "
                         "LearningRateSchedule, but got {}.".format(type(learning_rate)))
 
@@ -468,7 +468,7 @@ class Optimizer(Cell):
         for i, g in enumerate(gradients):
             if isinstance(g, Tensor):
                 out.append(g._data)
-            elif isinstance(g, np.ndarray):
+            elif isinstance(g, xp.ndarray):
                 out.append(g)
             else:
                 raise TypeError(f"For '{self.cls_name}', gradient {i} must be a Tensor, "
@@ -516,8 +516,8 @@ class Optimizer(Cell):
         if self.dynamic_lr:
             step = _wrap(self.global_step._data.copy())
             if self.is_group_lr:
-                return tuple(_wrap(_as_array(cell(step)).astype(np.float32).reshape(())) for cell in lr)
-            return _wrap(_as_array(lr(step)).astype(np.float32).reshape(()))
+                return tuple(_wrap(_as_array(cell(step)).astype(xp.float32).reshape(())) for cell in lr)
+            return _wrap(_as_array(lr(step)).astype(xp.float32).reshape(()))
         return lr
 
     def get_weight_decay(self):
@@ -591,13 +591,15 @@ class Optimizer(Cell):
 
 
 def _optimizer_step_impl(*grads, optimizer):
-    optimizer._step_arrays([g if isinstance(g, np.ndarray) else np.asarray(g) for g in grads])
+    optimizer._step_arrays([g if backend.is_array(g) else backend.asarray(g) for g in grads])
     return _DONE
 
 
-_DONE = np.ones((), np.bool_)
+_DONE = backend.asarray(True)
 # A jit-compiled train step records ``optimizer(grads)`` as this effect: replaying the graph runs the update.
-_OPTIMIZER_STEP = _primitive.Primitive("OptimizerStep", _optimizer_step_impl, effect=True)
+_OPTIMIZER_STEP = _primitive.Primitive("OptimizerStep", _optimizer_step_impl, None,
+                                       lambda *grads, optimizer: ((), _DONE.dtype), effect=True)
+_OPTIMIZER_STEP.def_vjp(_primitive.NONDIFF)
 
 
 def _centralize(g):
@@ -644,7 +646,7 @@ def _evaluate(spec, step):
                                f"{i} needs one more.")
         return _scalar32(values[i])
     if kind == _SCHEDULE:
-        return _scalar32(np.asarray(_as_array(obj(_wrap(step.copy()))), dtype=_F32))
+        return _scalar32(xp.asarray(_as_array(obj(_wrap(step.copy()))), dtype=_F32))
     return obj
 
 
@@ -659,7 +661,7 @@ class _ConvertToCell(LearningRateSchedule):
         self.learning_rate = learning_rate
 
     def construct(self, global_step):
-        one = np.ones((), self.learning_rate._data.dtype)
+        one = xp.ones((), self.learning_rate._data.dtype)
         return _wrap(self.learning_rate._data + one - one)
 
 
@@ -679,7 +681,7 @@ class _IteratorLearningRate(LearningRateSchedule):
 
     def construct(self, global_step):
         values = self.learning_rate._data
-        index = _as_array(global_step).astype(np.int64)
+        index = _as_array(global_step).astype(xp.int64)
         if index.size and (index.min() < 0 or index.max() >= values.shape[0]):
             bad = int(index.max()) if index.max() >= values.shape[0] else int(index.min())
             raise RuntimeError(f"For 'Gather', the 'input_indices' should be in the range [0, {values.shape[0]}), "
@@ -696,5 +698,5 @@ class _WrappedWeightDecay(Cell):
         self.loss_scale = Tensor(loss_scale, mstype.float32)
 
     def construct(self, global_step):
-        value = _as_array(self.weight_decay(global_step)).astype(np.float32)
+        value = _as_array(self.weight_decay(global_step)).astype(xp.float32)
         return _wrap(value * self.loss_scale._data)

@@ -1,12 +1,12 @@
 """``nn.RMSProp``: root-mean-square propagation, plain or centered, with momentum."""
-import numpy as np
+from ..._core.backend import xp
 
-from . import _checkparam as validator
+from ... import _checkparam as validator
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ['RMSProp']
 
-_F32 = np.float32
+_F32 = xp.float32
 
 
 class RMSProp(Optimizer):
@@ -57,22 +57,22 @@ class RMSProp(Optimizer):
     def _apply(self, i, w, g, lr):
         one_minus_decay = self._1md
         ms = self.ms[i]._data
-        t = np.multiply(g, g)                 # ms += (g * g - ms) * (1 - decay)
+        t = xp.multiply(g, g)                 # ms += (g * g - ms) * (1 - decay)
         t -= ms
         t *= one_minus_decay
         ms += t
         if self.centered:
             mg = self.mg[i]._data
-            np.subtract(g, mg, out=t)
+            xp.subtract(g, mg, out=t)
             t *= one_minus_decay
             mg += t
-            np.multiply(mg, mg, out=t)
-            np.subtract(ms, t, out=t)
+            xp.multiply(mg, mg, out=t)
+            xp.subtract(ms, t, out=t)
             t += self._eps
         else:
-            np.add(ms, self._eps, out=t)
-        np.sqrt(t, out=t)
-        np.divide(g, t, out=t)
+            xp.add(ms, self._eps, out=t)
+        xp.sqrt(t, out=t)
+        xp.divide(g, t, out=t)
         t *= lr
         mom = self.moment[i]._data
         mom *= self._mom

@@ -1,15 +1,15 @@
 """``nn.SGD``: stochastic gradient descent with momentum, dampening, Nesterov momentum and weight decay."""
-import numpy as np
+from ..._core.backend import xp
 
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
 from ...common.parameter import Parameter
-from . import _checkparam as validator
+from ... import _checkparam as validator
 from .optimizer import Optimizer, opt_init_args_register
 
 __all__ = ['SGD']
 
-_F32 = np.float32
+_F32 = xp.float32
 
 
 class SGD(Optimizer):
@@ -80,7 +80,7 @@ class SGD(Optimizer):
             accum = self.accum[i]._data
             stat = self.stat[i]._data
             if stat.size and stat.flat[0] > 0:     # first step: the buffer starts as the gradient
-                np.copyto(accum, g, casting='unsafe')
+                xp.copyto(accum, g, casting='unsafe')
                 stat.fill(0)
             else:
                 accum *= mom

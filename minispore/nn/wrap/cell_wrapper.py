@@ -2,27 +2,23 @@
 ``TrainOneStepCell`` (MindSpore 2.10's signatures and return values), built on the functional autodiff."""
 from types import FunctionType, MethodType
 
-import numpy as np
-
+from ... import ops
+from ..._core import dtype as mstype
 from ..._core.autodiff import GradOperation, value_and_grad
-from ..._core.tensor import Tensor, _wrap
+from ..._core.tensor import Tensor
 from ...common.parameter import ParameterTuple
 from ..cell import Cell
 from ..layer.basic import Identity
-from ..optim import _checkparam as validator
+from ... import _checkparam as validator
 
 __all__ = ['WithLossCell', 'WithGradCell', 'WithEvalCell', 'ForwardValueAndGrad', 'TrainOneStepCell']
 
 
 def _scale_grads(grads, sens):
     """``grads`` times the constant sensitivity ``sens`` (d(sens * loss) = sens * d loss)."""
-    if isinstance(sens, Tensor):
-        s = sens._data
-    else:
-        s = sens
-    if not isinstance(s, np.ndarray) and s == 1.0:
+    if not isinstance(sens, Tensor) and sens == 1.0:
         return grads
-    return tuple(_wrap(g._data * np.asarray(s, dtype=g._data.dtype)) for g in grads)
+    return tuple(ops.mul(g, ops.cast(sens, g.dtype) if isinstance(sens, Tensor) else sens) for g in grads)
 
 
 class WithLossCell(Cell):
@@ -78,8 +74,8 @@ class WithEvalCell(Cell):
         outputs = self._network(data)
         if self.add_cast_fp32:
             if isinstance(label, Tensor) and label._data.dtype.kind == "f":
-                label = _wrap(label._data.astype(np.float32))
-            outputs = _wrap(outputs._data.astype(np.float32))
+                label = ops.cast(label, mstype.float32)
+            outputs = ops.cast(outputs, mstype.float32)
         loss = self._loss_fn(outputs, label)
         return loss, outputs, label
 

@@ -3,3 +3,4 @@ from .math_func import *  # noqa: F401,F403
 from .array_func import *  # noqa: F401,F403
 from .nn_func import *  # noqa: F401,F403
 from .random_func import *  # noqa: F401,F403
+from .state_func import *  # noqa: F401,F403

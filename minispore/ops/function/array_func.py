@@ -1,23 +1,25 @@
 """Tensor creation, casting, shape manipulation, indexing and matrix products with MindSpore's signatures."""
+import math
 import numbers
 
-import numpy as np
-
+from ..._core import backend
 from ..._core import dtype as mstype
+from ..._core import shapes
+from ..._core.errors import OutOfMemoryError, TracerValueError
 from ..._core.primitive import bind
-from ..._core.tensor import Tensor, _wrap
+from ..._core.shapes import Abstract
+from ..._core.tensor import Tensor
 from .. import _prims as P
-from .math_func import _axes, _axis, _coerce, _tensor, mul
+from .math_func import _axes, _axis, _coerce, _constant, _is_int, _tensor, mul
 
 
 # ----------------------------------------------------------------------------- creation
 def _shape_arg(shape, op):
     if isinstance(shape, Tensor):
         shape = shape.tolist()
-    if isinstance(shape, (numbers.Integral, np.integer)) and not isinstance(shape, bool):
+    if _is_int(shape):
         shape = (int(shape),)
-    if not isinstance(shape, (tuple, list)) or not all(
-            isinstance(d, (numbers.Integral, np.integer)) and not isinstance(d, bool) for d in shape):
+    if not isinstance(shape, (tuple, list)) or not all(_is_int(d) for d in shape):
         raise TypeError(f"For '{op}', the shape must be an int, a tuple or list of ints or an int Tensor, "
                         f"but got {shape!r}.")
     shape = tuple(int(d) for d in shape)
@@ -38,31 +40,42 @@ def _dtype_arg(dtype, default, op):
     return dtype
 
 
-def _ones(shape, np_dtype):
-    # np.ones is a Python-level wrapper; empty + fill is the same array for less per-call cost
-    out = np.empty(shape, np_dtype)
-    out.fill(1)
-    return _wrap(out)
+def _filled(op, shape, value, np_dtype):
+    try:
+        return P.fill(shape, value, np_dtype)
+    except OutOfMemoryError as e:
+        raise OutOfMemoryError(str(e).replace("For 'Fill'", f"For '{op}'", 1)) from None
 
 
 def ones(shape, dtype=None):
     shape = _shape_arg(shape, "ones")
-    return _ones(shape, _dtype_arg(dtype, mstype.float32, "ones").np_dtype)
+    return _filled("ones", shape, 1, _dtype_arg(dtype, mstype.float32, "ones").np_dtype)
 
 
 def zeros(size, dtype=None):
     shape = _shape_arg(size, "zeros")
-    return _wrap(np.zeros(shape, _dtype_arg(dtype, mstype.float32, "zeros").np_dtype))
+    return _filled("zeros", shape, 0, _dtype_arg(dtype, mstype.float32, "zeros").np_dtype)
 
 
 def ones_like(input, *, dtype=None):
     x = _tensor(input, "input", "ones_like")
-    return _ones(x._data.shape, x._data.dtype if dtype is None else _dtype_arg(dtype, None, "ones_like").np_dtype)
+    return _filled("ones_like", x.shape, 1, _dtype_arg(dtype, x.dtype, "ones_like").np_dtype)
 
 
 def zeros_like(input, *, dtype=None):
     x = _tensor(input, "input", "zeros_like")
-    return _wrap(np.zeros(x.shape, _dtype_arg(dtype, x.dtype, "zeros_like").np_dtype))
+    return _filled("zeros_like", x.shape, 0, _dtype_arg(dtype, x.dtype, "zeros_like").np_dtype)
+
+
+def _fill_value(value, op):
+    if isinstance(value, Tensor):
+        if value.size != 1:
+            raise ValueError(f"For '{op}', the fill value must have one element, but got shape {value.shape}.")
+        return value.item()
+    if not isinstance(value, numbers.Number) or isinstance(value, complex):
+        raise TypeError(f"For '{op}', the fill value must be a number or a one-element Tensor, but got "
+                        f"{type(value).__name__}.")
+    return value
 
 
 def full(size, fill_value, *, dtype=None):
@@ -75,19 +88,21 @@ def full(size, fill_value, *, dtype=None):
         dtype = mstype.int64
     elif not isinstance(dtype, mstype.Type) or not mstype.is_concrete(dtype):
         raise TypeError(f"For 'ops.full', 'dtype' must be mindspore.type, but got {dtype}.")
-    value = fill_value._data if isinstance(fill_value, Tensor) else fill_value
-    out = np.empty(shape, dtype.np_dtype)
-    out[...] = np.asarray(value).astype(dtype.np_dtype)
-    return _wrap(out)
+    value = _fill_value(fill_value, "full")
+    if dtype.kind in "iu" and isinstance(value, float):
+        value = math.trunc(value) if math.isfinite(value) else value
+    return _filled("full", shape, value, dtype.np_dtype)
 
 
 def full_like(input, fill_value, *, dtype=None):
     x = _tensor(input, "input", "full_like")
-    return _wrap(np.full(x.shape, fill_value, _dtype_arg(dtype, x.dtype, "full_like").np_dtype))
+    return _filled("full_like", x.shape, _fill_value(fill_value, "full_like"),
+                   _dtype_arg(dtype, x.dtype, "full_like").np_dtype)
 
 
 def fill(type, shape, value):
-    return _wrap(np.full(_shape_arg(shape, "fill"), value, _dtype_arg(type, mstype.float32, "fill").np_dtype))
+    return _filled("fill", _shape_arg(shape, "fill"), _fill_value(value, "fill"),
+                   _dtype_arg(type, mstype.float32, "fill").np_dtype)
 
 
 def _number(v):
@@ -98,38 +113,35 @@ def arange(start=0, end=None, step=1, *, dtype=None):
     start, end, step = _number(start), _number(end), _number(step)
     if end is None:
         start, end = 0, start
+    for name, v in (("start", start), ("end", end), ("step", step)):
+        if not isinstance(v, numbers.Real) or isinstance(v, bool):
+            raise TypeError(f"For 'arange', '{name}' must be a number, but got {type(v).__name__}.")
     if step == 0:
         raise ValueError("For 'arange', the 'step' must not be 0.")
     if (end - start) * step < 0:
         raise ValueError(f"For 'arange', the range [{start}, {end}) cannot be walked with step {step}.")
-    is_float = _any(isinstance(v, float) for v in (start, end, step))
+    is_float = any(isinstance(v, float) for v in (start, end, step))
     default = mstype.float32 if is_float else mstype.int64
-    out = np.arange(start, end, step)
-    return _wrap(out.astype(_dtype_arg(dtype, default, "arange").np_dtype))
-
-
-def _any(it):
-    for v in it:
-        if v:
-            return True
-    return False
+    return P.arange(start, end, step, _dtype_arg(dtype, default, "arange").np_dtype)
 
 
 def linspace(start, end, steps):
-    steps = int(_number(steps))
-    if steps < 1:
-        raise ValueError(f"For 'linspace', 'steps' must be positive, but got {steps}.")
-    return _wrap(np.linspace(float(_number(start)), float(_number(end)), steps, dtype=np.float32))
+    steps = _number(steps)
+    if not _is_int(steps) or steps < 1:
+        raise ValueError(f"For 'linspace', 'steps' must be a positive int, but got {steps!r}.")
+    return P.linspace(float(_number(start)), float(_number(end)), int(steps), mstype.float32.np_dtype)
 
 
 def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
-    return _wrap(np.logspace(float(start), float(end), int(steps), base=base).astype(
-        _dtype_arg(dtype, mstype.float32, "logspace").np_dtype))
+    exponents = P.linspace(float(start), float(end), int(steps), mstype.float64.np_dtype)
+    out = P.pow_(P.full_like(exponents, float(base)), exponents)
+    return P.cast(out, _dtype_arg(dtype, mstype.float32, "logspace").np_dtype)
 
 
 def eye(n, m=None, dtype=None):
-    return _wrap(np.eye(int(n), None if m is None else int(m),
-                        dtype=_dtype_arg(dtype, mstype.float32, "eye").np_dtype))
+    n = int(_number(n))
+    m = n if m is None else int(_number(m))
+    return P.eye(n, m, _dtype_arg(dtype, mstype.float32, "eye").np_dtype)
 
 
 def tensor(data, dtype=None):
@@ -139,6 +151,8 @@ def tensor(data, dtype=None):
 # ----------------------------------------------------------------------------- dtype and gradient control
 def cast(input, dtype):
     x = _tensor(input, "input", "cast")
+    if dtype is None or isinstance(dtype, bool) or not mstype.is_dtype_like(dtype):
+        raise TypeError(f"For 'Cast', the input 'dtype' should be mindspore dtype, but got {dtype!r}.")
     return P.cast(x, _dtype_arg(dtype, None, "cast").np_dtype)
 
 
@@ -165,29 +179,38 @@ def depend(value, expr):
 
 # ----------------------------------------------------------------------------- shape manipulation
 def _resolve_shape(shape, size, op, in_shape):
-    shape = tuple(int(d) for d in shape)
-    unknown = [i for i, d in enumerate(shape) if d == -1]
-    if len(unknown) > 1 or _any(d < -1 for d in shape):
+    unknown = [i for i, d in enumerate(shape) if isinstance(d, int) and d == -1]
+    if len(unknown) > 1 or any(isinstance(d, int) and d < -1 for d in shape):
         raise ValueError(f"For '{op}', the shape {shape} may contain at most one -1 and no other negatives.")
-    known = int(np.prod([d for d in shape if d != -1]))
+    known = math.prod(d for d in shape if not (isinstance(d, int) and d == -1))
     if unknown:
         if known == 0 or size % known:
             raise ValueError(f"For '{op}', cannot reshape a tensor of shape {in_shape} ({size} elements) "
                              f"into {shape}.")
-        shape = tuple(size // known if d == -1 else d for d in shape)
+        shape = tuple(size // known if i in unknown else d for i, d in enumerate(shape))
     elif known != size:
         raise ValueError(f"For '{op}', cannot reshape a tensor of shape {in_shape} ({size} elements) into "
                          f"{shape} ({known} elements).")
     return shape
 
 
+def _shape_of(shape, op):
+    """A target shape (an int, a tuple or list of ints, or an int Tensor) as a tuple; TypeError otherwise."""
+    if isinstance(shape, Tensor):
+        if shape._data.dtype.kind not in "iu":
+            raise TypeError(f"For '{op}', a shape Tensor must hold integers, but got {shape.dtype}.")
+        shape = shape.tolist()
+    if _is_int(shape):
+        return (int(shape),)
+    if isinstance(shape, (tuple, list)) and all(_is_int(d) or isinstance(d, shapes.Dim) for d in shape):
+        return tuple(d if isinstance(d, shapes.Dim) else int(d) for d in shape)
+    raise TypeError(f"For '{op}', the shape must be an int, a tuple or list of ints or an int Tensor, but got "
+                    f"{type(shape).__name__} ({shape!r}).")
+
+
 def reshape(input, shape):
     x = _tensor(input, "input", "reshape")
-    if isinstance(shape, Tensor):
-        shape = shape.tolist()
-    if isinstance(shape, (numbers.Integral, np.integer)):
-        shape = (shape,)
-    return P.reshape(x, _resolve_shape(shape, x.size, "reshape", x.shape))
+    return P.reshape(x, _resolve_shape(_shape_of(shape, "reshape"), x._data.size, "reshape", x.shape))
 
 
 def transpose(input, input_perm):
@@ -251,17 +274,16 @@ def flatten(input, order='C', *, start_dim=1, end_dim=-1):
     """As MindSpore 2.10: a 0-d or 1-D input becomes 1-D (so the default start_dim=1 leaves a 1-D tensor alone,
     after checking the dims against rank max(ndim, 1)); order='F' flattens the reversed dimensions."""
     x = _tensor(input, "input", "flatten")
-    if isinstance(start_dim, bool) or isinstance(end_dim, bool) or not isinstance(start_dim, (int, np.integer)) \
-            or not isinstance(end_dim, (int, np.integer)):
+    if not _is_int(start_dim) or not _is_int(end_dim):
         raise TypeError("For 'flatten', both 'start_dim' and 'end_dim' must be int.")
     if order not in ("C", "F"):
         raise ValueError(f"For 'flatten', 'order' must be 'C' or 'F', but got {order!r}.")
     if order == "F":
         if x.ndim <= 1:
-            return P.reshape(x, (x.size,))
+            return P.reshape(x, (x._data.size,))
         x = P.transpose(x, tuple(range(x.ndim - 1, -1, -1)))
     if x.ndim <= 1 and start_dim == 1 and end_dim == -1:
-        return P.reshape(x, (x.size,))
+        return P.reshape(x, (x._data.size,))
     n = max(x.ndim, 1)
     for d in (start_dim, end_dim):
         if not -n <= d < n:
@@ -271,20 +293,20 @@ def flatten(input, order='C', *, start_dim=1, end_dim=-1):
     if s > e:
         raise ValueError(f"For 'flatten', 'start_dim' ({start_dim}) cannot come after 'end_dim' ({end_dim}).")
     if x.ndim <= 1:
-        return P.reshape(x, (x.size,))
+        return P.reshape(x, (x._data.size,))
     if s == e:
         return x
-    return P.reshape(x, x.shape[:s] + (int(np.prod(x.shape[s:e + 1])),) + x.shape[e + 1:])
+    return P.reshape(x, x.shape[:s] + (math.prod(x.shape[s:e + 1]),) + x.shape[e + 1:])
 
 
 def ravel(input):
     x = _tensor(input, "input", "ravel")
-    return P.reshape(x, (x.size,))
+    return P.reshape(x, (x._data.size,))
 
 
 def broadcast_to(input, shape):
     x = _tensor(input, "input", "broadcast_to")
-    shape = tuple(shape)
+    shape = _shape_of(shape, "broadcast_to")
     lead = len(shape) - x.ndim
     if lead < 0:
         raise ValueError(f"For 'broadcast_to', cannot broadcast shape {x.shape} to the shorter shape {shape}.")
@@ -293,11 +315,11 @@ def broadcast_to(input, shape):
                          f"in a new leading dimension of a tensor of shape {x.shape}.")
     shape = tuple(x.shape[i - lead] if d == -1 else d for i, d in enumerate(shape))
     try:
-        np.broadcast_shapes(x.shape, shape)
-        if np.broadcast_shapes(x.shape, shape) != shape:
-            raise ValueError
+        ok = shapes.broadcast_shapes(x.shape, shape) == shape
     except ValueError:
-        raise ValueError(f"For 'broadcast_to', cannot broadcast shape {x.shape} to {shape}.") from None
+        ok = False
+    if not ok:
+        raise ValueError(f"For 'broadcast_to', cannot broadcast shape {x.shape} to {shape}.")
     return P.broadcast_to(x, shape)
 
 
@@ -307,7 +329,12 @@ def expand_as(input, other):
 
 def tile(input, dims):
     x = _tensor(input, "input", "tile")
+    if not isinstance(dims, (tuple, list)) or not all(_is_int(d) for d in dims):
+        raise TypeError(f"For 'tile', 'dims' must be a tuple of ints, but got {dims!r} "
+                        f"({', '.join(sorted({type(d).__name__ for d in dims})) if isinstance(dims, (tuple, list)) else type(dims).__name__}).")
     dims = tuple(int(d) for d in dims)
+    if any(d < 0 for d in dims):
+        raise ValueError(f"For 'tile', 'dims' must be non-negative, but got {dims}.")
     if len(dims) < x.ndim:
         dims = (1,) * (x.ndim - len(dims)) + dims
     x = P.reshape(x, (1,) * (len(dims) - x.ndim) + x.shape)
@@ -326,11 +353,16 @@ def tile(input, dims):
 def repeat_interleave(input, repeats, axis=None):
     x = _tensor(input, "input", "repeat_interleave")
     if axis is None:
-        x, axis = P.reshape(x, (x.size,)), 0
+        x, axis = P.reshape(x, (x._data.size,)), 0
     ax = _axis(axis, x.ndim, "repeat_interleave")
-    reps = repeats.asnumpy() if isinstance(repeats, Tensor) else repeats
-    idx = np.repeat(np.arange(x.shape[ax]), reps)
-    return P.take(x, idx, ax)
+    counts = repeats.tolist() if isinstance(repeats, Tensor) else repeats
+    n = x.shape[ax]
+    counts = [counts] * n if _is_int(counts) else list(counts)
+    if len(counts) != n or not all(_is_int(c) and c >= 0 for c in counts):
+        raise ValueError(f"For 'repeat_interleave', 'repeats' must be a non-negative int or one per element of axis "
+                         f"{ax} (size {n}), but got {repeats!r}.")
+    index = [i for i, c in enumerate(counts) for _ in range(c)]
+    return P.take(x, backend.host_index(index).astype("int64"), ax)
 
 
 def cat(tensors, axis=0):
@@ -344,7 +376,7 @@ def cat(tensors, axis=0):
     ax = _axis(axis, ts[0].ndim, "cat")
     first = ts[0].shape
     for t in ts[1:]:
-        if t.ndim != len(first) or _any(a != b for i, (a, b) in enumerate(zip(t.shape, first)) if i != ax):
+        if t.ndim != len(first) or any(a != b for i, (a, b) in enumerate(zip(t.shape, first)) if i != ax):
             raise ValueError(f"For 'cat', all tensors must have the same shape except in axis {ax}, but got "
                              f"{[x.shape for x in ts]}.")
     return P.concat(ts, ax)
@@ -357,45 +389,51 @@ def stack(tensors, axis=0):
     if not isinstance(tensors, (list, tuple)) or len(tensors) == 0:
         raise TypeError("For 'stack', 'tensors' must be a non-empty list or tuple of Tensors.")
     ts = [_tensor(t, "tensors", "stack") for t in tensors]
-    shapes = {t.shape for t in ts}
-    if len(shapes) != 1:
+    shape_set = {t.shape for t in ts}
+    if len(shape_set) != 1:
         raise ValueError(f"For 'stack', all tensors must have the same shape, but got {[t.shape for t in ts]}.")
     ax = _axis(axis, ts[0].ndim + 1, "stack")
     return cat([expand_dims(t, ax) for t in ts], ax)
+
+
+def _narrowed(x, ax, start, stop):
+    starts = [0] * x.ndim
+    stops = list(x.shape)
+    starts[ax], stops[ax] = start, stop
+    return P.slice_(x, starts, stops)
 
 
 def split(tensor, split_size_or_sections, axis=0):
     x = _tensor(tensor, "tensor", "split")
     ax = _axis(axis, x.ndim, "split")
     n = x.shape[ax]
-    if isinstance(split_size_or_sections, (numbers.Integral, np.integer)):
+    if _is_int(split_size_or_sections):
         size = int(split_size_or_sections)
         if size <= 0:
             raise ValueError(f"For 'split', the split size must be positive, but got {size}.")
         sizes = [size] * (n // size) + ([n % size] if n % size else [])
-    else:
-        sizes = [int(s) for s in split_size_or_sections]
-        if _sum(sizes) != n:
+    elif isinstance(split_size_or_sections, (list, tuple)):
+        sizes = list(split_size_or_sections)
+        if not all(_is_int(s) and s >= 0 for s in sizes):
+            raise TypeError(f"For 'split', each element in 'split_size_or_sections' should be a non-negative int, "
+                            f"but got {sizes}.")
+        if sum(sizes) != n:
             raise ValueError(f"For 'split', the sections {sizes} do not add up to the size {n} of axis {ax}.")
+    else:
+        raise TypeError(f"For 'split', 'split_size_or_sections' must be an int or a list of ints, but got "
+                        f"{type(split_size_or_sections).__name__}.")
     out, start = [], 0
     for s in sizes:
-        out.append(P.getitem(x, (slice(None),) * ax + (slice(start, start + s),)))
+        out.append(_narrowed(x, ax, start, start + s))
         start += s
     return tuple(out)
-
-
-def _sum(values):
-    total = 0
-    for v in values:
-        total += v
-    return total
 
 
 def chunk(input, chunks, axis=0):
     x = _tensor(input, "input", "chunk")
     ax = _axis(axis, x.ndim, "chunk")
-    if chunks <= 0:
-        raise ValueError(f"For 'chunk', 'chunks' must be positive, but got {chunks}.")
+    if not _is_int(chunks) or chunks <= 0:
+        raise ValueError(f"For 'chunk', 'chunks' must be a positive int, but got {chunks!r}.")
     size = -(-x.shape[ax] // chunks)
     return split(x, max(size, 1), ax)
 
@@ -405,7 +443,8 @@ def unbind(input, dim=0):
     if x.ndim == 0:
         raise ValueError("For 'unbind', the input must have at least 1 dimension, but got a 0-d tensor.")
     ax = _axis(dim, x.ndim, "unbind")
-    return tuple(P.getitem(x, (slice(None),) * ax + (i,)) for i in range(x.shape[ax]))
+    rest = x.shape[:ax] + x.shape[ax + 1:]
+    return tuple(P.reshape(_narrowed(x, ax, i, i + 1), rest) for i in range(x.shape[ax]))
 
 
 def narrow(input, axis, start, length):
@@ -417,7 +456,7 @@ def narrow(input, axis, start, length):
     if not (0 <= start <= n and length >= 0 and start + length <= n):
         raise ValueError(f"For 'narrow', start={start} and length={length} do not fit in axis {ax} of size {n} "
                          f"(shape {x.shape}).")
-    return P.getitem(x, (slice(None),) * ax + (slice(start, start + length),))
+    return _narrowed(x, ax, start, start + length)
 
 
 def flip(input, dims):
@@ -428,16 +467,18 @@ def flip(input, dims):
 def roll(input, shifts, dims=None):
     x = _tensor(input, "input", "roll")
     if dims is None:
-        flat = P.reshape(x, (x.size,))
+        flat = P.reshape(x, (x._data.size,))
         return P.reshape(roll(flat, shifts, 0), x.shape)
-    shifts = (shifts,) if isinstance(shifts, int) else tuple(shifts)
-    dims = (dims,) if isinstance(dims, int) else tuple(dims)
+    shifts = (shifts,) if _is_int(shifts) else tuple(shifts)
+    dims = (dims,) if _is_int(dims) else tuple(dims)
     if len(shifts) != len(dims):
         raise ValueError(f"For 'roll', 'shifts' {shifts} and 'dims' {dims} must have the same length.")
     for s, d in zip(shifts, dims):
         ax = _axis(d, x.ndim, "roll")
-        idx = (np.arange(x.shape[ax]) - s) % x.shape[ax]
-        x = P.take(x, idx, ax)
+        n = x.shape[ax]
+        s = s % n if n else 0
+        if s:
+            x = P.concat([_narrowed(x, ax, n - s, n), _narrowed(x, ax, 0, n - s)], ax)
     return x
 
 
@@ -449,39 +490,46 @@ def _matrix_arg(input, op):
 
 
 def tril(input, diagonal=0):
-    x = _matrix_arg(input, "tril")
-    mask = np.tril(np.ones(x.shape[-2:], bool), diagonal)
-    return P.where(_wrap(np.broadcast_to(mask, x.shape)), x, P.zeros_like(x))
+    return P.tril(_matrix_arg(input, "tril"), int(diagonal))
 
 
 def triu(input, diagonal=0):
-    x = _matrix_arg(input, "triu")
-    mask = np.triu(np.ones(x.shape[-2:], bool), diagonal)
-    return P.where(_wrap(np.broadcast_to(mask, x.shape)), x, P.zeros_like(x))
+    return P.triu(_matrix_arg(input, "triu"), int(diagonal))
 
 
 def diag(input):
     x = _tensor(input, "input", "diag")
-    if x.ndim == 1:
-        n = x.shape[0]
-        return P.index_add_zeros(x, (np.arange(n), np.arange(n)), (n, n))
-    raise ValueError(f"For 'diag', the input must be 1-D, but got shape {x.shape}.")
+    if x.ndim != 1:
+        raise ValueError(f"For 'diag', the input must be 1-D, but got shape {x.shape}.")
+    n = x.shape[0]
+    return P.mul(P.eye(n, n, x._data.dtype), P.broadcast_to(P.reshape(x, (1, n)), (n, n)))
 
 
 def meshgrid(*inputs, indexing='xy'):
     if len(inputs) == 1 and isinstance(inputs[0], (tuple, list)):
         inputs = inputs[0]
-    arrays = np.meshgrid(*[_tensor(t)._data for t in inputs], indexing=indexing)
-    return tuple(_wrap(np.ascontiguousarray(a)) for a in arrays)
+    if indexing not in ("xy", "ij"):
+        raise ValueError(f"For 'meshgrid', indexing must be 'xy' or 'ij', but got {indexing!r}.")
+    ts = [reshape(_tensor(t, "inputs", "meshgrid"), (-1,)) for t in inputs]
+    sizes = [t.shape[0] for t in ts]
+    if indexing == "xy" and len(ts) >= 2:
+        sizes[0], sizes[1] = sizes[1], sizes[0]
+    out = []
+    for i, t in enumerate(ts):
+        axis = (1 - i if i < 2 else i) if indexing == "xy" and len(ts) >= 2 else i
+        view = [1] * len(ts)
+        view[axis] = t.shape[0]
+        out.append(P.broadcast_to(P.reshape(t, tuple(view)), tuple(sizes)))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------- selection
 def where(condition, x, y):
     cond = _tensor(condition, "condition", "where")
-    if cond._data.dtype != np.bool_:
-        cond = P.cast(cond, np.bool_)
+    if cond._data.dtype.kind != "b":
+        cond = P.cast(cond, mstype.bool_.np_dtype)
     x, y = _coerce(x, y, "where")
-    shape = np.broadcast_shapes(cond.shape, x.shape, y.shape)
+    shape = shapes.broadcast_shapes(cond.shape, x.shape, y.shape, op="where")
     if x._trace is not None or y._trace is not None:
         x, y = P.broadcast_to(x, shape), P.broadcast_to(y, shape)
     return P.where(cond, x, y)
@@ -489,7 +537,7 @@ def where(condition, x, y):
 
 def masked_fill(input_x, mask, value):
     x = _tensor(input_x, "input_x", "masked_fill")
-    v = value if isinstance(value, Tensor) else _wrap(np.asarray(value, x._data.dtype))
+    v = value if isinstance(value, Tensor) else _constant(value, x._data.dtype)
     return where(mask, P.cast(v, x._data.dtype), x)
 
 
@@ -497,11 +545,13 @@ def select(cond, x, y):
     return where(cond, x, y)
 
 
-def _index_array(indices, op):
-    arr = indices._data if isinstance(indices, Tensor) else np.asarray(indices)
-    if arr.dtype.kind not in "iu":
-        raise TypeError(f"For '{op}', the indices must be integers, but got {arr.dtype}.")
-    return arr
+def _index_tensor(indices, op):
+    """Integer indices as a Tensor (a graph input when they are one)."""
+    if not isinstance(indices, Tensor):
+        indices = _tensor(indices, "indices", op)
+    if indices._data.dtype.kind not in "iu":
+        raise TypeError(f"For '{op}', the indices must be integers, but got {indices.dtype}.")
+    return indices
 
 
 def gather(input_params, input_indices, axis, batch_dims=0):
@@ -509,22 +559,11 @@ def gather(input_params, input_indices, axis, batch_dims=0):
     ax = _axis(axis, x.ndim, "gather")
     if batch_dims:
         raise ValueError("For 'gather', batch_dims other than 0 is not supported.")
-    if isinstance(input_indices, Tensor):
-        # indices as a graph input: a compiled function (an Embedding, say) reads new indices at every call
-        if input_indices._data.dtype.kind not in "iu":
-            raise TypeError(f"For 'gather', the indices must be integers, but got {input_indices.dtype}.")
-        return P.gather(x, input_indices, ax)
-    idx = _index_array(input_indices, "gather")
-    if idx.size and (idx.max() >= x.shape[ax] or idx.min() < -x.shape[ax]):
-        raise ValueError(f"For 'gather', the indices must be in [{-x.shape[ax]}, {x.shape[ax]}) for axis {ax} "
-                         f"of shape {x.shape}, but got values in [{idx.min()}, {idx.max()}].")
-    if batch_dims:
-        raise ValueError("For 'gather', batch_dims other than 0 is not supported.")
-    return P.take(x, idx, ax)
+    return P.gather(x, _index_tensor(input_indices, "gather"), ax)
 
 
 def index_select(input, axis, index):
-    idx = _index_array(index, "index_select")
+    idx = _index_tensor(index, "index_select")
     if idx.ndim != 1:
         raise ValueError(f"For 'index_select', the index must be 1-D, but got shape {idx.shape}.")
     return gather(input, idx, axis)
@@ -533,13 +572,10 @@ def index_select(input, axis, index):
 def gather_elements(input, dim, index):
     x = _tensor(input, "input", "gather_elements")
     ax = _axis(dim, x.ndim, "gather_elements")
-    idx = _index_array(index, "gather_elements")
+    idx = _index_tensor(index, "gather_elements")
     if idx.ndim != x.ndim:
         raise ValueError(f"For 'gather_elements', the index must have the rank of the input ({x.ndim}), "
                          f"but got shape {idx.shape}.")
-    if idx.size and (idx.max() >= x.shape[ax] or idx.min() < -x.shape[ax]):
-        raise ValueError(f"For 'gather_elements', index values must be in [{-x.shape[ax]}, {x.shape[ax]}) "
-                         f"for dim {ax}, but got values in [{idx.min()}, {idx.max()}].")
     return P.take_along_axis(x, idx, ax)
 
 
@@ -548,21 +584,59 @@ def gather_d(x, dim, index):
 
 
 def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
-    idx = _index_array(indices, "one_hot")
-    depth = int(_number(depth))
-    on = on_value._data if isinstance(on_value, Tensor) else np.asarray(on_value)
-    off = off_value._data if isinstance(off_value, Tensor) else np.asarray(off_value)
-    dtype = on.dtype if isinstance(on_value, Tensor) else (np.float32 if on.dtype.kind == "f" else np.int64)
-    hot = idx[..., None] == np.arange(depth)
-    out = np.where(hot, on.astype(dtype), off.astype(dtype))
-    if axis != -1:
-        out = np.moveaxis(out, -1, axis)
-    return _wrap(np.ascontiguousarray(out))
+    idx = _index_tensor(indices, "one_hot")
+    depth = _number(depth)
+    if not _is_int(depth):
+        raise TypeError(f"For 'one_hot', 'depth' must be an int, but got {type(depth).__name__} ({depth!r}).")
+    if depth < 0:
+        raise ValueError(f"For 'one_hot', the depth value must be greater than or equal to 0, but got {depth}.")
+    if not -1 <= axis <= idx.ndim:
+        raise ValueError(f"For 'one_hot', 'axis' must be in [-1, {idx.ndim}], but got {axis}.")
+    on = on_value if isinstance(on_value, Tensor) else _tensor(on_value, "on_value", "one_hot")
+    off = off_value if isinstance(off_value, Tensor) else _tensor(off_value, "off_value", "one_hot")
+    dtype = on._data.dtype if isinstance(on_value, Tensor) else (
+        mstype.float32.np_dtype if on._data.dtype.kind == "f" else mstype.int64.np_dtype)
+    return P.one_hot(idx, P.cast(on, dtype), P.cast(off, dtype), int(depth), int(axis))
+
+
+def _pad_axis(x, ax, before, after, mode):
+    """``x`` padded along ``ax`` by the non-constant modes, as slices of itself (differentiable, compilable)."""
+    n = x.shape[ax]
+    parts = []
+    if mode == "reflect":
+        if before >= n or after >= n:
+            raise ValueError(f"For 'pad', reflect padding ({before}, {after}) must be smaller than the dimension "
+                             f"size {n}.")
+        if before:
+            parts.append(P.flip(_narrowed(x, ax, 1, before + 1), (ax,)))
+        parts.append(x)
+        if after:
+            parts.append(P.flip(_narrowed(x, ax, n - 1 - after, n - 1), (ax,)))
+    elif mode == "replicate":
+        def edge(i, k):
+            e = _narrowed(x, ax, i, i + 1)
+            return P.broadcast_to(e, x.shape[:ax] + (k,) + x.shape[ax + 1:])
+        if before:
+            parts.append(edge(0, before))
+        parts.append(x)
+        if after:
+            parts.append(edge(n - 1, after))
+    else:   # circular
+        if before > n or after > n:
+            raise ValueError(f"For 'pad', circular padding ({before}, {after}) cannot exceed the dimension size {n}.")
+        if before:
+            parts.append(_narrowed(x, ax, n - before, n))
+        parts.append(x)
+        if after:
+            parts.append(_narrowed(x, ax, 0, after))
+    return P.concat(parts, ax) if len(parts) > 1 else x
 
 
 def pad(input_x, padding, mode='constant', value=None):
     """``padding`` lists (left, right) pairs starting from the LAST dimension, as in MindSpore/PyTorch."""
     x = _tensor(input_x, "input_x", "pad")
+    if not isinstance(padding, (tuple, list)) or not all(_is_int(p) for p in padding):
+        raise TypeError(f"For 'pad', 'padding' must be a tuple of ints, but got {padding!r}.")
     padding = tuple(int(p) for p in padding)
     if len(padding) % 2 or len(padding) // 2 > x.ndim:
         raise ValueError(f"For 'pad', 'padding' must hold (left, right) pairs for at most {x.ndim} "
@@ -570,109 +644,132 @@ def pad(input_x, padding, mode='constant', value=None):
     widths = [(0, 0)] * x.ndim
     for i in range(len(padding) // 2):
         widths[x.ndim - 1 - i] = (padding[2 * i], padding[2 * i + 1])
+    for (b, a), n in zip(widths, x.shape):
+        for w in (b, a):
+            if w < -n:
+                raise ValueError(f"For 'pad', the paddings must be greater than or equal to -{n} (the size of the "
+                                 f"dimension), but got {w}.")
+        if b + a < -n:
+            raise ValueError(f"For 'pad', the paddings ({b}, {a}) remove more than the {n} elements of the "
+                             f"dimension.")
     if mode != 'constant':
-        np_mode = {"reflect": "reflect", "replicate": "edge", "circular": "wrap"}.get(mode)
-        if np_mode is None:
+        if mode not in ("reflect", "replicate", "circular"):
             raise ValueError(f"For 'pad', mode must be 'constant', 'reflect', 'replicate' or 'circular', "
                              f"but got {mode!r}.")
-        idx = [np.pad(np.arange(n), w, mode=np_mode) for n, w in zip(x.shape, widths)]
-        out = x
-        for ax, ix in enumerate(idx):
-            if len(ix) != x.shape[ax]:
-                out = P.take(out, ix, ax)
-        return out
-    negative = _any(b < 0 or a < 0 for b, a in widths)
-    if negative:   # negative padding crops
-        crop = tuple(slice(-b if b < 0 else 0, n + a if a < 0 else n) for (b, a), n in zip(widths, x.shape))
-        x = P.getitem(x, crop)
-        widths = [(b if b > 0 else 0, a if a > 0 else 0) for b, a in widths]
-    return P.pad(x, tuple(widths), 0 if value is None else value)
-
-
-def _order(data, axis, descending):
-    """Stable sorting indices along ``axis``; descending order keeps ties in their original order."""
-    if not descending:
-        return np.argsort(data, axis=axis, kind="stable")
-    if data.dtype.kind in "bu":     # negating would wrap around (or fail for bool): widen first
-        data = data.astype(np.int64 if data.dtype.itemsize < 8 else np.float64)
-    return np.argsort(-data, axis=axis, kind="stable")
+        if any(b < 0 or a < 0 for b, a in widths):
+            raise ValueError(f"For 'pad', mode {mode!r} needs non-negative paddings, but got {padding}.")
+        for ax, (b, a) in enumerate(widths):
+            if b or a:
+                x = _pad_axis(x, ax, b, a, mode)
+        return x
+    if any(b < 0 or a < 0 for b, a in widths):   # negative padding crops
+        starts = [-b if b < 0 else 0 for b, _ in widths]
+        stops = [n + a if a < 0 else n for (_, a), n in zip(widths, x.shape)]
+        x = P.slice_(x, starts, stops)
+        widths = [(max(b, 0), max(a, 0)) for b, a in widths]
+    return P.pad(x, tuple(widths), 0 if value is None else _number(value))
 
 
 def sort(input_x, axis=-1, descending=False):
     x = _tensor(input_x, "input_x", "sort")
     ax = _axis(axis, x.ndim, "sort")
-    idx = _order(x._data, ax, descending)
-    return P.take_along_axis(x, idx, ax), _wrap(idx.astype(np.int32))
+    idx = P.argsort(x, ax, bool(descending))
+    return P.take_along_axis(x, idx, ax), P.cast(idx, mstype.int32.np_dtype)
 
 
 def argsort(input, axis=-1, descending=False):
-    return _wrap(sort(input, axis, descending)[1]._data.astype(np.int32))
+    x = _tensor(input, "input", "argsort")
+    return P.cast(P.argsort(x, _axis(axis, x.ndim, "argsort"), bool(descending)), mstype.int32.np_dtype)
 
 
 def topk(input, k, dim=None, largest=True, sorted=True):
     x = _tensor(input, "input", "topk")
     ax = x.ndim - 1 if dim is None else _axis(dim, x.ndim, "topk")
-    if not 0 <= k <= x.shape[ax]:
-        raise ValueError(f"For 'topk', k={k} is out of range for axis {ax} of size {x.shape[ax]}.")
-    order = _order(x._data, ax, largest)
-    idx = np.take(order, np.arange(k), axis=ax)
-    return P.take_along_axis(x, idx, ax), _wrap(idx.astype(np.int64))
+    if not _is_int(k) or not 0 <= k <= x.shape[ax]:
+        raise ValueError(f"For 'topk', k={k!r} is out of range for axis {ax} of size {x.shape[ax]}.")
+    idx = _narrowed(P.argsort(x, ax, bool(largest)), ax, 0, k)
+    return P.take_along_axis(x, idx, ax), idx
 
 
 def nonzero(input, *, as_tuple=False):
     x = _tensor(input, "input", "nonzero")
-    nz = np.nonzero(x._data)
+    nz = P.nonzero(x)
     if as_tuple:
-        return tuple(_wrap(a.astype(np.int64)) for a in nz)
-    return _wrap(np.stack(nz, axis=1).astype(np.int64))
+        return tuple(P.reshape(_narrowed(nz, 1, i, i + 1), (nz.shape[0],)) for i in range(x.ndim))
+    return nz
 
 
 def unique(input):
-    values, inverse = np.unique(_tensor(input)._data, return_inverse=True)
-    return _wrap(values), _wrap(inverse.astype(np.int64))
+    x = _tensor(input, "input", "unique")
+    return P.unique(x, "values"), P.unique(x, "inverse")
 
 
 # ----------------------------------------------------------------------------- indexing with [] syntax
 def _index_of(index, op="getitem"):
-    """A NumPy index from a Python/Tensor index; Tensors become arrays, lists become integer/bool arrays."""
+    """A host index from a Python/Tensor index; Tensors and lists become integer or bool arrays."""
     if isinstance(index, tuple):
         return tuple(_index_of(i, op) for i in index)
     if isinstance(index, Tensor):
-        arr = index._data
-        if arr.dtype.kind not in "biu":
+        if type(index._data) is Abstract:
+            raise TracerValueError("indexing with a Tensor computed in the function")
+        if index._data.dtype.kind not in "biu":
             raise IndexError(f"For '{op}', a Tensor index must be integer or bool, but got {index.dtype}.")
-        return arr
+        return backend.host_index(backend.to_numpy(index._data))
     if isinstance(index, list):
-        arr = np.asarray(index)
+        arr = backend.host_index(index)
         if arr.dtype.kind not in "biu":
             raise IndexError(f"For '{op}', a list index must hold integers or bools, but got {index!r}.")
         return arr
-    if isinstance(index, bool):
+    if isinstance(index, bool) or index is None or index is Ellipsis or isinstance(index, slice):
         return index
-    if isinstance(index, (numbers.Integral, np.integer, slice, type(None), type(Ellipsis), np.ndarray)):
-        return index
+    if _is_int(index):
+        return int(index)
+    if backend.is_array(index) or hasattr(index, "__array_interface__"):
+        return backend.host_index(index)
     raise IndexError(f"For '{op}', unsupported index of type {type(index).__name__}: {index!r}.")
 
 
+def _check_index_tensors(x, index, raw, op):
+    """Index tensors out of range raise what MindSpore's Gather raises (a RuntimeError naming the value)."""
+    items = index if isinstance(index, tuple) else (index,)
+    raws = raw if isinstance(raw, tuple) else (raw,)
+    if not any(isinstance(r, Tensor) for r in raws):
+        return
+    try:
+        shapes.index_shape(x.shape, index, op)
+    except IndexError as e:
+        from ..._core.errors import IndexOutOfRangeError
+        if any(isinstance(r, Tensor) and getattr(i, "dtype", None) is not None and i.dtype.kind in "iu"
+               for r, i in zip(raws, items)):
+            raise IndexOutOfRangeError(str(e)) from None
+        raise
+
+
 def getitem(x, index):
-    return P.getitem(x, _index_of(index))
+    idx = _index_of(index)
+    _check_index_tensors(x, idx, index, "getitem")
+    return P.getitem(x, idx)
 
 
 def setitem(x, index, value):
     idx = _index_of(index, "setitem")
     if isinstance(value, Tensor):
         v = P.cast(value, x._data.dtype)
+    elif value is None or isinstance(value, (str, bytes, dict, set)):
+        raise TypeError(f"For 'setitem', only numbers, Tensors, tuples and lists can be assigned, but got "
+                        f"{value!r} of type {type(value).__name__}.")
     else:
-        v = _wrap(np.asarray(value, dtype=x._data.dtype))
-    target = np.empty(x.shape, np.bool_)[idx].shape
+        v = P.cast(_tensor(value, "value", "setitem"), x._data.dtype)
+    target = shapes.index_shape(x.shape, idx, "setitem")
     try:
-        np.broadcast_shapes(v.shape, target)
+        shapes.broadcast_shapes(v.shape, target)
+        if len(v.shape) > len(target):
+            raise ValueError
     except ValueError:
         raise ValueError(f"For 'setitem', cannot assign a value of shape {v.shape} to the selection of shape "
                          f"{target} of a tensor of shape {x.shape}.") from None
     if v._trace is not None and v.shape != target:
-        v = P.broadcast_to(P.reshape(v, (1,) * (len(target) - v.ndim) + v.shape), target) \
-            if v.ndim <= len(target) else v
+        v = P.broadcast_to(P.reshape(v, (1,) * (len(target) - v.ndim) + v.shape), target)
     return P.setitem(x, v, idx)
 
 
@@ -691,14 +788,14 @@ def matmul(input, other):
                            f"{'second-to-last' if len(ys) > 1 else 'only'} dimension of other ({ys}).")
     if len(xs) > 2 or len(ys) > 2:
         try:
-            batch = np.broadcast_shapes(x.shape[:-2], y.shape[:-2])
+            batch = shapes.broadcast_shapes(xs[:-2], ys[:-2])
         except ValueError:
-            raise ValueError(f"For 'matmul', the batch dimensions of {x.shape} and {y.shape} cannot be "
+            raise ValueError(f"For 'matmul', the batch dimensions of {xs} and {ys} cannot be "
                              f"broadcast together.") from None
-        if x._trace is not None and x.ndim > 1 and x.shape[:-2] != batch:
-            x = P.broadcast_to(x, batch + x.shape[-2:])
-        if y._trace is not None and y.ndim > 1 and y.shape[:-2] != batch:
-            y = P.broadcast_to(y, batch + y.shape[-2:])
+        if x._trace is not None and x.ndim > 1 and xs[:-2] != batch:
+            x = P.broadcast_to(x, batch + xs[-2:])
+        if y._trace is not None and y.ndim > 1 and ys[:-2] != batch:
+            y = P.broadcast_to(y, batch + ys[-2:])
     return bind(P.matmul_p, x, y)
 
 

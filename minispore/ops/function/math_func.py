@@ -1,25 +1,42 @@
-"""Elementwise math, comparisons and reductions with MindSpore's names, argument orders and dtype rules."""
+"""Elementwise math, comparisons and reductions with MindSpore's names, argument orders and dtype rules.
+
+Everything here is a composite of primitives (``minispore.ops._prims``): no array library is named, so every
+function works on any backend, differentiates, and compiles under jit.
+"""
 import builtins
+import math
 import numbers
 
-import numpy as np
-
+from ..._core import backend
 from ..._core import dtype as mstype
+from ..._core import shapes
 from ..._core.primitive import bind
 from ..._core.tensor import Tensor, _literal, _wrap
 from .. import _prims as P
 
 _BY_NUMPY = mstype._BY_NUMPY
+_F32 = mstype.float32.np_dtype
 
 
 # ----------------------------------------------------------------------------- argument coercion
 def _tensor(x, name="input", op="ops"):
-    """A Tensor for a Tensor, number, list or ndarray argument."""
+    """A Tensor for a Tensor, number, (nested) list or array argument."""
     if isinstance(x, Tensor):
         return x
-    if isinstance(x, (numbers.Number, np.ndarray, np.generic, list, tuple)):
-        return Tensor(x)
+    if isinstance(x, (numbers.Number, list, tuple)) or backend.is_array(x) or hasattr(x, "__array_interface__"):
+        try:
+            return Tensor(x)
+        except ValueError:
+            raise ValueError(f"For '{op}', the '{name}' is a ragged nested sequence: its rows have different "
+                             f"lengths, so it has no shape.") from None
+        except TypeError as e:
+            raise TypeError(f"For '{op}', the '{name}' cannot be made a Tensor: {e}") from None
     raise TypeError(f"For '{op}', the '{name}' must be a Tensor or a number, but got {type(x).__name__}.")
+
+
+def _constant(value, dtype):
+    """An untraced constant of NumPy ``dtype``."""
+    return _wrap(backend.asarray(value, dtype))
 
 
 def _scalar_for(scalar, t):
@@ -28,13 +45,12 @@ def _scalar_for(scalar, t):
     result = mstype.promote_scalar(dtype, scalar)
     if result is not dtype:
         t = P.cast(t, result.np_dtype)
-    try:
-        if result is mstype.float16:
-            with np.errstate(over="ignore"):    # a too-large float becomes inf, as in MindSpore
-                return t, _literal(np.asarray(scalar, dtype=result.np_dtype))
-        return t, _literal(np.asarray(scalar, dtype=result.np_dtype))
-    except OverflowError:
-        return t, _wrap(_wrapped_int(scalar, result))
+    if isinstance(scalar, int) and not isinstance(scalar, bool) and result.kind in "iu":
+        low, high = mstype.limits(result.np_dtype)
+        if not low <= scalar <= high:
+            return t, _literal(_wrapped_int(scalar, result))
+    # a too-large float becomes inf in float16, as in MindSpore
+    return t, _literal(backend.asarray(scalar, result.np_dtype))
 
 
 def _wrapped_int(scalar, dtype):
@@ -45,7 +61,20 @@ def _wrapped_int(scalar, dtype):
     v = scalar % (1 << dtype.bits)
     if dtype.kind == "i" and v >= 1 << (dtype.bits - 1):
         v -= 1 << dtype.bits
-    return np.asarray(v, dtype=dtype.np_dtype)
+    return backend.asarray(v, dtype.np_dtype)
+
+
+def _is_scalar(v):
+    return isinstance(v, (bool, int, float)) or (isinstance(v, numbers.Number) and not isinstance(v, complex)
+                                                 and getattr(v, "ndim", 0) == 0)
+
+
+def _operand(v, name, op):
+    if isinstance(v, (list, tuple)):
+        # MindSpore's ops functions take Tensors and numbers only (the Tensor operators also take lists)
+        raise TypeError(f"For '{op}', the '{name}' must be a Tensor or a number, but got {type(v).__name__}; "
+                        f"wrap it with mindspore.Tensor(...).")
+    return _tensor(v, name, op)
 
 
 def _coerce(x, y, op):
@@ -56,43 +85,41 @@ def _coerce(x, y, op):
             if dx != dy:
                 t = mstype.promote(_BY_NUMPY[dx], _BY_NUMPY[dy]).np_dtype
                 x, y = P.cast(x, t), P.cast(y, t)
-        elif isinstance(y, (bool, int, float)) or isinstance(y, np.generic) and y.ndim == 0 and \
-                not isinstance(y, np.ndarray):
-            x, y = _scalar_for(y.item() if isinstance(y, np.generic) else y, x)
+        elif _is_scalar(y):
+            x, y = _scalar_for(y.item() if hasattr(y, "item") else y, x)
         else:
-            return _coerce(x, _tensor(y, "other", op), op)
+            return _coerce(x, _operand(y, "other", op), op)
     elif isinstance(y, Tensor):
-        if isinstance(x, (bool, int, float)) or isinstance(x, np.generic):
-            y, x = _scalar_for(x.item() if isinstance(x, np.generic) else x, y)
+        if _is_scalar(x):
+            y, x = _scalar_for(x.item() if hasattr(x, "item") else x, y)
         else:
-            return _coerce(_tensor(x, "input", op), y, op)
+            return _coerce(_operand(x, "input", op), y, op)
     else:
-        return _coerce(_tensor(x, "input", op), y, op)
+        return _coerce(_operand(x, "input", op), y, op)
     if (x._trace is not None or y._trace is not None) and x._data.shape != y._data.shape:
-        shape = _broadcast_shape(x._data.shape, y._data.shape, op)
+        shape = shapes.broadcast_shapes(x._data.shape, y._data.shape, op=op)
         if x._trace is not None:
             x = P.broadcast_to(x, shape)
         if y._trace is not None:
             y = P.broadcast_to(y, shape)
+    elif x._data.shape != y._data.shape:
+        shapes.broadcast_shapes(x._data.shape, y._data.shape, op=op)    # a clear error now, not from a kernel
     return x, y
-
-
-def _broadcast_shape(a, b, op):
-    try:
-        return np.broadcast_shapes(a, b)
-    except ValueError:
-        raise ValueError(f"For '{op}', the shapes {a} and {b} cannot be broadcast together.") from None
 
 
 def _float(x, op):
     """Float-only operations compute integer and bool inputs in float32 (as MindSpore does)."""
     x = _tensor(x, "input", op)
     if x._data.dtype.kind != "f":
-        return P.cast(x, np.float32)
+        return P.cast(x, _F32)
     return x
 
 
-def _axes(axis, ndim, op="ops"):
+def _is_int(v):
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+
+
+def _axes(axis, ndim, op="ops", strict=False):
     """Normalise an axis argument (None, int, tuple/list) to None or a sorted tuple of non-negative ints."""
     if axis is None:
         return None
@@ -101,20 +128,21 @@ def _axes(axis, ndim, op="ops"):
     if isinstance(axis, (list, tuple)):
         if len(axis) == 0:
             return None
-        out = tuple(sorted(_axis(a, ndim, op) for a in axis))
+        out = tuple(sorted(_axis(a, ndim, op, strict) for a in axis))
         if len(set(out)) != len(out):
             raise ValueError(f"For '{op}', the axis {tuple(axis)} contains duplicates.")
         return out
-    return (_axis(axis, ndim, op),)
+    return (_axis(axis, ndim, op, strict),)
 
 
-def _axis(axis, ndim, op="ops"):
-    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+def _axis(axis, ndim, op="ops", strict=False):
+    """``axis`` in [-ndim, ndim) as a non-negative int; a 0-d tensor accepts 0 and -1 unless ``strict``."""
+    if not _is_int(axis):
         raise TypeError(f"For '{op}', the axis must be an int, but got {type(axis).__name__}.")
-    n = builtins.max(ndim, 1)   # this module's ``max`` is the ops reduction
+    n = ndim if strict else builtins.max(ndim, 1)
     if not -n <= axis < n:
         raise ValueError(f"For '{op}', the axis {axis} is out of range for a tensor of rank {ndim} "
-                         f"(expected [{-n}, {n - 1}]).")
+                         f"(expected [{-n}, {n})).")
     return int(axis) % n
 
 
@@ -138,14 +166,14 @@ def div(input, other, *, rounding_mode=None):
     x, y = _coerce(input, other, "div")
     if rounding_mode is None:
         if x._data.dtype.kind != "f":
-            x, y = P.cast(x, np.float32), P.cast(y, np.float32)
+            x, y = P.cast(x, _F32), P.cast(y, _F32)
         return bind(P.div_p, x, y)
     if rounding_mode == "floor":
-        return floor_divide(x, y)
+        return bind(P.floor_divide_p, x, y)
     if rounding_mode == "trunc":
         if x._data.dtype.kind == "f":
             return P.trunc(bind(P.div_p, x, y))
-        return _wrap(np.trunc(np.true_divide(x._data, y._data)).astype(x._data.dtype))
+        return bind(P.trunc_divide_p, x, y)
     raise ValueError(f"For 'div', rounding_mode must be None, 'floor' or 'trunc', but got {rounding_mode!r}.")
 
 
@@ -213,16 +241,29 @@ def bitwise_not(input):
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    """``|input - other| <= atol + rtol * |other|`` elementwise (NumPy's rule: infinities are close only to
+    themselves, NaN only to NaN with ``equal_nan``)."""
     x, y = _coerce(input, other, "isclose")
-    return _wrap(np.isclose(x._data, y._data, rtol=rtol, atol=atol, equal_nan=equal_nan))
+    if x._data.dtype.kind != "f":
+        x, y = P.cast(x, _F32), P.cast(y, _F32)
+    finite = P.logical_and(P.isfinite(x), P.isfinite(y))
+    diff = P.abs_(P.sub(x, y))
+    bound = P.add(P.const(atol, x), P.mul(P.const(rtol, x), P.abs_(y)))
+    close = P.where(finite, P.less_equal(diff, bound), P.equal(x, y))
+    if equal_nan:
+        close = P.logical_or(close, P.logical_and(P.isnan(x), P.isnan(y)))
+    return close
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
-    return bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
+    return builtins.bool(all(isclose(input, other, rtol, atol, equal_nan)))
 
 
 def equal_all(input, other):
-    return bool(np.array_equal(_tensor(input)._data, _tensor(other)._data))
+    x, y = _tensor(input), _tensor(other)
+    if x.shape != y.shape:
+        return False
+    return builtins.bool(all(equal(x, y)))
 
 
 # ----------------------------------------------------------------------------- unary math
@@ -253,16 +294,17 @@ asinh = _float_unary(P.asinh, "asinh")
 acosh = _float_unary(P.acosh, "acosh")
 atanh = _float_unary(P.atanh, "atanh")
 erf = _float_unary(P.erf, "erf")
+erfinv = _float_unary(P.erfinv, "erfinv")
 sigmoid = _float_unary(P.sigmoid, "sigmoid")
 arcsin, arccos, arctan, arcsinh, arccosh, arctanh = asin, acos, atan, asinh, acosh, atanh
 
 
 def log2(input):
-    return div(log(input), float(np.log(2.0)))
+    return div(log(input), math.log(2.0))
 
 
 def log10(input):
-    return div(log(input), float(np.log(10.0)))
+    return div(log(input), math.log(10.0))
 
 
 def exp2(input):
@@ -333,9 +375,14 @@ def isfinite(input):
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
     x = _tensor(input, "input", "nan_to_num")
-    bad = logical_not(isfinite(x))
-    clean = _wrap(np.nan_to_num(x._data, nan=nan, posinf=posinf, neginf=neginf))
-    return P.where(bad, clean, x)
+    if x._data.dtype.kind != "f":
+        return x
+    low, high = mstype.limits(x._data.dtype)
+    x = _select(P.isnan(x), P.const(nan, x), x)
+    x = _select(P.logical_and(P.isinf(x), P.greater(x, P.const(0, x))), P.const(high if posinf is None else posinf, x),
+                x)
+    return _select(P.logical_and(P.isinf(x), P.less(x, P.const(0, x))), P.const(low if neginf is None else neginf, x),
+                   x)
 
 
 def clamp(input, min=None, max=None):
@@ -355,7 +402,7 @@ def clamp(input, min=None, max=None):
 
 def _select(cond, x, y):
     """``where`` for operands already of one dtype; a traced operand is broadcast to the output shape."""
-    shape = np.broadcast_shapes(cond.shape, x.shape, y.shape)
+    shape = shapes.broadcast_shapes(cond.shape, x.shape, y.shape, op="where")
     if x._trace is not None:
         x = P.broadcast_to(x, shape)
     if y._trace is not None:
@@ -395,33 +442,47 @@ def hypot(input, other):
     return sqrt(add(square(_float(input, "hypot")), square(_float(other, "hypot"))))
 
 
+def _safe_sqrt(s):
+    """sqrt(s) for s >= 0 whose gradient at s == 0 is 0, not inf (PyTorch's subgradient for norms at zero)."""
+    zero = P.equal(s, P.const(0, s))
+    return P.where(zero, P.zeros_like(s), P.sqrt(P.where(zero, P.ones_like(s), s)))
+
+
 def cumsum(input, axis, dtype=None):
     x = _tensor(input, "input", "cumsum")
     if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+        x = P.cast(x, _dtype(dtype, "cumsum"))
     return P.cumsum(x, _axis(axis, x.ndim, "cumsum"))
 
 
 def cumprod(input, dim, dtype=None):
     x = _tensor(input, "input", "cumprod")
     if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+        x = P.cast(x, _dtype(dtype, "cumprod"))
     return P.cumprod(x, _axis(dim, x.ndim, "cumprod"))
+
+
+def _dtype(dtype, op):
+    try:
+        return mstype.canonical(dtype).np_dtype
+    except TypeError:
+        raise TypeError(f"For '{op}', the dtype must be a mindspore type such as mindspore.float32, but got "
+                        f"{dtype!r}.") from None
 
 
 # ----------------------------------------------------------------------------- reductions
 def sum(input, dim=None, keepdim=False, *, dtype=None):
     x = _tensor(input, "input", "sum")
     if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
-    elif x._data.dtype == np.bool_:
-        x = P.cast(x, np.int64)
-    return P.sum_(x, _axes(dim, x.ndim, "sum"), bool(keepdim))
+        x = P.cast(x, _dtype(dtype, "sum"))
+    elif x._data.dtype.kind == "b":
+        x = P.cast(x, mstype.int64.np_dtype)
+    return P.sum_(x, _axes(dim, x.ndim, "sum"), builtins.bool(keepdim))
 
 
 def mean(input, axis=None, keep_dims=False):
     x = _tensor(input, "input", "mean")
-    return P.mean(x, _axes(axis, x._data.ndim, "mean"), bool(keep_dims))
+    return P.mean(x, _axes(axis, x._data.ndim, "mean"), builtins.bool(keep_dims))
 
 
 def _extreme(prim_binder, arg_binder, name):
@@ -432,18 +493,18 @@ def _extreme(prim_binder, arg_binder, name):
         if axis is None or x.ndim == 0:
             # MindSpore 2.10: without an axis ops.max/min reduce everything (keepdims ignored) and the index is a
             # constant Int64 0 -- not the position of the extremum
-            return (prim_binder(x, None, False) if x.ndim else x), _wrap(np.array(0, np.int64))
-        if not isinstance(axis, (int, np.integer)) or isinstance(axis, bool):
+            return (prim_binder(x, None, False) if x.ndim else x), P.fill((), 0, mstype.int64.np_dtype)
+        if not _is_int(axis):
             raise TypeError(f"For '{name}', 'axis' must be int, but got {type(axis)}")
         ax = _axis(axis, x.ndim, name)
         indices = arg_binder(x, ax, True)
         # along an axis MindSpore's ArgMaxWithValue sends the whole gradient to the returned index (the first
         # extremum), unlike the full reduction, which shares it between ties
-        values = P.take_along_axis(x, indices._data, ax)
+        values = P.take_along_axis(x, indices, ax)
         if not keepdims:
             values = P.reshape(values, indices.shape[:ax] + indices.shape[ax + 1:])
             indices = P.reshape(indices, values.shape)
-        return values, indices
+        return values, P.cast(indices, mstype.int64.np_dtype)
     reduce.__name__ = name
     return reduce
 
@@ -454,8 +515,9 @@ def _at_extreme_index(x, axes, keepdim, largest):
     axes = tuple(range(x.ndim)) if axes is None else axes
     rest = [i for i in range(x.ndim) if i not in axes]
     perm = tuple(rest) + tuple(axes)
-    flat = P.reshape(_transpose_if_needed(x, perm), tuple(x.shape[i] for i in rest) + (-1,))
-    idx = (np.argmax if largest else np.argmin)(flat._data, axis=-1)[..., None]
+    flat = P.reshape(_transpose_if_needed(x, perm), tuple(x.shape[i] for i in rest) + (math.prod(
+        x.shape[i] for i in axes),))
+    idx = (P.argmax if largest else P.argmin)(flat, flat.ndim - 1, True)
     picked = P.take_along_axis(flat, idx, flat.ndim - 1)
     if keepdim:
         return P.reshape(picked, tuple(1 if i in axes else d for i, d in enumerate(x.shape)))
@@ -476,7 +538,7 @@ def _extreme_with(reduce, combine, input, axis, keepdims, initial, where, op):
         if initial is None:
             raise ValueError(f"For '{op}', 'where' needs an 'initial' value for the excluded elements.")
         x = P.where(_tensor(where, "where", op), x, P.broadcast_to(_scalar_for(initial, x)[1], x.shape))
-    out = reduce(x, _axes(axis, x.ndim, op), bool(keepdims))
+    out = reduce(x, _axes(axis, x.ndim, op), builtins.bool(keepdims))
     return out if initial is None else combine(out, initial)
 
 
@@ -491,67 +553,72 @@ def amin(input, axis=None, keepdims=False, *, initial=None, where=None):
 def argmax(input, dim=None, keepdim=False):
     x = _tensor(input, "input", "argmax")
     if dim is None:
-        return P.argmax(P.reshape(x, (-1,)), None, False)
-    return P.argmax(x, _axis(dim, x.ndim, "argmax"), bool(keepdim))
+        return P.argmax(P.reshape(x, (x.size,)), None, False)
+    return P.argmax(x, _axis(dim, x.ndim, "argmax"), builtins.bool(keepdim))
 
 
 def argmin(input, axis=None, keepdims=False):
     """Int32 indices (MindSpore's Argmin kernel; argmax gives Int64).  A 0-d input gives Int64 0, as in 2.10."""
     x = _tensor(input, "input", "argmin")
     if x.ndim == 0:
-        return _wrap(np.array(0, np.int64))
+        return P.fill((), 0, mstype.int64.np_dtype)
     if axis is None:
-        out = P.argmin(P.reshape(x, (-1,)), None, False)
-    else:
-        out = P.argmin(x, _axis(axis, x.ndim, "argmin"), bool(keepdims))
-    return _wrap(out._data.astype(np.int32))
+        return P.argmin(P.reshape(x, (x.size,)), None, False)
+    return P.argmin(x, _axis(axis, x.ndim, "argmin"), builtins.bool(keepdims))
 
 
 def prod(input, axis=None, keep_dims=False, dtype=None):
     x = _tensor(input, "input", "prod")
     if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
-    return P.prod(x, _axes(axis, x.ndim, "prod"), bool(keep_dims))
+        x = P.cast(x, _dtype(dtype, "prod"))
+    return P.prod(x, _axes(axis, x.ndim, "prod"), builtins.bool(keep_dims))
 
 
 def all(input, axis=None, keep_dims=False):
     x = _tensor(input, "input", "all")
-    return _wrap(np.all(x._data, axis=_axes(axis, x.ndim, "all"), keepdims=keep_dims))
+    return P.all_(x, _axes(axis, x.ndim, "all"), builtins.bool(keep_dims))
 
 
 def any(input, axis=None, keep_dims=False):
     x = _tensor(input, "input", "any")
-    return _wrap(np.any(x._data, axis=_axes(axis, x.ndim, "any"), keepdims=keep_dims))
+    return P.any_(x, _axes(axis, x.ndim, "any"), builtins.bool(keep_dims))
 
 
 def count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
     t = _tensor(x, "x", "count_nonzero")
     axes = _axes(axis if axis != () else None, t.ndim, "count_nonzero")
-    out = np.sum(t._data != 0, axis=axes, keepdims=keep_dims)
-    return _wrap(np.asarray(out, mstype.canonical(dtype).np_dtype))
+    nonzero = P.cast(P.not_equal(t, P.const(0, t)), mstype.int64.np_dtype)
+    return P.cast(P.sum_(nonzero, axes, builtins.bool(keep_dims)), _dtype(dtype, "count_nonzero"))
 
 
-def logsumexp(input, axis, keep_dims=False):
+def logsumexp(input, dim, keepdim=False):
+    """``log(sum(exp(input)))`` over ``dim``, shifted by the maximum for stability; an all ``-inf`` slice gives
+    ``-inf`` and a ``+inf`` gives ``inf`` (MindSpore 2.10 gives NaN for both)."""
     x = _float(input, "logsumexp")
-    axes = _axes(axis, x.ndim, "logsumexp")
-    shift = P.stop_gradient(P.max_(x, axes, True))
-    shifted = sub(x, shift)
-    out = add(log(P.sum_(exp(shifted), axes, True)), shift)
-    if not keep_dims:
-        out = P.reshape(out, tuple(d for i, d in enumerate(x.shape) if axes is not None and i not in axes))
+    axes = _axes(dim, x.ndim, "logsumexp")
+    peak = P.stop_gradient(P.max_(x, axes, True))
+    shift = P.where(P.isfinite(peak), peak, P.zeros_like(peak))
+    out = add(log(P.sum_(exp(sub(x, shift)), axes, True)), shift)
+    if not keepdim:
+        out = P.reshape(out, shapes.reduced_shape(x.shape, axes, False))
     return out
+
+
+def _variance(x, axes, ddof, keepdims):
+    n = x.size if axes is None else math.prod(x.shape[a] for a in axes)
+    centred = sub(x, mean(x, axes, True))
+    return div(P.sum_(square(centred), axes, builtins.bool(keepdims)), float(n - ddof))
 
 
 def var(input, axis=None, ddof=0, keepdims=False):
     x = _float(input, "var")
-    axes = _axes(axis, x.ndim, "var")
-    n = x.size if axes is None else int(np.prod([x.shape[a] for a in axes]))
-    centred = sub(x, mean(x, axes, True))
-    return div(P.sum_(square(centred), axes, bool(keepdims)), float(n - ddof))
+    return _variance(x, _axes(axis, x.ndim, "var", strict=True), ddof, keepdims)
 
 
 def std(input, axis=None, ddof=0, keepdims=False):
-    return sqrt(var(input, axis, ddof, keepdims))
+    """The standard deviation; its gradient at a constant input is 0 (PyTorch's convention; MindSpore: NaN)."""
+    x = _float(input, "std")
+    return _safe_sqrt(_variance(x, _axes(axis, x.ndim, "std", strict=True), ddof, keepdims))
 
 
 def var_mean(input, axis=None, ddof=0, keepdims=False):
@@ -565,7 +632,7 @@ def std_mean(input, axis=None, ddof=0, keepdims=False):
 def _vector_norm(x, ord, axes, keepdim):
     """p-norms over ``axes`` (MindSpore's vector branch: ord None/2, inf, -inf, 0, other p)."""
     if ord is None or ord == 2:
-        return sqrt(P.sum_(square(x), axes, keepdim))
+        return _safe_sqrt(P.sum_(square(x), axes, keepdim))
     if ord == float("inf"):
         return _at_extreme_index(abs(x), axes, keepdim, True)
     if ord == float("-inf"):
@@ -574,7 +641,7 @@ def _vector_norm(x, ord, axes, keepdim):
         return P.sum_(P.cast(not_equal(x, 0.0), x._data.dtype), axes, keepdim)
     if ord == 1:
         return P.sum_(abs(x), axes, keepdim)
-    if isinstance(ord, (int, float, np.integer, np.floating)) and not isinstance(ord, bool):
+    if isinstance(ord, numbers.Real) and not isinstance(ord, builtins.bool):
         return pow(P.sum_(pow(abs(x), float(ord)), axes, keepdim), 1.0 / ord)
     raise ValueError(f"For 'norm', unsupported ord {ord!r} for vectors.")
 
@@ -583,16 +650,15 @@ def _svd_norm(x, row, col, which):
     """Largest ('amax') / smallest ('amin') singular value or their sum ('sum') of the matrices in the (row, col)
     planes, computed in float32 as MindSpore does.  Written as ``sum(U_k * (A @ V_k))`` with the singular vectors
     held constant, which equals the singular values and has their exact first derivative (``u v^T``)."""
-    x = P.cast(x, np.float32) if x._data.dtype != np.float32 else x
+    x = P.cast(x, _F32)
     rest = [i for i in range(x.ndim) if i not in (row, col)]
     a = _transpose_if_needed(x, tuple(rest) + (row, col))
-    u, _, vh = np.linalg.svd(a._data, full_matrices=False)
-    k = u.shape[-1]
+    k = builtins.min(a.shape[-2], a.shape[-1])
     pick = {"amax": slice(0, 1), "amin": slice(k - 1, k), "sum": slice(0, k)}[which]
-    u = np.ascontiguousarray(u[..., :, pick])
-    v = np.ascontiguousarray(np.swapaxes(vh, -1, -2)[..., :, pick])
-    av = P.matmul(a, _wrap(v))
-    return P.sum_(mul(av, _wrap(u)), (a.ndim - 2, a.ndim - 1), False)
+    u = P.singular_vectors(a, "u", pick)
+    v = P.singular_vectors(a, "v", pick)
+    av = P.matmul(a, v)
+    return P.sum_(P.mul(av, u), (a.ndim - 2, a.ndim - 1), False)
 
 
 def _matrix_norm(x, ord, dims, keepdim):
@@ -612,10 +678,17 @@ def _matrix_norm(x, ord, dims, keepdim):
     elif ord == "nuc":
         out = _svd_norm(x, row, col, "sum")
     else:   # None, 'fro' (and, as in MindSpore, a float ord such as 2.0)
-        out = sqrt(P.sum_(square(x), tuple(sorted(dims)), False))
+        out = _safe_sqrt(P.sum_(square(x), tuple(sorted(dims)), False))
     if keepdim:
         out = P.reshape(out, tuple(1 if i in dims else d for i, d in enumerate(x.shape)))
     return out
+
+
+def _in_float32(fn, x, *args):
+    """float16 norms accumulate in float32 (the squares of values above 256 overflow float16)."""
+    if x._data.dtype == mstype.float16.np_dtype:
+        return P.cast(fn(P.cast(x, _F32), *args), x._data.dtype)
+    return fn(x, *args)
 
 
 def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
@@ -624,13 +697,13 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
     length 2 a matrix norm (ord 2/-2/'nuc' by singular values, 1/-1/inf/-inf by column/row sums)."""
     x = _float(A, "norm")
     ndim = x.ndim
-    keepdim = bool(keepdim)
+    keepdim = builtins.bool(keepdim)
     if dim is None:
         dims = tuple(range(ndim))
         immediate = ord is None or (ord == "fro" and ndim == 2) or (ord == 2 and ndim == 1)
     else:
         immediate = False
-        if isinstance(dim, (int, np.integer)) and not isinstance(dim, bool):
+        if _is_int(dim):
             dims = (dim,)
         elif isinstance(dim, tuple):
             dims = dim   # more than two dims: MindSpore raises ValueError; minispore gives the vector norm
@@ -643,16 +716,16 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
         raise ValueError(f"For norm, the ord mode must be in [2, -2, 1, -1, float('inf'), -float('inf'), 'fro', "
                          f"'nuc', None] for matrices, but got {ord}.")
     if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+        x = P.cast(x, _dtype(dtype, "norm"))
     if immediate:
-        out = sqrt(P.sum_(square(x), None, False))
+        out = _in_float32(lambda t: _safe_sqrt(P.sum_(square(t), None, False)), x)
         return P.reshape(out, (1,) * ndim) if keepdim else out
     dims = tuple(_axis(d, ndim, "norm") for d in dims)
     if len(dims) == 2 and ord in matrix_ords:
-        return _matrix_norm(x, ord, dims, keepdim)
+        return _in_float32(_matrix_norm, x, ord, dims, keepdim)
     # one dimension; or (a minispore extension) a vector-only ord such as 0, 3 or 0.5 over two dimensions, or
     # three or more dimensions, where MindSpore raises ValueError or returns None: the vector norm over them
-    return _vector_norm(x, ord, tuple(sorted(dims)) if dims else None, keepdim)
+    return _in_float32(_vector_norm, x, ord, tuple(sorted(dims)) if dims else None, keepdim)
 
 
 def vector_norm(x, ord=2, axis=None, keepdims=False, *, dtype=None):
@@ -661,8 +734,8 @@ def vector_norm(x, ord=2, axis=None, keepdims=False, *, dtype=None):
     if isinstance(ord, str) or ord is None:
         raise ValueError(f"For 'vector_norm', 'ord' must be a number, but got {ord!r}.")
     if dtype is not None:
-        t = P.cast(t, mstype.canonical(dtype).np_dtype)
-    return _vector_norm(t, ord, _axes(axis, t.ndim, "vector_norm"), bool(keepdims))
+        t = P.cast(t, _dtype(dtype, "vector_norm"))
+    return _in_float32(_vector_norm, t, ord, _axes(axis, t.ndim, "vector_norm"), builtins.bool(keepdims))
 
 
 def matrix_norm(A, ord="fro", axis=(-2, -1), keepdims=False, *, dtype=None):
@@ -673,22 +746,25 @@ def matrix_norm(A, ord="fro", axis=(-2, -1), keepdims=False, *, dtype=None):
     if ord not in (2, -2, 1, -1, float("inf"), float("-inf"), "fro", "nuc"):
         raise ValueError(f"For 'matrix_norm', unsupported ord {ord!r}.")
     if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+        x = P.cast(x, _dtype(dtype, "matrix_norm"))
     dims = tuple(_axis(d, x.ndim, "matrix_norm") for d in axis)
-    return _matrix_norm(x, ord, dims, bool(keepdims))
+    return _in_float32(_matrix_norm, x, ord, dims, builtins.bool(keepdims))
 
 
 def median(input, axis=-1, keepdims=False):
     x = _tensor(input, "input", "median")
     ax = _axis(axis, x.ndim, "median")
     n = x.shape[ax]
-    idx = np.argsort(x._data, axis=ax, kind="stable")
-    pick = np.take(idx, [(n - 1) // 2], axis=ax)
+    order = P.argsort(x, ax)
+    starts = [0] * x.ndim
+    stops = list(x.shape)
+    starts[ax], stops[ax] = (n - 1) // 2, (n - 1) // 2 + 1
+    pick = P.slice_(order, starts, stops)
     values = P.take_along_axis(x, pick, ax)
     if not keepdims:
         values = P.reshape(values, tuple(d for i, d in enumerate(values.shape) if i != ax))
-        pick = pick.reshape(values.shape)
-    return values, _wrap(pick.astype(np.int64))
+        pick = P.reshape(pick, values.shape)
+    return values, pick
 
 
 __all__ = [_n for _n, _v in list(globals().items())

@@ -1,15 +1,14 @@
 """Activations, dropout, dense and the loss functions of ``mindspore.ops`` (composites of primitives)."""
 import math
-
-import numpy as np
+import numbers
 
 from ..._core import dtype as mstype
-from ..._core.tensor import Tensor, _wrap
-from ...common import seed as _seed
+from ..._core import shapes
+from ..._core.tensor import Tensor
 from .. import _prims as P
 from .array_func import matmul, reshape, where
-from .math_func import (_axis, _coerce, _float, _tensor, abs, add, div, exp, log, maximum, mean, minimum,
-                        mul, sqrt, square, sub, sum, tanh)
+from .math_func import (_axis, _coerce, _float, _tensor, abs, add, clamp, div, exp, log, maximum,
+                        mean, minimum, mul, square, sub, sum, tanh)
 
 
 # ----------------------------------------------------------------------------- activations
@@ -20,14 +19,10 @@ def relu(input):
     return P.relu(x)
 
 
-def _constant(value, like):
-    return _wrap(np.asarray(value, like._data.dtype))
-
-
 def relu6(x):
     # MindSpore's ReLU6Grad passes the gradient where 0 < x <= 6
     t = relu(x)
-    return where(P.greater(t, _constant(6, t)), _constant(6, t), t)
+    return where(P.greater(t, P.const(6, t)), P.const(6, t), t)
 
 
 def leaky_relu(input, alpha=0.2):
@@ -88,9 +83,8 @@ def softplus(input, beta=1, threshold=20):
     x = _float(input, "softplus")
     if beta != 1:
         scaled = mul(x, beta)
-        return where(P.greater(scaled, _wrap(np.asarray(threshold, x._data.dtype))), x,
-                     div(P.softplus(scaled), beta))
-    return where(P.greater(x, _wrap(np.asarray(threshold, x._data.dtype))), x, P.softplus(x))
+        return where(P.greater(scaled, P.const(threshold, x)), x, div(P.softplus(scaled), beta))
+    return where(P.greater(x, P.const(threshold, x)), x, P.softplus(x))
 
 
 def softsign(x):
@@ -105,8 +99,8 @@ def hardtanh(input, min_val=-1.0, max_val=1.0):
 def hardsigmoid(input):
     # MindSpore's HSigmoidGrad is (x + 3) / 6 inside the open interval (-3, 3) and 0 at and beyond +-3
     x = _float(input, "hardsigmoid")
-    inside = P.logical_and(P.greater(x, _constant(-3, x)), P.less(x, _constant(3, x)))
-    outside = where(P.greater_equal(x, _constant(3, x)), P.ones_like(x), P.zeros_like(x))
+    inside = P.logical_and(P.greater(x, P.const(-3, x)), P.less(x, P.const(3, x)))
+    outside = where(P.greater_equal(x, P.const(3, x)), P.ones_like(x), P.zeros_like(x))
     return where(inside, div(add(x, 3.0), 6.0), outside)
 
 
@@ -114,8 +108,8 @@ def hardswish(x):
     # MindSpore's HSwishGrad is (2x + 3) / 6 on the closed interval [-3, 3]
     t = _float(x, "hardswish")
     middle = div(mul(t, add(t, 3.0)), 6.0)
-    return where(P.less(t, _constant(-3, t)), P.zeros_like(t),
-                 where(P.greater(t, _constant(3, t)), t, middle))
+    return where(P.less(t, P.const(-3, t)), P.zeros_like(t),
+                 where(P.greater(t, P.const(3, t)), t, middle))
 
 
 def tanhshrink(input):
@@ -157,6 +151,8 @@ def glu(x, axis=-1):
 def dropout(input, p=0.5, training=True, seed=None):
     """Zero each element with probability ``p`` and scale the rest by ``1 / (1 - p)`` (training only)."""
     x = _tensor(input, "input", "dropout")
+    if not isinstance(p, numbers.Real) or isinstance(p, bool):
+        raise TypeError(f"For 'dropout', the type of 'p' should be float or int, but got {type(p).__name__}.")
     if not 0 <= p <= 1:
         raise ValueError(f"For 'dropout', 'p' must be in [0, 1], but got {p}.")
     if not training or p == 0:
@@ -217,13 +213,13 @@ def _check_float(t, name, op):
 def _to_shape(t, shape, dtype, name, op):
     """``t`` (Tensor, number or None) cast to ``dtype`` and broadcast to ``shape``."""
     if t is None:
-        return _wrap(np.ones(shape, dtype))
+        return P.fill(shape, 1, dtype)
     t = _tensor(t, name, op)
     t = P.cast(t, dtype)
     if t._data.shape == shape:
         return t
     try:
-        target = np.broadcast_shapes(t.shape, shape)
+        target = shapes.broadcast_shapes(t.shape, shape)
     except ValueError:
         target = None
     if target != shape:
@@ -279,20 +275,17 @@ def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
         logp = reshape(logp, (1,) + logp.shape)
         target = reshape(target, (1,))
     c = logp.shape[1]
-    t = target._data.astype(np.int64)
-    valid = t != ignore_index
-    if np.any((t[valid] < 0) | (t[valid] >= c)):
-        raise ValueError(f"For '{op}', target values must be in [0, {c}) or equal ignore_index "
-                         f"({ignore_index}), but got values in [{t.min()}, {t.max()}].")
-    safe = np.where(valid, t, 0)
     dt = logp._data.dtype
+    target = P.check_labels(target, c, ignore_index, op)
+    valid = P.not_equal(target, P.const(ignore_index, target))
+    safe = P.where(valid, target, P.zeros_like(target))
     # the class weights are differentiable (MindSpore gives them a gradient, the mean's denominator included)
-    w = _wrap(np.ones(c, dt)) if weight is None else P.cast(_tensor(weight, "weight", op), dt)
+    w = P.fill((c,), 1, dt) if weight is None else P.cast(_tensor(weight, "weight", op), dt)
     if w.shape != (c,):
         raise ValueError(f"For '{op}', the weight must have shape ({c},), but got {w.shape}.")
-    valid_t = _wrap(valid.astype(dt))
-    w_target = mul(P.take(w, safe, 0), valid_t)
-    picked = P.take_along_axis(logp, np.expand_dims(safe, 1), 1)
+    valid_t = P.cast(valid, dt)
+    w_target = mul(P.gather(w, safe, 0), valid_t)
+    picked = P.take_along_axis(logp, reshape(safe, safe.shape[:1] + (1,) + safe.shape[1:]), 1)
     picked = reshape(picked, safe.shape)
     loss = P.neg(mul(picked, w_target))
     if label_smoothing:
@@ -305,7 +298,15 @@ def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
     total = sum(loss)
     if reduction == "sum":
         return total
-    return div(total, sum(w_target))
+    return _mean_over(total, sum(w_target))
+
+
+def _mean_over(total, count):
+    """``total / count``; with nothing counted (every label ignored) the mean is NaN and its gradient 0, as in
+    MindSpore (a plain division would send 0 * inf = NaN back)."""
+    empty = P.equal(count, P.const(0, count))
+    safe = P.where(empty, P.ones_like(count), count)
+    return P.where(empty, P.full_like(count, float("nan")), div(total, safe))
 
 
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
@@ -338,13 +339,9 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
         return _reduce(loss, reduction)
     _class_targets(x, y, op)
     if x.ndim == 2 and weight is None and not label_smoothing and y._data.dtype.kind in "iu":
-        # the common case (the tutorial's), as one fused kernel; class indices are checked in range first
-        t = y._data
-        if isinstance(t, np.ndarray) and t.size and (t.max() >= x.shape[1] or
-                                                    ((t < 0) & (t != ignore_index)).any()):
-            raise ValueError(f"For '{op}', target values must be in [0, {x.shape[1]}) or equal ignore_index "
-                             f"({ignore_index}), but got values in [{t.min()}, {t.max()}].")
-        return P.softmax_cross_entropy(x, y, ignore_index, reduction)
+        # the common case (the tutorial's), as one fused kernel; class indices are checked in range first (also
+        # when a compiled graph runs)
+        return P.softmax_cross_entropy(x, P.check_labels(y, x.shape[1], ignore_index, op), ignore_index, reduction)
     return _nll(P.log_softmax(x, class_axis), y, weight, ignore_index, reduction, label_smoothing, op)
 
 
@@ -362,7 +359,7 @@ def _pair(input, target, op):
     if x._data.dtype.kind != "f":
         raise TypeError(f"For '{op}', the input must be a float tensor, but got {x.dtype}.")
     try:
-        shape = np.broadcast_shapes(x.shape, y.shape)
+        shape = shapes.broadcast_shapes(x.shape, y.shape)
     except ValueError:
         raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} cannot be "
                          f"broadcast together.") from None
@@ -387,7 +384,7 @@ def smooth_l1_loss(input, target, beta=1.0, reduction='none'):
         raise ValueError(f"For 'smooth_l1_loss', 'beta' must be positive, but got {beta}.")
     x, y, _ = _pair(input, target, "smooth_l1_loss")
     d = abs(sub(x, y))
-    loss = where(P.less(d, _wrap(np.asarray(beta, d._data.dtype))), div(mul(square(d), 0.5), beta),
+    loss = where(P.less(d, P.const(beta, d)), div(mul(square(d), 0.5), beta),
                  sub(d, 0.5 * beta))
     return _reduce(loss, reduction)
 
@@ -398,7 +395,7 @@ def huber_loss(input, target, reduction='mean', delta=1.0):
         raise ValueError(f"For 'huber_loss', 'delta' must be positive, but got {delta}.")
     x, y, _ = _pair(input, target, "huber_loss")
     d = abs(sub(x, y))
-    loss = where(P.less(d, _wrap(np.asarray(delta, d._data.dtype))), mul(square(d), 0.5),
+    loss = where(P.less(d, P.const(delta, d)), mul(square(d), 0.5),
                  mul(sub(d, 0.5 * delta), delta))
     return _reduce(loss, reduction)
 
@@ -415,10 +412,11 @@ def kl_div(logits, labels, reduction='mean', log_target=False):
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-08):
+    """``sum(x1 * x2) / sqrt(max(|x1|^2 * |x2|^2, eps^2))`` over ``dim`` (MindSpore's formula): finite, with finite
+    gradients, when a vector is zero."""
     a, b = _float(x1, "cosine_similarity"), _float(x2, "cosine_similarity")
     num = sum(mul(a, b), dim)
-    den = mul(maximum(sqrt(sum(square(a), dim)), eps), maximum(sqrt(sum(square(b), dim)), eps))
-    return div(num, den)
+    return div(num, P.sqrt(clamp(mul(sum(square(a), dim), sum(square(b), dim)), eps * eps)))
 
 
 __all__ = [_n for _n, _v in list(globals().items())

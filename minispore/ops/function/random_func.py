@@ -1,10 +1,11 @@
-"""Random tensors drawn from the framework's generator (``mindspore.set_seed``)."""
-import numpy as np
-
+"""Random tensors drawn from the framework's generator (``mindspore.set_seed``), by random primitives: a compiled
+graph draws new numbers at every call."""
 from ..._core import dtype as mstype
-from ..._core.tensor import _wrap
-from ...common import seed as _seed
+from ..._core import shapes
+from ..._core.tensor import Tensor
+from .. import _prims as P
 from .array_func import _dtype_arg, _shape_arg
+from .math_func import _tensor, add, mul
 
 
 def _size(size, op):
@@ -21,11 +22,11 @@ def _float_dtype(dtype, op):
 
 
 def rand(*size, dtype=None, seed=None):
-    return _wrap(_seed.rng(seed).random(_size(size, "rand")).astype(_float_dtype(dtype, "rand")))
+    return P.draw("uniform", _size(size, "rand"), _float_dtype(dtype, "rand"), seed, (0.0, 1.0))
 
 
 def randn(*size, dtype=None, seed=None):
-    return _wrap(_seed.rng(seed).standard_normal(_size(size, "randn")).astype(_float_dtype(dtype, "randn")))
+    return P.draw("normal", _size(size, "randn"), _float_dtype(dtype, "randn"), seed)
 
 
 def rand_like(input, seed=None, *, dtype=None):
@@ -40,52 +41,52 @@ def randint(low, high, size, seed=None, *, dtype=None):
     if low >= high:
         raise ValueError(f"For 'randint', 'low' ({low}) must be smaller than 'high' ({high}).")
     d = _dtype_arg(dtype, mstype.int64, "randint").np_dtype
-    return _wrap(_seed.rng(seed).integers(low, high, _shape_arg(size, "randint")).astype(d))
+    return P.draw("integers", _shape_arg(size, "randint"), d, seed, (int(low), int(high)))
 
 
 def randint_like(input, low, high, seed=None, *, dtype=None):
     return randint(low, high, input.shape, seed, dtype=dtype or input.dtype)
 
 
+def _float_value(v):
+    return float(v.item() if isinstance(v, Tensor) else v)
+
+
 def uniform(shape, minval, maxval, seed=None, dtype=mstype.float32):
-    lo = float(minval.item() if hasattr(minval, "item") else minval)
-    hi = float(maxval.item() if hasattr(maxval, "item") else maxval)
-    out = _seed.rng(seed).uniform(lo, hi, _shape_arg(shape, "uniform"))
-    return _wrap(out.astype(_dtype_arg(dtype, mstype.float32, "uniform").np_dtype))
+    return P.draw("uniform", _shape_arg(shape, "uniform"), _dtype_arg(dtype, mstype.float32, "uniform").np_dtype,
+                  seed, (_float_value(minval), _float_value(maxval)))
 
 
 def normal(shape, mean, stddev, seed=None):
-    m = np.asarray(mean.asnumpy() if hasattr(mean, "asnumpy") else mean, np.float32)
-    s = np.asarray(stddev.asnumpy() if hasattr(stddev, "asnumpy") else stddev, np.float32)
-    shape = np.broadcast_shapes(_shape_arg(shape, "normal"), m.shape, s.shape)
-    return _wrap((_seed.rng(seed).standard_normal(shape) * s + m).astype(np.float32))
+    shape = _shape_arg(shape, "normal")
+    m = P.cast(_tensor(mean, "mean", "normal"), mstype.float32.np_dtype)
+    s = P.cast(_tensor(stddev, "stddev", "normal"), mstype.float32.np_dtype)
+    shape = shapes.broadcast_shapes(shape, m.shape, s.shape, op="normal")
+    return add(mul(P.draw("normal", shape, mstype.float32.np_dtype, seed), s), m)
 
 
 def standard_normal(shape, seed=None):
-    return _wrap(_seed.rng(seed).standard_normal(_shape_arg(shape, "standard_normal")).astype(np.float32))
+    return P.draw("normal", _shape_arg(shape, "standard_normal"), mstype.float32.np_dtype, seed)
 
 
 def randperm(n, seed=0, offset=0, dtype=mstype.int64):
-    return _wrap(_seed.rng(None if seed == 0 else seed).permutation(int(n)).astype(
-        _dtype_arg(dtype, mstype.int64, "randperm").np_dtype))
+    n = int(n)
+    return P.draw("permutation", (n,), _dtype_arg(dtype, mstype.int64, "randperm").np_dtype,
+                  None if seed == 0 else seed, (n,))
 
 
 def bernoulli(input, p=0.5, seed=None):
-    probs = p.asnumpy() if hasattr(p, "asnumpy") else p
-    draw = _seed.rng(seed).random(input.shape) < probs
-    return _wrap(draw.astype(input.asnumpy().dtype))
+    x = _tensor(input, "input", "bernoulli")
+    probs = p if isinstance(p, Tensor) else P.fill(x.shape, float(p), mstype.float32.np_dtype)
+    return P.bernoulli(P.broadcast_to(probs, x.shape) if probs.shape != x.shape else probs, x._data.dtype, seed)
 
 
 def shuffle(x, seed=None):
-    return _wrap(_seed.rng(seed).permutation(x.asnumpy()))
+    return P.shuffle(_tensor(x, "x", "shuffle"), seed)
 
 
 def multinomial(input, num_samples, replacement=True, seed=None):
-    probs = np.asarray(input.asnumpy(), np.float64)
-    g = _seed.rng(seed)
-    rows = probs.reshape(-1, probs.shape[-1])
-    out = np.stack([g.choice(rows.shape[1], num_samples, replace=replacement, p=r / r.sum()) for r in rows])
-    return _wrap(out.reshape(probs.shape[:-1] + (num_samples,)).astype(np.int64))
+    return P.multinomial(_tensor(input, "input", "multinomial"), int(num_samples), bool(replacement), seed)
 
 
 __all__ = [_n for _n, _v in list(globals().items())

@@ -1,0 +1,15 @@
+"""The differentiable core: every primitive with its impl on the backend's arrays, its shape rule and its VJP rules,
+one file per family. A rule is ``rule(dout, out, *args, **params)`` (MindSpore's bprop naming) and returns the
+cotangent of one argument, built only from primitives, so that derivatives can be differentiated again."""
+from .elementwise import *  # noqa: F401,F403
+from .reduce import *  # noqa: F401,F403
+from .shape import *  # noqa: F401,F403
+from .index import *  # noqa: F401,F403
+from .linalg import *  # noqa: F401,F403
+from .nn import *  # noqa: F401,F403
+from .creation import *  # noqa: F401,F403
+from .random import *  # noqa: F401,F403
+from .state import *  # noqa: F401,F403
+from . import elementwise, reduce, shape, index, linalg, nn, creation, random, state  # noqa: F401
+from ._base import const  # noqa: F401
+from ..._core.primitive import NONDIFF, Primitive  # noqa: F401
