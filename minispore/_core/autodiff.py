@@ -6,12 +6,10 @@ the backward pass for given seeds and returns one cotangent per watched input (z
 ``grad``, ``value_and_grad``, ``GradOperation`` and ``vjp`` only choose the seeds and shape the result. The trace
 is dead once ``fn`` returns, and the graph lives only as long as the pullback.
 """
-import operator
-
 from . import backend
 from . import primitive as _primitive
 from .jit import register_alias
-from .primitive import Node, Primitive, bind, box, end_trace, new_trace
+from .primitive import Node, Primitive, bind, box, end_trace, missing_rule, new_trace
 from .tensor import Tensor, _literal
 
 # ----------------------------------------------------------------------------- the accumulation of cotangents
@@ -40,6 +38,8 @@ def zeros_like(t):
 def tensors_in(tree):
     if isinstance(tree, Tensor):
         return [tree]
+    if tree is None:
+        return []
     if isinstance(tree, (tuple, list)):
         return [t for item in tree for t in tensors_in(item)]
     if isinstance(tree, dict):
@@ -63,52 +63,39 @@ def _unbox_tree(tree, trace):
 
 
 # ----------------------------------------------------------------------------- the backward pass
-def backward_pass(seeds, leaves):
-    """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent). Returns None for a leaf that no
-    path reaches (and for a None entry in ``leaves``, which stands for an input that was not watched).
+def backward_pass(seeds, leaves, nodes):
+    """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent), for the graph of ``nodes`` (one
+    trace's nodes in creation order). Returns None for a leaf that no path reaches (and for a None entry in
+    ``leaves``, which stands for an input that was not watched).
 
-    The nodes reachable from the seeds are visited in reverse creation order (a node is always created after
-    the nodes it uses), and each cotangent is popped when its node is processed, so intermediate cotangents
-    are freed during the pass.
+    A node is always created after the nodes it uses, so the nodes are visited in reverse creation order; each
+    cotangent is popped when its node is processed, so intermediate cotangents are freed during the pass.
     """
     grads = {}
-    stack = []
     for node, g in seeds:
         prev = grads.get(node)
         grads[node] = g if prev is None else _accumulate(prev, g)
-        stack.append(node)
-    seen = set()
-    order = []
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        if node.prim is not None:
-            order.append(node)
-            for parent in node.parents:
-                if parent is not None and parent not in seen:
-                    stack.append(parent)
-    order.sort(key=_seq, reverse=True)
-    for node in order:
-        g = grads.pop(node, None)
+    pop, get = grads.pop, grads.get
+    for node in reversed(nodes):
+        g = pop(node, None)
         if g is None:
             continue
         prim = node.prim
-        out, args, params = node.out, node.args, node.params
-        for i, parent in enumerate(node.parents):
-            if parent is None:
-                continue
-            rule = prim.rule(i)
-            if rule is _NONDIFF:
-                continue
-            ct = rule(g, out, *args, **params)
-            prev = grads.get(parent)
-            grads[parent] = ct if prev is None else _accumulate(prev, ct)
-    return [grads.get(leaf) for leaf in leaves]
+        rules = prim.vjps
+        i = 0
+        for parent in node.parents:
+            if parent is not None:
+                if rules is None:
+                    raise missing_rule(prim, i)
+                rule = rules[i]
+                if rule is not _NONDIFF:
+                    ct = rule(g, node.out, *node.args, **node.params)
+                    prev = get(parent)
+                    grads[parent] = ct if prev is None else _accumulate(prev, ct)
+            i += 1
+    return [get(leaf) for leaf in leaves]
 
 
-_seq = operator.attrgetter("seq")
 _NONDIFF = _primitive.NONDIFF
 
 
@@ -141,19 +128,20 @@ class Pullback:
     ``out``: the unboxed output. ``pullback(seeds)``, with ``seeds`` a list of (output Tensor, cotangent), returns
     one cotangent per watched input (positions, then weights): zeros where nothing flowed, in the input's dtype,
     and None for an entry that is not a Tensor."""
-    __slots__ = ("out", "_nodes", "_leaves", "_primals")
+    __slots__ = ("out", "_outputs", "_leaves", "_primals", "_graph")
 
-    def __init__(self, out, nodes, leaves, primals):
+    def __init__(self, out, outputs, leaves, primals, graph):
         self.out = out
-        self._nodes = nodes           # id(unboxed output Tensor) -> its Node
+        self._outputs = outputs       # id(unboxed output Tensor) -> its Node
         self._leaves = leaves
         self._primals = primals
+        self._graph = graph           # the trace's nodes, in creation order
 
     def __call__(self, seeds):
-        node_of = self._nodes
+        node_of = self._outputs
         roots = [(node_of[id(t)], g) for t, g in seeds if id(t) in node_of]
         # (no roots: the output does not depend on any watched input, e.g. a constant: zero gradients)
-        cts = backward_pass(roots, self._leaves)
+        cts = backward_pass(roots, self._leaves, self._graph)
         result = []
         for g, x in zip(cts, self._primals):
             if not isinstance(x, Tensor):
@@ -170,21 +158,22 @@ def record(fn, args, kwargs, positions, weights):
     ``Pullback`` (whose ``out`` is the output)."""
     staging = _primitive.staging_active()
     trace = new_trace()
-    args = list(args)
     leaves = []
     primals = []
     boxed_params = []
     try:
-        for i in positions:
-            a = args[i]
-            if isinstance(a, Tensor):
-                # a Parameter may also be boxed in place as a weight: box a snapshot of its current state
-                b = box(a if type(a) is Tensor and a._trace is None else _snapshot(a), trace)
-                args[i] = b
-                leaves.append(b._node)
-            else:
-                leaves.append(None)
-            primals.append(a)
+        if positions:
+            args = list(args)
+            for i in positions:
+                a = args[i]
+                primals.append(a)
+                if isinstance(a, Tensor):
+                    # a Parameter may also be boxed in place as a weight: box a snapshot of its current state
+                    b = box(a if type(a) is Tensor and a._trace is None else _snapshot(a), trace)
+                    args[i] = b
+                    leaves.append(b._node)
+                else:
+                    leaves.append(None)
         for w in weights:
             primals.append(w)
             if not isinstance(w, Tensor) or not getattr(w, "requires_grad", False):
@@ -199,19 +188,37 @@ def record(fn, args, kwargs, positions, weights):
             boxed_params.append((w, snap))
             w._inner = snap
             w._trace = trace
-            w._node = Node(None, None, (), snap, ())
-            leaves.append(w._node)
+            w._node = node = Node(None, None, (), snap, ())
+            leaves.append(node)
         out = fn(*args, **kwargs)
-        nodes = {id(t._inner): t._node for t in tensors_in(out) if t._trace is trace}
+        if type(out) is Tensor:
+            outputs = {id(out._inner): out._node} if out._trace is trace else {}
+        else:
+            outputs = {id(t._inner): t._node for t in tensors_in(out) if t._trace is trace}
     finally:
         for w, snap in reversed(boxed_params):
             _restore(w, snap)
         end_trace(trace)
-    return Pullback(_unbox_tree(out, trace), nodes, leaves, primals)
+    graph, trace.nodes = trace.nodes, None      # owned by the pullback: a box kept by user code holds no tape
+    return Pullback(_unbox_tree(out, trace), outputs, leaves, primals, graph)
 
 
 def _ones_seeds(tensors):
-    return [(t, _filled(t, 1)) for t in tensors]
+    return [(t, _one_like(t)) for t in tensors]
+
+
+def _one_like(t):
+    """The default sensitivity: ones of ``t``'s shape (a scalar loss's is cached: constants are never written)."""
+    d = t._data
+    if d.shape == ():
+        one = _scalar_ones.get(d.dtype)
+        if one is None:
+            one = _scalar_ones[d.dtype] = _filled(t, 1)
+        return one
+    return _filled(t, 1)
+
+
+_scalar_ones = {}
 
 
 def _sens_seeds(tensors, sens, what):
@@ -310,13 +317,19 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
         raise ValueError("`grad_position` and `weight` can not be None at the same time.")
 
     def run(*args, **kwargs):
-        args, kwargs, sens = _split_sens(args, kwargs, sens_param)
+        sens = None
+        if sens_param:
+            args, kwargs, sens = _split_sens(args, kwargs, sens_param)
+        n_args = len(args)
+        used = []
         for p in positions or ():
-            # a function with no positional inputs at all gives () in PyNative (nothing to differentiate)
-            if p >= len(args) and args:
-                raise RuntimeError(f"Position index {p} is exceed input size. The function got {len(args)} "
+            if p < n_args:
+                if isinstance(args[p], Tensor):
+                    used.append(p)
+            elif args:
+                # (a function with no positional inputs at all gives () in PyNative: nothing to differentiate)
+                raise RuntimeError(f"Position index {p} is exceed input size. The function got {n_args} "
                                    f"positional inputs.")
-        used = [p for p in positions or () if p < len(args) and isinstance(args[p], Tensor)]
         pb = record(fn, args, kwargs, used, weight_list)
         out = pb.out
         if has_aux:

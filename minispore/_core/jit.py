@@ -17,6 +17,7 @@ Dimensions declared unknown (``Cell.set_inputs(Tensor(shape=[None, 784], ...))``
 import functools
 import linecache
 import os
+import sys
 import traceback
 import warnings
 import weakref
@@ -275,6 +276,15 @@ def _signature(value):
         return ("obj", value)
 
 
+def _warn_at_caller(message):
+    """A UserWarning attributed to the innermost frame outside minispore (the user's call)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    frame, level = sys._getframe(0), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, stacklevel=level)
+
+
 def _user_line(tb):
     """'file:line: code' of the innermost frame outside minispore, for the fallback warning."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -490,11 +500,11 @@ class JitFunction:
         self.compile_count += 1
         if len(self.graphs) and "recompile" not in self._warned:
             self._warned.add("recompile")
-            warnings.warn(f"jit: '{self._name()}' has been compiled again for a new input signature "
-                          f"({self.compile_count} compilations so far; this warning is shown once per function). "
-                          f"Inputs of varying shape, dtype or non-Tensor value each cost a compilation; declare "
-                          f"varying dimensions as None with Cell.set_inputs(...) or jit(input_signature=...).",
-                          stacklevel=4)
+            _warn_at_caller(f"jit: '{self._name()}' has been compiled again for a new input signature "
+                            f"({self.compile_count} compilations so far; this warning is shown once per function, "
+                            f"the count is its compile_count). Inputs of varying shape, dtype or non-Tensor value "
+                            f"each cost a compilation; declare varying dimensions as None with "
+                            f"Cell.set_inputs(...) or jit(input_signature=...).")
         self.graphs[key] = graph
         return graph
 
@@ -507,7 +517,7 @@ class JitFunction:
         self.fallback = f"{reason} (at {_user_line(err.__traceback__)})"
         if decision not in self._warned:
             self._warned.add(decision)
-            warnings.warn(f"jit: '{self._name()}': {self.fallback}.", stacklevel=5)
+            _warn_at_caller(f"jit: '{self._name()}': {self.fallback}.")
 
     def _trace(self, args, kwargs, dynamic):
         leaves = []

@@ -15,7 +15,6 @@ argument it calls ``impl`` directly: no recording happens outside a transform.
 
 Tracing state is per thread: one thread compiling a jit function never sees or changes another thread's work.
 """
-import itertools
 import threading
 
 from . import backend
@@ -58,19 +57,36 @@ class Primitive:
             if rule is None or not (rule is NONDIFF or callable(rule) or isinstance(rule, VariadicRule)):
                 raise TypeError(f"VJP rule {i} of primitive '{self.name}' must be a function or NONDIFF, "
                                 f"got {rule!r}.")
-        self.vjps = rules[0] if self.arity is None else rules
+        if self.arity is None:
+            self.vjps = _ALL_NONDIFF if rules[0] is NONDIFF else rules[0]
+        else:
+            self.vjps = rules
         return self
 
     def rule(self, i):
         """The VJP rule for argument ``i``; MissingRuleError when none was defined."""
-        rules = self.vjps
-        if rules is None:
-            raise MissingRuleError(f"For '{self.name}', no derivative rule is defined, so its argument {i} cannot "
-                                   f"be differentiated.")
-        return NONDIFF if rules is NONDIFF else rules[i]
+        if self.vjps is None:
+            raise missing_rule(self, i)
+        return self.vjps[i]
 
     def __repr__(self):
         return f"Primitive({self.name})"
+
+
+def missing_rule(prim, i):
+    return MissingRuleError(f"For '{prim.name}', no derivative rule is defined, so its argument {i} cannot be "
+                            f"differentiated.")
+
+
+class _AllNondiff:
+    """The rules of a primitive of any arity none of whose arguments has a derivative."""
+    __slots__ = ()
+
+    def __getitem__(self, i):
+        return NONDIFF
+
+
+_ALL_NONDIFF = _AllNondiff()
 
 
 class VariadicRule:
@@ -87,31 +103,28 @@ class VariadicRule:
 
 class Trace:
     """One active transform of one thread. Ordered by level, owned by identity. Differentiation traces box
-    values; a staging trace (``minispore._core.jit``) records a graph instead (``staging`` is True)."""
-    __slots__ = ("level", "alive", "owner")
+    values and list the nodes they create, in creation order (a valid order for the backward pass, read in
+    reverse); a staging trace (``minispore._core.jit``) records a graph instead (``staging`` is True)."""
+    __slots__ = ("level", "alive", "owner", "nodes")
     staging = False
 
     def __init__(self, level):
         self.level = level
         self.alive = True
         self.owner = _get_ident()
+        self.nodes = []
 
 
 class Node:
     """How a boxed value was computed: the primitive, its (unboxed) arguments and its unboxed output.
 
     ``parents[i]`` is the Node of argument i when that argument was boxed by the same trace, else None.
-    ``seq`` grows with creation, so reverse creation order is a valid order for the backward pass.
     Nodes never point at boxes, so a box dies as soon as user code drops it.
     """
-    __slots__ = ("prim", "params", "args", "out", "parents", "seq")
+    __slots__ = ("prim", "params", "args", "out", "parents")
 
     def __init__(self, prim, params, args, out, parents):
         self.prim, self.params, self.args, self.out, self.parents = prim, params, args, out, parents
-        self.seq = next(_node_counter)
-
-
-_node_counter = itertools.count()
 _get_ident = threading.get_ident
 
 
@@ -141,7 +154,11 @@ def new_trace(kind=Trace):
 def end_trace(trace):
     global _n_recording
     trace.alive = False
-    _state.stack.remove(trace)
+    stack = _state.stack
+    if stack[-1] is trace:
+        stack.pop()
+    else:
+        stack.remove(trace)
     if trace is _state.recording:
         _state.recording = None
         with _lock:
@@ -202,30 +219,41 @@ def fail(prim, args, params, err):
 
 
 def bind(prim, *args, **params):
+    for a in args:
+        if a._trace is not None:
+            return _bind_traced(prim, args, params)
+    if _n_recording and _state.recording is not None:
+        # while compiling, an operation on constants only (Parameters, captured tensors) is still part of the
+        # graph: its inputs are read at every replay
+        return _state.recording.record(prim, args, params)
+    return _apply(prim, args, params)
+
+
+def _apply(prim, args, params):
+    """Run ``prim``'s impl on untraced ``args``: the fast path, no node, no recording."""
+    try:
+        if params:
+            data = prim.impl(*[a._data for a in args], **params)
+        elif len(args) == 2:
+            data = prim.impl(args[0]._data, args[1]._data)
+        elif len(args) == 1:
+            data = prim.impl(args[0]._data)
+        else:
+            data = prim.impl(*[a._data for a in args])
+    except (ValueError, TypeError, IndexError, MemoryError) as e:
+        raise fail(prim, args, params, e) from None
+    out = _new(Tensor)
+    out._data = data if type(data) is _ndarray else _asarray(data)
+    out._trace = None
+    return out
+
+
+def _bind_traced(prim, args, params):
     top = None
     for a in args:
         t = a._trace
         if t is not None and (top is None or t.level > top.level):
             top = t
-    if top is None:
-        if _n_recording and _state.recording is not None:
-            # while compiling, an operation on constants only (Parameters, captured tensors) is still part of
-            # the graph: its inputs are read at every replay
-            return _state.recording.record(prim, args, params)
-        # the untraced fast path: no node, no recording
-        try:
-            if len(args) == 1:
-                data = prim.impl(args[0]._data, **params)
-            elif len(args) == 2:
-                data = prim.impl(args[0]._data, args[1]._data, **params)
-            else:
-                data = prim.impl(*[a._data for a in args], **params)
-        except (ValueError, TypeError, IndexError, MemoryError) as e:
-            raise fail(prim, args, params, e) from None
-        out = _new(Tensor)
-        out._data = data if type(data) is _ndarray else _asarray(data)
-        out._trace = None
-        return out
     if not top.alive or top.owner != _get_ident():
         # a box that escaped a finished transform, or another thread's, is just its value
         return bind(prim, *[_visible(a) for a in args], **params)
@@ -233,19 +261,27 @@ def bind(prim, *args, **params):
         return top.record(prim, args, params)
     inner = []
     parents = []
+    deeper = False
     for a in args:
         if a._trace is top:
-            inner.append(a._inner)
+            v = a._inner
+            inner.append(v)
             parents.append(a._node)
+            if v._trace is not None:
+                deeper = True
         else:
             inner.append(a)
             parents.append(None)
-    out_inner = bind(prim, *inner, **params)
+            if a._trace is not None:
+                deeper = True
+    # one level down: another transform's boxes, a compilation, or the plain impl
+    out_inner = bind(prim, *inner, **params) if deeper or _n_recording else _apply(prim, inner, params)
     out = _new(Tensor)
     out._data = out_inner._data
     out._trace = top
     out._inner = out_inner
-    out._node = Node(prim, params, inner, out_inner, parents)
+    out._node = node = Node(prim, params, inner, out_inner, parents)
+    top.nodes.append(node)
     return out
 
 

@@ -316,38 +316,13 @@ class Tensor:
             self._node = out._node
 
     # ------------------------------------------------------------------ operators
-    def __add__(self, other): return _F.add(self, _operand(other))
-    def __radd__(self, other): return _F.add(_operand(other), self)
-    def __sub__(self, other): return _F.sub(self, _operand(other))
-    def __rsub__(self, other): return _F.sub(_operand(other), self)
-    def __mul__(self, other): return _F.mul(self, _operand(other))
-    def __rmul__(self, other): return _F.mul(_operand(other), self)
-    def __truediv__(self, other): return _F.div(self, _operand(other))
-    def __rtruediv__(self, other): return _F.div(_operand(other), self)
-    def __floordiv__(self, other): return _F.floor_divide(self, _operand(other))
-    def __rfloordiv__(self, other): return _F.floor_divide(_operand(other), self)
-    def __mod__(self, other): return _F.remainder(self, _operand(other))
-    def __rmod__(self, other): return _F.remainder(_operand(other), self)
-    def __pow__(self, other): return _F.pow(self, _operand(other))
-    def __rpow__(self, other): return _F.pow(_operand(other), self)
+    # (the arithmetic, comparison and bitwise operators are attached by minispore.ops, one call layer from bind)
     def __matmul__(self, other): return _F.matmul(self, _operand(other))
     def __rmatmul__(self, other): return _F.matmul(_operand(other), self)
     def __neg__(self): return _F.neg(self)
     def __pos__(self): return self
     def __abs__(self): return _F.abs(self)
     def __invert__(self): return _F.logical_not(self) if self._data.dtype.kind == "b" else _F.bitwise_not(self)
-    def __eq__(self, other): return _F.equal(self, _operand(other))
-    def __ne__(self, other): return _F.not_equal(self, _operand(other))
-    def __lt__(self, other): return _F.less(self, _operand(other))
-    def __le__(self, other): return _F.less_equal(self, _operand(other))
-    def __gt__(self, other): return _F.greater(self, _operand(other))
-    def __ge__(self, other): return _F.greater_equal(self, _operand(other))
-    def __and__(self, other): return _F.bitwise_and(self, _operand(other))
-    def __rand__(self, other): return _F.bitwise_and(_operand(other), self)
-    def __or__(self, other): return _F.bitwise_or(self, _operand(other))
-    def __ror__(self, other): return _F.bitwise_or(_operand(other), self)
-    def __xor__(self, other): return _F.bitwise_xor(self, _operand(other))
-    def __rxor__(self, other): return _F.bitwise_xor(_operand(other), self)
 
 
 def _operand(other):

@@ -336,6 +336,9 @@ _OVERRIDES = {name: fn for name, fn in dict(globals()).items()
 
 
 def attach():
+    from .function.math_func import OPERATORS
+    for name, fn in OPERATORS.items():
+        setattr(Tensor, name, fn)
     for name in TENSOR_METHODS:
         if name in _OVERRIDES:
             continue

@@ -7,7 +7,7 @@ from ._base import Primitive, bind
 
 def _fill_impl(shape, value, dtype):
     out = backend.xp.empty(shape, dtype)
-    out[...] = value
+    out.fill(value)
     return out
 
 

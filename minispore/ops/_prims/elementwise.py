@@ -4,6 +4,7 @@ Binary primitives receive arguments of one dtype whose traced operands already h
 (``ops.function.math_func`` promotes and broadcasts explicitly), so their rules need no "unbroadcast".
 """
 import math
+import statistics
 
 from ..._core import backend
 from ..._core import shapes
@@ -11,11 +12,13 @@ from ._base import (NONDIFF, Primitive, bind, binary, broadcast_bool, const, sam
 
 
 # ----------------------------------------------------------------------------- optional SciPy kernels
+# SciPy (the 'scipy' extra) gives erf, erfinv and the logistic function as single kernels; without it the
+# standard library computes them (math.erf, statistics.NormalDist) and the logistic is composed from tanh.
 _scipy_special = None
 
 
 def _special(name):
-    """scipy.special's ``name``, or None without SciPy (an optional dependency: erf and erfinv only)."""
+    """scipy.special's ``name``, or None without SciPy."""
     global _scipy_special
     if _scipy_special is None:
         try:
@@ -32,33 +35,30 @@ def _erf_impl(x):
     return xp.vectorize(math.erf, otypes=[x.dtype])(x)
 
 
+def _erfinv_scalar(y):
+    if not -1.0 <= y <= 1.0:
+        return math.nan
+    if abs(y) == 1.0:
+        return math.copysign(math.inf, y)
+    # erfinv(y) = Phi^-1((y + 1) / 2) / sqrt(2), with the standard library's normal quantile (Wichura's AS241)
+    return _NORMAL.inv_cdf((y + 1.0) / 2.0) / math.sqrt(2.0)
+
+
+_NORMAL = statistics.NormalDist()
+
+
 def _erfinv_impl(x):
     f = _special("erfinv")
     if f is not None:
         return f(x).astype(x.dtype, copy=False)
-    # Giles' single-precision approximation, then two Newton steps on erf for full precision
-    w = -xp.log((1.0 - x.astype(xp.float64)) * (1.0 + x))
-    small = w < 5.0
-    ws, wl = w - 2.5, xp.sqrt(xp.maximum(w, 5.0)) - 3.0
-    ps = _horner(ws, (2.81022636e-08, 3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087,
-                      -0.00125372503, -0.00417768164, 0.246640727, 1.50140941))
-    pl = _horner(wl, (-0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773,
-                      -0.0076224613, 0.00943887047, 1.00167406, 2.83297682))
-    y = xp.where(small, ps, pl) * x
-    for _ in range(2):
-        err = xp.vectorize(math.erf, otypes=[xp.float64])(y) - x
-        y = y - err / (2.0 / math.sqrt(math.pi) * xp.exp(-y * y))
-    return xp.where(xp.abs(x) == 1, xp.copysign(xp.inf, x), y).astype(x.dtype)
-
-
-def _horner(w, coefficients):
-    p = xp.full_like(w, coefficients[0])
-    for c in coefficients[1:]:
-        p = p * w + c
-    return p
+    return xp.vectorize(_erfinv_scalar, otypes=[x.dtype])(x)
 
 
 def _sigmoid_impl(x):
+    if x.dtype.itemsize >= 4:
+        f = _special("expit")
+        if f is not None:
+            return f(x)
     # 0.5 * (1 + tanh(x / 2)): no overflow for large |x| and fewer array passes than the exp form
     t = xp.tanh(x * x.dtype.type(0.5))
     t *= x.dtype.type(0.5)

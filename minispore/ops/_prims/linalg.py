@@ -51,6 +51,8 @@ def _matmul_vjp_x(dout, out, x, y):
 def _matmul_vjp_y(dout, out, x, y):
     if x.ndim == 1 and y.ndim == 1:
         return _bmul(dout, x)
+    if x.ndim == 1 and y.ndim == 2:     # dy[k, n] = x[k] * dout[n]
+        return outer(x, dout)
     if x.ndim == 1:   # dy[..., k, n] = x[k] * dout[..., n]
         d = reshape(dout, dout._data.shape[:-1] + (1, dout._data.shape[-1]))
         return sum_to(matmul(reshape(x, (x._data.shape[0], 1)), d), y._data.shape)
@@ -61,6 +63,24 @@ def _matmul_vjp_y(dout, out, x, y):
 
 
 matmul_p.def_vjp(_matmul_vjp_x, _matmul_vjp_y)
+
+
+def _outer_abstract(x, y):
+    if len(x.shape) != 1 or len(y.shape) != 1:
+        raise ValueError(f"For 'Outer', both inputs must be 1-D, but got shapes {tuple(x.shape)} and "
+                         f"{tuple(y.shape)}.")
+    return (x.shape[0], y.shape[0]), x.dtype
+
+
+outer_p = Primitive("Outer", xp.multiply.outer, 2, _outer_abstract)
+
+
+def outer(x, y):
+    """``x[:, None] * y[None, :]`` for vectors (the gradient of a vector-matrix product, in one kernel)."""
+    return bind(outer_p, x, y)
+
+
+outer_p.def_vjp(lambda dout, out, x, y: matmul(dout, y), lambda dout, out, x, y: matmul(x, dout))
 
 
 # ----------------------------------------------------------------------------- singular vectors

@@ -3,10 +3,12 @@
 Each fast kernel's gradient is a primitive of its own whose rules are written with other primitives (Chainer's
 ``_SoftmaxGrad`` pattern): fast NumPy code both ways, and derivatives of any order.
 """
+import math
+
 from ..._core import backend
 from ._base import NONDIFF, Primitive, bind, const, same, xp
 from .elementwise import _sigmoid_impl, add, div, exp, log, maximum, mul, neg, sigmoid, softplus, sub
-from .reduce import sum_
+from .reduce import mean, sum_
 from .shape import broadcast_to, reshape, transpose
 from .linalg import matmul
 
@@ -54,32 +56,105 @@ def _same_shapes(name):
     return abstract
 
 
-def _bce_logits_impl(x, y, w, pw):
-    # -w * (pw * y * log(sigmoid(x)) + (1 - y) * log(1 - sigmoid(x))), with log(sigmoid(x)) = -softplus(-x)
-    log_sig = -(xp.maximum(-x, 0) + xp.log1p(xp.exp(-xp.abs(x))))
-    log_one_minus_sig = log_sig - x
-    return (-w * (pw * y * log_sig + (1 - y) * log_one_minus_sig)).astype(x.dtype, copy=False)
+def _reduced(loss, w, reduction, dtype):
+    """``loss * w``, summed or averaged (one dot product) unless ``reduction`` is 'none'."""
+    if reduction == "none":
+        loss *= w
+        return loss
+    total = xp.dot(loss, w) if loss.ndim == 1 else xp.dot(loss.reshape(-1), w.reshape(-1))
+    if reduction == "sum":
+        return backend.asarray(total, dtype)
+    return backend.asarray(total / dtype.type(loss.size), dtype)
 
 
-bce_logits_p = Primitive("BCEWithLogits", _bce_logits_impl, 4, _same_shapes("BCEWithLogits"))
+def _per_element(dout, shape, reduction):
+    """The factor each element's derivative is multiplied by: ``dout`` itself, or (0-d) divided by the count for a
+    mean."""
+    if reduction == "mean":
+        n = math.prod(shape)
+        return dout / dout.dtype.type(n) if n else dout
+    return dout
 
 
-def bce_with_logits(x, y, w, pw):
-    """Elementwise binary cross-entropy on logits; all four arguments share one shape."""
-    return bind(bce_logits_p, x, y, w, pw)
+def _spread_impl(dout, shape, reduction):
+    """A reduced loss's cotangent as one value per element (divided by the count for a mean)."""
+    out = backend.xp.empty(shape, dout.dtype)
+    xp.copyto(out, _per_element(dout, shape, reduction))
+    return out
 
 
-def _bce_dx_impl(dout, x, y, w, pw):
-    # dout * w * ((1 + (pw - 1) * y) * sigmoid(x) - pw * y), in one pass over the arrays
+def _bce_logits_impl(x, y, w, pw, reduction):
+    # -w * (pw * y * log(sigmoid(x)) + (1 - y) * log(1 - sigmoid(x)))
+    #   = w * ((1 - y) * x + (1 + (pw - 1) * y) * softplus(-x)), softplus(-x) = logaddexp(0, -x): few array passes
+    zero, one = _ZERO_ONE[x.dtype]
+    loss = (one - y) * x
+    loss += (one + (pw - one) * y) * xp.logaddexp(zero, -x)
+    return _reduced(loss, w, reduction, x.dtype)
+
+
+class _ZeroOne(dict):
+    """dtype -> (0, 1) as that dtype's scalars (made once: a kernel on small arrays notices the difference)."""
+    def __missing__(self, dtype):
+        self[dtype] = pair = (dtype.type(0), dtype.type(1))
+        return pair
+
+
+_ZERO_ONE = _ZeroOne()
+
+
+def _bce_abstract(x, *others, reduction):
+    for o in others:
+        if tuple(o.shape) != tuple(x.shape):
+            raise ValueError(f"For 'BCEWithLogits', every input must have the shape {tuple(x.shape)}, but got "
+                             f"{tuple(o.shape)}.")
+    return (x.shape if reduction == "none" else ()), x.dtype
+
+
+bce_logits_p = Primitive("BCEWithLogits", _bce_logits_impl, 4, _bce_abstract)
+
+
+def bce_with_logits(x, y, w, pw, reduction="none"):
+    """Binary cross-entropy on logits (all four arguments share one shape), reduced by 'none', 'mean' or 'sum'
+    in the same kernel (MindSpore's BCEWithLogitsLoss)."""
+    return bind(bce_logits_p, x, y, w, pw, reduction=reduction)
+
+
+def _bce_dx_impl(dout, x, y, w, pw, reduction):
+    # dout * w * ((1 + (pw - 1) * y) * sigmoid(x) - pw * y)
+    one = _ZERO_ONE[x.dtype][1]
     s = _sigmoid_impl(x)
-    return (dout * w * ((1 + (pw - 1) * y) * s - pw * y)).astype(x.dtype, copy=False)
+    s *= one + (pw - one) * y
+    s -= pw * y
+    s *= w
+    s *= _per_element(dout, x.shape, reduction)
+    return s
 
 
-bce_dx_p = Primitive("BCEWithLogitsGrad", _bce_dx_impl, 5, _same_shapes("BCEWithLogitsGrad"))
+def _bce_dx_abstract(dout, x, *others, reduction):
+    return x.shape, x.dtype
 
 
-def _bce_dx(dout, out, x, y, w, pw):
-    return bind(bce_dx_p, dout, x, y, w, pw)
+bce_dx_p = Primitive("BCEWithLogitsGrad", _bce_dx_impl, 5, _bce_dx_abstract)
+
+spread_p = Primitive("SpreadLoss", _spread_impl, 1, lambda dout, shape, reduction: (tuple(shape), dout.dtype))
+
+
+def _spread(dout, like, reduction):
+    return dout if reduction == "none" else bind(spread_p, dout, shape=like._data.shape, reduction=reduction)
+
+
+def _unspread(g, reduction):
+    """The adjoint of ``_spread``: the sum (or mean) of per-element cotangents."""
+    if reduction == "none":
+        return g
+    return (sum_ if reduction == "sum" else mean)(g, None, False)
+
+
+spread_p.def_vjp(lambda g, out, dout, shape, reduction: _unspread(g, reduction))
+
+
+def _bce_dx(dout, out, x, y, w, pw, reduction):
+    return bind(bce_dx_p, dout, x, y, w, pw, reduction=reduction)
 
 
 def _bce_parts(x, y, pw):
@@ -88,33 +163,36 @@ def _bce_parts(x, y, pw):
     return one, s, add(one, mul(sub(pw, one), y))  # 1, sigmoid(x), 1 + (pw - 1) * y
 
 
-def _bce_dx_ddx(g, out, dout, x, y, w, pw):
+def _bce_dx_ddout(g, out, dout, x, y, w, pw, reduction):
+    return _unspread(bind(bce_dx_p, g, x, y, w, pw, reduction="none"), reduction)
+
+
+def _bce_dx_ddx(g, out, dout, x, y, w, pw, reduction):
     one, s, scale = _bce_parts(x, y, pw)
-    return mul(g, mul(dout, mul(w, mul(scale, mul(s, sub(one, s))))))
+    return mul(g, mul(_spread(dout, x, reduction), mul(w, mul(scale, mul(s, sub(one, s))))))
 
 
-def _bce_dx_ddy(g, out, dout, x, y, w, pw):
+def _bce_dx_ddy(g, out, dout, x, y, w, pw, reduction):
     one, s, _ = _bce_parts(x, y, pw)
-    return mul(g, mul(dout, mul(w, sub(mul(s, sub(pw, one)), pw))))
+    return mul(g, mul(_spread(dout, x, reduction), mul(w, sub(mul(s, sub(pw, one)), pw))))
 
 
-def _bce_dx_ddw(g, out, dout, x, y, w, pw):
+def _bce_dx_ddw(g, out, dout, x, y, w, pw, reduction):
     one, s, scale = _bce_parts(x, y, pw)
-    return mul(g, mul(dout, sub(mul(scale, s), mul(pw, y))))
+    return mul(g, mul(_spread(dout, x, reduction), sub(mul(scale, s), mul(pw, y))))
 
 
-def _bce_dx_ddpw(g, out, dout, x, y, w, pw):
+def _bce_dx_ddpw(g, out, dout, x, y, w, pw, reduction):
     one, s, _ = _bce_parts(x, y, pw)
-    return mul(g, mul(dout, mul(w, mul(y, sub(s, one)))))
+    return mul(g, mul(_spread(dout, x, reduction), mul(w, mul(y, sub(s, one)))))
 
 
-bce_dx_p.def_vjp(lambda g, out, dout, x, y, w, pw: _bce_dx(g, None, x, y, w, pw),
-                 _bce_dx_ddx, _bce_dx_ddy, _bce_dx_ddw, _bce_dx_ddpw)
+bce_dx_p.def_vjp(_bce_dx_ddout, _bce_dx_ddx, _bce_dx_ddy, _bce_dx_ddw, _bce_dx_ddpw)
 
 
-def _bce_dy(dout, out, x, y, w, pw):
+def _bce_dy(dout, out, x, y, w, pw, reduction):
     log_sig = neg(softplus(neg(x)))
-    return neg(mul(dout, mul(w, sub(mul(pw, log_sig), sub(log_sig, x)))))
+    return neg(mul(_spread(dout, x, reduction), mul(w, sub(mul(pw, log_sig), sub(log_sig, x)))))
 
 
 # MindSpore's BCEWithLogits bprop returns zeros for weight and pos_weight

@@ -42,7 +42,7 @@ def _dtype_arg(dtype, default, op):
 
 def _filled(op, shape, value, np_dtype):
     try:
-        return P.fill(shape, value, np_dtype)
+        return bind(P.fill_p, shape=shape, value=value, dtype=np_dtype)
     except OutOfMemoryError as e:
         raise OutOfMemoryError(str(e).replace("For 'Fill'", f"For '{op}'", 1)) from None
 
@@ -58,11 +58,15 @@ def zeros(size, dtype=None):
 
 
 def ones_like(input, *, dtype=None):
+    if dtype is None and isinstance(input, Tensor):
+        return _filled("ones_like", input._data.shape, 1, input._data.dtype)
     x = _tensor(input, "input", "ones_like")
     return _filled("ones_like", x.shape, 1, _dtype_arg(dtype, x.dtype, "ones_like").np_dtype)
 
 
 def zeros_like(input, *, dtype=None):
+    if dtype is None and isinstance(input, Tensor):
+        return _filled("zeros_like", input._data.shape, 0, input._data.dtype)
     x = _tensor(input, "input", "zeros_like")
     return _filled("zeros_like", x.shape, 0, _dtype_arg(dtype, x.dtype, "zeros_like").np_dtype)
 
@@ -775,7 +779,8 @@ def setitem(x, index, value):
 
 # ----------------------------------------------------------------------------- matrix products
 def matmul(input, other):
-    x, y = _tensor(input, "input", "matmul"), _tensor(other, "other", "matmul")
+    x = input if isinstance(input, Tensor) else _tensor(input, "input", "matmul")
+    y = other if isinstance(other, Tensor) else _tensor(other, "other", "matmul")
     if x._data.dtype != y._data.dtype:
         raise TypeError(f"For 'matmul', the inputs must have the same dtype, but got {x.dtype} and {y.dtype}; "
                         f"cast one of them first.")

@@ -4,6 +4,7 @@ Everything here is a composite of primitives (``minispore.ops._prims``): no arra
 function works on any backend, differentiates, and compiles under jit.
 """
 import builtins
+import functools
 import math
 import numbers
 
@@ -41,16 +42,36 @@ def _constant(value, dtype):
 
 def _scalar_for(scalar, t):
     """(t cast if needed, the scalar as a weak constant of the result dtype)."""
-    dtype = _BY_NUMPY[t._data.dtype]
+    key = (t._data.dtype, type(scalar), scalar)
+    hit = _scalar_cache.get(key) if scalar else None      # (0.0 and -0.0 are equal keys: never cached)
+    if hit is None:
+        hit = _scalar_constant(scalar, _BY_NUMPY[t._data.dtype])
+        if scalar:
+            if len(_scalar_cache) > 4096:
+                _scalar_cache.clear()
+            _scalar_cache[key] = hit
+    result, literal = hit
+    if result != t._data.dtype:
+        t = P.cast(t, result)
+    return t, literal
+
+
+_scalar_cache = {}     # (tensor dtype, scalar type, scalar) -> (result NumPy dtype, the scalar's constant)
+
+
+def _scalar_constant(scalar, dtype):
     result = mstype.promote_scalar(dtype, scalar)
-    if result is not dtype:
-        t = P.cast(t, result.np_dtype)
     if isinstance(scalar, int) and not isinstance(scalar, bool) and result.kind in "iu":
-        low, high = mstype.limits(result.np_dtype)
+        low, high = _int_limits(result.np_dtype)
         if not low <= scalar <= high:
-            return t, _literal(_wrapped_int(scalar, result))
+            return result.np_dtype, _literal(_wrapped_int(scalar, result))
     # a too-large float becomes inf in float16, as in MindSpore
-    return t, _literal(backend.asarray(scalar, result.np_dtype))
+    return result.np_dtype, _literal(backend.asarray(scalar, result.np_dtype))
+
+
+@functools.lru_cache(maxsize=None)
+def _int_limits(np_dtype):
+    return mstype.limits(np_dtype)
 
 
 def _wrapped_int(scalar, dtype):
@@ -69,16 +90,17 @@ def _is_scalar(v):
                                                  and getattr(v, "ndim", 0) == 0)
 
 
-def _operand(v, name, op):
-    if isinstance(v, (list, tuple)):
+def _operand(v, name, op, lists=False):
+    if isinstance(v, (list, tuple)) and not lists:
         # MindSpore's ops functions take Tensors and numbers only (the Tensor operators also take lists)
         raise TypeError(f"For '{op}', the '{name}' must be a Tensor or a number, but got {type(v).__name__}; "
                         f"wrap it with mindspore.Tensor(...).")
     return _tensor(v, name, op)
 
 
-def _coerce(x, y, op):
-    """Promote two operands to one dtype and, when either is traced, broadcast the traced one explicitly."""
+def _coerce(x, y, op, lists=False):
+    """Promote two operands to one dtype and, when either is traced, broadcast the traced one explicitly.
+    ``lists``: (nested) lists are operands too (the Tensor operators' rule; the ops functions refuse them)."""
     if isinstance(x, Tensor):
         if isinstance(y, Tensor):
             dx, dy = x._data.dtype, y._data.dtype
@@ -88,22 +110,20 @@ def _coerce(x, y, op):
         elif _is_scalar(y):
             x, y = _scalar_for(y.item() if hasattr(y, "item") else y, x)
         else:
-            return _coerce(x, _operand(y, "other", op), op)
+            return _coerce(x, _operand(y, "other", op, lists), op)
     elif isinstance(y, Tensor):
         if _is_scalar(x):
             y, x = _scalar_for(x.item() if hasattr(x, "item") else x, y)
         else:
-            return _coerce(_operand(x, "input", op), y, op)
+            return _coerce(_operand(x, "input", op, lists), y, op)
     else:
-        return _coerce(_operand(x, "input", op), y, op)
+        return _coerce(_operand(x, "input", op, lists), y, op)
     if (x._trace is not None or y._trace is not None) and x._data.shape != y._data.shape:
         shape = shapes.broadcast_shapes(x._data.shape, y._data.shape, op=op)
         if x._trace is not None:
             x = P.broadcast_to(x, shape)
         if y._trace is not None:
             y = P.broadcast_to(y, shape)
-    elif x._data.shape != y._data.shape:
-        shapes.broadcast_shapes(x._data.shape, y._data.shape, op=op)    # a clear error now, not from a kernel
     return x, y
 
 
@@ -162,12 +182,16 @@ def mul(input, other):
     return bind(P.mul_p, x, y)
 
 
+def _true_divide(x, y):
+    if x._data.dtype.kind != "f":
+        x, y = P.cast(x, _F32), P.cast(y, _F32)
+    return bind(P.div_p, x, y)
+
+
 def div(input, other, *, rounding_mode=None):
     x, y = _coerce(input, other, "div")
     if rounding_mode is None:
-        if x._data.dtype.kind != "f":
-            x, y = P.cast(x, _F32), P.cast(y, _F32)
-        return bind(P.div_p, x, y)
+        return _true_divide(x, y)
     if rounding_mode == "floor":
         return bind(P.floor_divide_p, x, y)
     if rounding_mode == "trunc":
@@ -230,6 +254,48 @@ bitwise_xor = _compare(P.bitwise_xor_p, "bitwise_xor")
 eq, ne, lt, le, gt, ge = equal, not_equal, less, less_equal, greater, greater_equal
 multiply, subtract, divide, true_divide, mod = mul, sub, div, div, remainder
 max_ = maximum
+
+
+# ----------------------------------------------------------------------------- the Tensor operators
+def _operator(prim, name, reflected=False):
+    """``Tensor.__add__`` and friends: the ops function's rules, lists accepted, one call layer fewer."""
+    if reflected:
+        def op(self, other):
+            x, y = _coerce(other, self, name, True)
+            return bind(prim, x, y)
+    else:
+        def op(self, other):
+            x, y = _coerce(self, other, name, True)
+            return bind(prim, x, y)
+    op.__name__ = name
+    return op
+
+
+def _truediv_operator(self, other):
+    return _true_divide(*_coerce(self, other, "div", True))
+
+
+def _rtruediv_operator(self, other):
+    return _true_divide(*_coerce(other, self, "div", True))
+
+
+OPERATORS = {
+    "__add__": _operator(P.add_p, "add"), "__radd__": _operator(P.add_p, "add", True),
+    "__sub__": _operator(P.sub_p, "sub"), "__rsub__": _operator(P.sub_p, "sub", True),
+    "__mul__": _operator(P.mul_p, "mul"), "__rmul__": _operator(P.mul_p, "mul", True),
+    "__truediv__": _truediv_operator, "__rtruediv__": _rtruediv_operator,
+    "__floordiv__": _operator(P.floor_divide_p, "floor_divide"),
+    "__rfloordiv__": _operator(P.floor_divide_p, "floor_divide", True),
+    "__mod__": _operator(P.remainder_p, "remainder"), "__rmod__": _operator(P.remainder_p, "remainder", True),
+    "__pow__": _operator(P.pow_p, "pow"), "__rpow__": _operator(P.pow_p, "pow", True),
+    "__eq__": _operator(P.equal_p, "equal"), "__ne__": _operator(P.not_equal_p, "not_equal"),
+    "__lt__": _operator(P.less_p, "less"), "__le__": _operator(P.less_equal_p, "less_equal"),
+    "__gt__": _operator(P.greater_p, "greater"), "__ge__": _operator(P.greater_equal_p, "greater_equal"),
+    "__and__": _operator(P.bitwise_and_p, "bitwise_and"), "__rand__": _operator(P.bitwise_and_p, "bitwise_and", True),
+    "__or__": _operator(P.bitwise_or_p, "bitwise_or"), "__ror__": _operator(P.bitwise_or_p, "bitwise_or", True),
+    "__xor__": _operator(P.bitwise_xor_p, "bitwise_xor"),
+    "__rxor__": _operator(P.bitwise_xor_p, "bitwise_xor", True),
+}
 
 
 def logical_not(input):

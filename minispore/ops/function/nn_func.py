@@ -230,11 +230,14 @@ def _to_shape(t, shape, dtype, name, op):
 
 def _binary_targets(input, target, reduction, op):
     """Validated (input, target) of a binary cross-entropy: float tensors of one shape."""
-    x, y = _tensor(input, "input", op), _tensor(target, "target", op)
-    _check_float(x, "input", op)
-    _check_float(y, "target", op)
-    _check_reduction(reduction, op)
-    if x.shape != y.shape:
+    x = input if isinstance(input, Tensor) else _tensor(input, "input", op)
+    y = target if isinstance(target, Tensor) else _tensor(target, "target", op)
+    if x._data.dtype.kind != "f" or y._data.dtype.kind != "f":
+        _check_float(x, "input", op)
+        _check_float(y, "target", op)
+    if reduction not in _REDUCTIONS:
+        _check_reduction(reduction, op)
+    if x._data.shape != y._data.shape:
         raise ValueError(f"For '{op}', the input shape {x.shape} and target shape {y.shape} must be equal.")
     return x, y
 
@@ -242,11 +245,16 @@ def _binary_targets(input, target, reduction, op):
 def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction='mean'):
     op = "binary_cross_entropy_with_logits"
     x, y = _binary_targets(input, target, reduction, op)
-    dt = x._data.dtype
-    y = P.cast(y, dt)
-    loss = P.bce_with_logits(x, y, _to_shape(weight, x.shape, dt, "weight", op),
-                             _to_shape(pos_weight, x.shape, dt, "pos_weight", op))
-    return _reduce(loss, reduction)
+    data = x._data
+    dt, shape = data.dtype, data.shape
+    if y._data.dtype != dt:
+        y = P.cast(y, dt)
+    # (the common case, weights of the input's shape and dtype, without the checks' function calls)
+    w = weight if type(weight) is Tensor and weight._data.shape == shape and weight._data.dtype == dt \
+        else _to_shape(weight, shape, dt, "weight", op)
+    pw = pos_weight if type(pos_weight) is Tensor and pos_weight._data.shape == shape and \
+        pos_weight._data.dtype == dt else _to_shape(pos_weight, shape, dt, "pos_weight", op)
+    return P.bce_with_logits(x, y, w, pw, reduction)
 
 
 def binary_cross_entropy(input, target, weight=None, reduction='mean'):
