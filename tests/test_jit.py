@@ -309,3 +309,210 @@ def test_sorting_and_arg_reductions_compile(fn):
     assert_same(fn(x), out)
     y = Tensor(np.random.default_rng(1).random((3, 4)).astype(np.float32))
     assert_same(fn(y), compiled(y))
+
+
+# ----------------------------------------------------------------------------- tracing with shape rules
+def test_tracing_runs_no_kernel():
+    """jit traces with the primitives' shape rules: not one impl runs while a train step is traced."""
+    from minispore._core import primitive as _primitive
+    from minispore._core.primitive import Primitive
+    ran = []
+    saved = {p: p.impl for p in Primitive.registry.values()}
+
+    def watch(p, impl):
+        def run(*a, **k):
+            if _primitive.staging_active():
+                ran.append(p.name)
+            return impl(*a, **k)
+        return run
+
+    for p in Primitive.registry.values():
+        p.impl = watch(p, p.impl)
+    try:
+        step, x, y = _train_step(64)
+        compiled = ms.jit(step)
+        compiled(x, y)
+    finally:
+        for p, impl in saved.items():
+            p.impl = impl
+    assert compiled.compile_count == 1 and ran == []
+
+
+def _tutorial_net():
+    class Network(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.flatten = nn.Flatten()
+            self.dense_relu_sequential = nn.SequentialCell(nn.Dense(12, 16), nn.ReLU(), nn.Dense(16, 4))
+
+        def construct(self, x):
+            return self.dense_relu_sequential(self.flatten(x))
+    return Network()
+
+
+def _batch(n, seed=0):
+    rng = np.random.default_rng(seed)
+    return (Tensor(rng.random((n, 3, 4)).astype(np.float32)),
+            Tensor(rng.integers(0, 4, n).astype(np.int32)))
+
+
+def _train_step(n, seed=0):
+    ms.set_seed(seed)
+    model = _tutorial_net()
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = nn.SGD(model.trainable_params(), 1e-2)
+
+    def forward_fn(data, label):
+        logits = model(data)
+        return loss_fn(logits, label), logits
+
+    grad_fn = ms.value_and_grad(forward_fn, None, optimizer.parameters, has_aux=True)
+
+    def train_step(data, label):
+        (loss, _), grads = grad_fn(data, label)
+        optimizer(grads)
+        return loss
+
+    x, y = _batch(n)
+    return train_step, x, y
+
+
+# ----------------------------------------------------------------------------- recompilation
+def test_a_failing_call_does_not_make_the_function_eager_for_good():
+    f = ms.jit(lambda x, w: ops.matmul(x, w) * 2)
+    w = ops.ones((3, 2), ms.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")        # no fallback warning: the error is the function's own
+        with pytest.raises((ValueError, RuntimeError), match="matmul|MatMul"):
+            f(ops.ones((4, 5), ms.float32), w)
+        out = f(ops.ones((4, 3), ms.float32), w)
+    np.testing.assert_array_equal(out.asnumpy(), np.full((4, 2), 6.0))
+    assert f.compile_count == 1 and f.fallback is None
+
+
+def test_an_untraceable_signature_runs_eagerly_and_the_others_still_compile():
+    @ms.jit
+    def f(x):
+        if x.shape[0] == 2 and float(x.sum()) > 0:     # needs a value, for this shape only
+            return x * 3
+        return x * 2
+
+    with pytest.warns(UserWarning, match="JIT Fallback"):
+        np.testing.assert_array_equal(f(ops.ones(2, ms.float32)).asnumpy(), [3, 3])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        np.testing.assert_array_equal(f(ops.ones(3, ms.float32)).asnumpy(), [2, 2, 2])
+    assert f.compile_count == 1         # the (3,) signature compiled; the (2,) one runs eagerly
+
+
+def test_the_recompile_warning_is_shown_once_per_function_with_a_count():
+    f = ms.jit(lambda x: x + 1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for n in range(1, 6):
+            f(ops.ones(n, ms.float32))
+    messages = [str(w.message) for w in caught if "compiled again" in str(w.message)]
+    assert len(messages) == 1 and "2 compilations" in messages[0]
+    assert f.compile_count == 5
+
+
+def test_dynamic_batch_declared_with_input_signature_compiles_once():
+    step, _, _ = _train_step(8)
+    eager, _, _ = _train_step(8)
+    compiled = ms.jit(step, input_signature=(Tensor(shape=[None, 3, 4], dtype=ms.float32),
+                                             Tensor(shape=[None], dtype=ms.int32)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")        # no recompilation warning
+        for n in (64, 32, 17, 64, 5):
+            x, y = _batch(n, seed=n)
+            np.testing.assert_allclose(float(compiled(x, y)), float(eager(x, y)), rtol=1e-5)
+    assert compiled.compile_count == 1
+    with pytest.raises(ValueError, match="input_signature.*dimension 1.*5"):
+        compiled(Tensor(np.ones((2, 5, 4), np.float32)), Tensor(np.zeros(2, np.int32)))
+    with pytest.raises(TypeError, match="Tensor\\[Float32\\].*Float64"):
+        compiled(Tensor(np.ones((2, 3, 4))), Tensor(np.zeros(2, np.int32)))
+
+
+def test_dynamic_batch_declared_with_set_inputs_compiles_once_in_graph_mode():
+    ms.set_seed(0)
+    net = _tutorial_net()
+    reference = _tutorial_net()
+    for p, q in zip(reference.trainable_params(), net.trainable_params()):
+        p.set_data(q)
+    net.set_inputs(Tensor(shape=[None, 3, 4], dtype=ms.float32))
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for n in (4, 9, 33):
+                x, _ = _batch(n, seed=n)
+                out = net(x)
+                assert out.shape == (n, 4)
+                ms.set_context(mode=ms.PYNATIVE_MODE)
+                np.testing.assert_allclose(out.asnumpy(), reference(x).asnumpy(), rtol=1e-6)
+                ms.set_context(mode=ms.GRAPH_MODE)
+        graph_fn = net.__dict__["_graph_fns"][False]
+        assert graph_fn.compile_count == 1
+        with pytest.raises(ValueError, match="set_inputs.*3 dimensions"):
+            net(Tensor(np.ones((2, 12), np.float32)))
+    finally:
+        ms.set_context(mode=ms.PYNATIVE_MODE)
+
+
+def test_dynamic_dimensions_that_were_equal_stay_equal():
+    """Dimensions equal at the first call share a symbol; a call where they differ gets its own graph."""
+    f = ms.jit(lambda a, b: a * b, input_signature=(Tensor(shape=[None], dtype=ms.float32),
+                                                    Tensor(shape=[None], dtype=ms.float32)))
+    np.testing.assert_array_equal(f(ops.ones(4, ms.float32), ops.ones(4, ms.float32) * 2).asnumpy(), [2] * 4)
+    np.testing.assert_array_equal(f(ops.ones(6, ms.float32), ops.ones(6, ms.float32) * 3).asnumpy(), [3] * 6)
+    assert f.compile_count == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        np.testing.assert_array_equal(f(ops.ones(6, ms.float32), ops.ones(1, ms.float32) * 5).asnumpy(), [5] * 6)
+    assert f.compile_count == 2
+
+
+# ----------------------------------------------------------------------------- effects and checks in graphs
+def test_batchnorm_training_step_compiles_and_updates_the_moving_statistics():
+    def make():
+        ms.set_seed(3)
+        net = nn.SequentialCell([nn.Dense(5, 4), nn.BatchNorm1d(4), nn.ReLU(), nn.Dense(4, 3)])
+        step = nn.TrainOneStepCell(nn.WithLossCell(net, nn.CrossEntropyLoss()), nn.SGD(net.trainable_params(), .1))
+        step.set_train()
+        return net, step
+
+    rng = np.random.default_rng(0)
+    x = Tensor(rng.random((8, 5)).astype(np.float32))
+    y = Tensor(rng.integers(0, 3, 8).astype(np.int32))
+    net_e, step_e = make()
+    net_j, step_j = make()
+    compiled = ms.jit(step_j.construct)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")        # traced: no fallback
+        for _ in range(3):
+            np.testing.assert_allclose(float(compiled(x, y)), float(step_e(x, y)), rtol=1e-5)
+    assert compiled.compile_count == 1
+    for name in ("moving_mean", "moving_variance"):
+        np.testing.assert_allclose(getattr(net_j[1], name).asnumpy(), getattr(net_e[1], name).asnumpy(), rtol=1e-5)
+    assert not np.allclose(net_j[1].moving_mean.asnumpy(), 0)
+
+
+@pytest.mark.parametrize("loss", [lambda l, t: ops.cross_entropy(l, t),
+                                  lambda l, t: ops.cross_entropy(l, t, reduction="none"),
+                                  lambda l, t: ops.nll_loss(ops.log_softmax(l, 1), t)])
+def test_compiled_losses_check_their_labels_at_every_call(loss):
+    from minispore._core.errors import LabelOutOfRangeError
+    logits = Tensor(np.random.default_rng(0).random((3, 5)).astype(np.float32))
+    f = ms.jit(loss)
+    good = Tensor(np.array([0, 4, 2], np.int32))
+    assert_same(loss(logits, good), f(logits, good))
+    for bad, shown in (([0, 7, 1], "7"), ([-1, 0, 1], "-1")):
+        with pytest.raises(LabelOutOfRangeError, match=shown):
+            f(logits, Tensor(np.array(bad, np.int32)))
+        with pytest.raises(LabelOutOfRangeError, match=shown):
+            loss(logits, Tensor(np.array(bad, np.int32)))
+    with pytest.raises(RuntimeError):       # MindSpore's class for a label out of range
+        f(logits, Tensor(np.array([9, 0, 0], np.int32)))
+    assert f.compile_count == 1
+    ignored = Tensor(np.array([-100, 1, -100], np.int32))    # ignore_index is not out of range
+    assert_same(loss(logits, ignored), f(logits, ignored))

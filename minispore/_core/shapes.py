@@ -103,28 +103,30 @@ class Dim:
             return sum(c * 2 ** len(m) for m, c in self.terms)
         return None
 
-    def _compare(self, other, op):
+    def _compare(self, other, name):
+        """``self <name> other`` where the symbols' lower bound (each size >= 2) decides it."""
         if isinstance(other, Dim):
             diff = self - other
-            if not isinstance(diff, Dim):
-                return op(diff, 0)
-            return diff._compare(0, op)
+            return _ORDER[name](diff, 0) if not isinstance(diff, Dim) else diff._compare(0, name)
         low = self._lower_bound()
-        if low is not None and low > other:     # then self > other, whatever the symbols' sizes
-            return op(low, other)
+        if low is not None:
+            if low > other:                     # then self > other, whatever the symbols' sizes
+                return name in (">", ">=")
+            if low == other and name in (">=", "<"):
+                return name == ">="
         raise TracerValueError(f"comparing the dynamic dimension {self} with {other}")
 
     def __lt__(self, other):
-        return self._compare(other, lambda a, b: a < b)
+        return self._compare(other, "<")
 
     def __le__(self, other):
-        return self._compare(other, lambda a, b: a <= b)
+        return self._compare(other, "<=")
 
     def __gt__(self, other):
-        return self._compare(other, lambda a, b: a > b)
+        return self._compare(other, ">")
 
     def __ge__(self, other):
-        return self._compare(other, lambda a, b: a >= b)
+        return self._compare(other, ">=")
 
     def __bool__(self):
         return True
@@ -144,6 +146,9 @@ class Dim:
             names = "*".join(f"s{s}" for s in m)
             parts.append(names if c == 1 and names else f"{c}*{names}" if names else str(c))
         return " + ".join(parts)
+
+
+_ORDER = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
 
 
 def _terms(x):
@@ -205,6 +210,8 @@ def resolve(value, env):
     """``value`` (a shape, a parameter) with every Dim replaced by its size under ``env`` {symbol: size}."""
     if isinstance(value, Dim):
         return value.evaluate(env)
+    if isinstance(value, dict):
+        return {k: resolve(v, env) for k, v in value.items()}
     if isinstance(value, tuple):
         return tuple(resolve(v, env) for v in value)
     if isinstance(value, list):
@@ -217,6 +224,8 @@ def resolve(value, env):
 def has_dim(value):
     if isinstance(value, Dim):
         return True
+    if isinstance(value, dict):
+        return any(has_dim(v) for v in value.values())
     if isinstance(value, (tuple, list)):
         return any(has_dim(v) for v in value)
     if isinstance(value, slice):
