@@ -32,7 +32,8 @@ def _erf_impl(x):
     f = _special("erf")
     if f is not None:
         return f(x).astype(x.dtype, copy=False)
-    return xp.vectorize(math.erf, otypes=[x.dtype])(x)
+    with xp.errstate(all="ignore"):     # (a slow path: the errstate costs nothing here)
+        return xp.vectorize(math.erf, otypes=[x.dtype])(x)
 
 
 def _erfinv_scalar(y):
@@ -51,19 +52,20 @@ def _erfinv_impl(x):
     f = _special("erfinv")
     if f is not None:
         return f(x).astype(x.dtype, copy=False)
-    return xp.vectorize(_erfinv_scalar, otypes=[x.dtype])(x)
+    with xp.errstate(all="ignore"):
+        return xp.vectorize(_erfinv_scalar, otypes=[x.dtype])(x)
 
 
 def _sigmoid_impl(x):
-    if x.dtype.itemsize >= 4:
-        f = _special("expit")
-        if f is not None:
-            return f(x)
-    # 0.5 * (1 + tanh(x / 2)): no overflow for large |x| and fewer array passes than the exp form
-    t = xp.tanh(x * x.dtype.type(0.5))
-    t *= x.dtype.type(0.5)
-    t += x.dtype.type(0.5)
-    return t
+    if x.dtype.itemsize < 4:        # float16: computed in float32, as the half-precision formula cancels
+        return _sigmoid_impl(x.astype(xp.float32)).astype(x.dtype)
+    f = _special("expit")
+    if f is not None:
+        return f(x)
+    # exp(-|x|) never overflows; 1 / (1 + e) for x >= 0 and e / (1 + e) below keep the relative precision
+    e = xp.exp(-xp.abs(x))
+    r = xp.reciprocal(e + x.dtype.type(1))
+    return xp.where(x >= 0, r, e * r)
 
 
 def _softplus_impl(x):
