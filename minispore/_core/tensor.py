@@ -5,6 +5,7 @@ so a Tensor method and the ops function of the same name always agree. The array
 (``_data``); ``asnumpy()`` is the one way out to host NumPy.
 """
 import numbers
+import warnings
 
 from . import backend
 from . import dtype as mstype
@@ -51,9 +52,15 @@ def _to_array(data, dtype):
         raise TypeError(f"For 'Tensor', the input data must be a Tensor, ndarray, list, tuple or number, "
                         f"but got {type(data).__name__}")
     try:
-        arr = backend.asarray(data)
+        with warnings.catch_warnings():
+            # NumPy < 1.24 makes an object array of a ragged list, with a VisibleDeprecationWarning
+            warnings.simplefilter("ignore")
+            arr = backend.asarray(data)
     except ValueError as e:
         raise ValueError(f"For 'Tensor', the input data is a ragged nested sequence: {e}") from None
+    if arr.dtype.kind == "O":
+        raise ValueError("For 'Tensor', the input data is a ragged nested sequence: its rows have different "
+                         "lengths, so it has no shape.")
     if dtype is not None:
         return arr.astype(dtype.np_dtype)
     if arr.dtype.kind == "f" and arr.dtype.itemsize == 8:
