@@ -1,8 +1,12 @@
-"""Gradients of reductions and scans over axis None / int / negative / tuple, keep_dims both ways."""
+"""Gradients of reductions and scans over axis None / int / negative / tuple, keep_dims both ways; and the forward
+values of every reduction (the differentiable table and the index/bool/integer-valued ones) against independent
+NumPy/SciPy references, in float64 and float32."""
 import numpy as np
 import pytest
+import scipy.special as sp
 
 import minispore as ms
+from forward_check import FLOAT_DTYPES, as_f64, assert_forward
 from minispore import ops
 from util import T, check_dtypes, check_grads
 
@@ -46,6 +50,192 @@ REDUCTIONS = {
     "tensor_max": lambda x, a, k: x.max(axis=a, keepdims=k),
     "tensor_min": lambda x, a, k: x.min(axis=a, keepdims=k),
 }
+
+
+# ----------------------------------------------------------------------------- independent forward references
+# NumPy/SciPy formulas of MindSpore's documented behaviour, never minispore: the gradient checks compare an op with
+# its own finite differences, so only these catch a wrong forward formula.
+def _axes_of(x, axis):
+    if axis is None:
+        return tuple(range(x.ndim))
+    return (axis,) if isinstance(axis, int) else tuple(axis)
+
+
+MATRIX_ORDS = (None, 1, -1, 2, -2, float("inf"), float("-inf"), "fro", "nuc")
+
+
+def norm_reference(x, ord, axis, keepdims):
+    """MindSpore 2.10's ops.norm: two dimensions and a matrix ord give the matrix norm (ord 1: the largest column
+    sum of |x|, inf: the largest row sum, None: Frobenius); otherwise the vector p-norm over the dimensions (all
+    of them for axis None).  (MindSpore raises ValueError for a vector-only ord such as 3 over two dimensions and
+    for three or more dimensions with an ord; minispore computes the vector norm there, which is what this
+    reference expects.)"""
+    axes = _axes_of(x, axis)
+    if axis is not None and len(axes) == 2 and ord in MATRIX_ORDS:
+        return np.linalg.norm(x, ord, axis=axes, keepdims=keepdims)
+    a = np.abs(x)
+    if ord is None or ord == 2:
+        return np.sqrt(np.sum(a * a, axis=axes, keepdims=keepdims))
+    if ord == float("inf"):
+        return np.max(a, axis=axes, keepdims=keepdims)
+    if ord == float("-inf"):
+        return np.min(a, axis=axes, keepdims=keepdims)
+    if ord == 0:
+        return np.sum(a != 0, axis=axes, keepdims=keepdims).astype(x.dtype)
+    return np.sum(a ** ord, axis=axes, keepdims=keepdims) ** (1.0 / ord)
+
+
+REDUCTIONS_REFERENCE = {
+    "sum": lambda x, a, k: np.sum(x, a, keepdims=k),
+    "mean": lambda x, a, k: np.mean(x, a, keepdims=k),
+    "prod": lambda x, a, k: np.prod(x, a, keepdims=k),
+    "amax": lambda x, a, k: np.max(x, a, keepdims=k),
+    "amin": lambda x, a, k: np.min(x, a, keepdims=k),
+    "logsumexp": lambda x, a, k: sp.logsumexp(x, a, keepdims=k),
+    "var": lambda x, a, k: np.var(x, a, ddof=0, keepdims=k),
+    "var_ddof": lambda x, a, k: np.var(x, a, ddof=1, keepdims=k),
+    "std": lambda x, a, k: np.std(x, a, ddof=0, keepdims=k),
+    "std_ddof": lambda x, a, k: np.std(x, a, ddof=1, keepdims=k),
+    "norm": lambda x, a, k: norm_reference(x, None, a, k),
+    "norm1": lambda x, a, k: norm_reference(x, 1, a, k),
+    "norm3": lambda x, a, k: norm_reference(x, 3, a, k),
+    "norm_half": lambda x, a, k: norm_reference(x, 0.5, a, k),
+    "norm_inf": lambda x, a, k: norm_reference(x, float("inf"), a, k),
+    "norm_ninf": lambda x, a, k: norm_reference(x, float("-inf"), a, k),
+    "norm0": lambda x, a, k: norm_reference(x, 0, a, k),
+    "tensor_sum": lambda x, a, k: np.sum(x, a, keepdims=k),
+    "tensor_mean": lambda x, a, k: np.mean(x, a, keepdims=k),
+    # without an axis Tensor.max/min go through ops.max/min, which reduce everything and ignore keepdims
+    "tensor_max": lambda x, a, k: np.max(x) if a is None else np.max(x, a, keepdims=k),
+    "tensor_min": lambda x, a, k: np.min(x) if a is None else np.min(x, a, keepdims=k),
+}
+
+# X, an odd-sized input and one with zeros (norm0 counts them)
+VALUE_INPUTS = {"X": X, "odd": distinct((3, 5, 7), seed=1),
+                "zeros": np.where(np.abs(distinct((2, 5, 3), seed=2)) < 0.6, 0.0, distinct((2, 5, 3), seed=2))}
+
+
+def test_every_reduction_has_a_reference():
+    assert sorted(REDUCTIONS_REFERENCE) == sorted(REDUCTIONS), \
+        f"missing: {sorted(set(REDUCTIONS) - set(REDUCTIONS_REFERENCE))}, " \
+        f"stale: {sorted(set(REDUCTIONS_REFERENCE) - set(REDUCTIONS))}"
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("data", sorted(VALUE_INPUTS))
+@pytest.mark.parametrize("keep", KEEP)
+@pytest.mark.parametrize("axis", AXES, ids=str)
+@pytest.mark.parametrize("name", sorted(REDUCTIONS))
+def test_reduction_values(name, axis, keep, data, dtype):
+    x = VALUE_INPUTS[data].astype(dtype)
+    expected = REDUCTIONS_REFERENCE[name](as_f64(x), axis, keep)
+    assert_forward(REDUCTIONS[name](T(x, dtype), axis, keep), expected, dtype,
+                   what=f"{name}(axis={axis}, keepdims={keep}) of {data}{x.shape}")
+
+
+INT_AXES = [None, 0, 1, -1, -3]
+
+
+def _with_indices(values_of, index_of):
+    """MindSpore's ops.max/min/median: (values, int64 indices); ops.max/min without an axis reduce everything,
+    ignore keepdims and give the constant index 0."""
+    def ref(x, a, k):
+        if a is None:
+            return values_of(x, None, False), np.array(0, np.int64)
+        return values_of(x, a, k), index_of(x, a, k).astype(np.int64)
+    return ref
+
+
+def _median_values(x, a, k):
+    # the lower of the two middle values for an even count (MindSpore's Median kernel, as torch.median)
+    n = x.shape[a]
+    picked = np.take(np.sort(x, a), [(n - 1) // 2], a)
+    return picked if k else np.squeeze(picked, a)
+
+
+def _median_indices(x, a, k):
+    n = x.shape[a]
+    picked = np.take(np.argsort(x, a, kind="stable"), [(n - 1) // 2], a)
+    return picked if k else np.squeeze(picked, a)
+
+
+def _arg(np_fn, dtype):
+    # with axis None: the index into the flattened input; keepdims is then ignored (MindSpore 2.10)
+    return lambda x, a, k: np.asarray(np_fn(x) if a is None else np_fn(x, a, keepdims=k)).astype(dtype)
+
+
+# Forward-only reductions (integer or bool results, or index outputs): (minispore, reference, axes, keepdims values,
+# output dtypes (None: the input's)).  The minispore function gets a Tensor of the input dtype.
+VALUE_REDUCTIONS = {
+    "argmax": (lambda t, a, k: ops.argmax(t, a, k), _arg(np.argmax, np.int64), INT_AXES, KEEP, (np.int64,)),
+    # argmin gives Int32 where argmax gives Int64 (recorded from MindSpore 2.10: op/red_argmin_all)
+    "argmin": (lambda t, a, k: ops.argmin(t, a, k), _arg(np.argmin, np.int32), INT_AXES, KEEP, (np.int32,)),
+    "tensor_argmax": (lambda t, a, k: t.argmax(axis=a, keepdims=k), _arg(np.argmax, np.int64), INT_AXES, KEEP,
+                      (np.int64,)),
+    "max_with_indices": (lambda t, a, k: ops.max(t, a, k),
+                         _with_indices(lambda x, a, k: np.max(x, a, keepdims=k),
+                                       lambda x, a, k: np.argmax(x, a, keepdims=k)), INT_AXES, KEEP,
+                         (None, np.int64)),
+    "min_with_indices": (lambda t, a, k: ops.min(t, a, k),
+                         _with_indices(lambda x, a, k: np.min(x, a, keepdims=k),
+                                       lambda x, a, k: np.argmin(x, a, keepdims=k)), INT_AXES, KEEP,
+                         (None, np.int64)),
+    "median": (lambda t, a, k: ops.median(t, a, k),
+               lambda x, a, k: (_median_values(x, a, k), _median_indices(x, a, k).astype(np.int64)),
+               [0, 1, -1, -3], KEEP, (None, np.int64)),
+    "cumsum": (lambda t, a, k: ops.cumsum(t, a), lambda x, a, k: np.cumsum(x, a), [0, 1, -1, -2], [False], (None,)),
+    "cumprod": (lambda t, a, k: ops.cumprod(t, a), lambda x, a, k: np.cumprod(x, a), [0, 1, -1, -2], [False],
+                (None,)),
+    "all": (lambda t, a, k: ops.all(t > -0.6, a, k), lambda x, a, k: np.all(x > -0.6, a, keepdims=k), AXES, KEEP,
+            (np.bool_,)),
+    "any": (lambda t, a, k: ops.any(t > 0.9, a, k), lambda x, a, k: np.any(x > 0.9, a, keepdims=k), AXES, KEEP,
+            (np.bool_,)),
+    # count_nonzero: axis () means all of them; the result is Int32 by default
+    "count_nonzero": (lambda t, a, k: ops.count_nonzero(t, () if a is None else a, k),
+                      lambda x, a, k: np.asarray(np.count_nonzero(x, a, keepdims=k), np.int32), AXES, KEEP,
+                      (np.int32,)),
+}
+
+VALUE_REDUCTION_CASES = [(name, axis, keep) for name, (_, _, axes, keeps, _) in sorted(VALUE_REDUCTIONS.items())
+                         for axis in axes for keep in keeps]
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("data", sorted(VALUE_INPUTS))
+@pytest.mark.parametrize("name,axis,keep", VALUE_REDUCTION_CASES, ids=lambda v: str(v))
+def test_value_only_reduction(name, axis, keep, data, dtype):
+    fn, ref, _, _, out_dtypes = VALUE_REDUCTIONS[name]
+    x = VALUE_INPUTS[data].astype(dtype)
+    out, expected = fn(T(x, dtype), axis, keep), ref(as_f64(x), axis, keep)
+    outs, expecteds = (out, expected) if isinstance(expected, tuple) else ((out,), (expected,))
+    assert isinstance(outs, tuple) and len(outs) == len(expecteds), f"{name}: {len(outs)} outputs"
+    for i, (o, e, d) in enumerate(zip(outs, expecteds, out_dtypes)):
+        assert_forward(o, e, dtype, out_dtype=d, what=f"{name}(axis={axis}, keepdims={keep})[{i}] of {data}")
+
+
+def test_integer_reductions_keep_mindspore_dtypes():
+    # MindSpore 2.10 (tests/golden/core.json op/red_sum_int, op/red_prod_int, op/red_sum_bool, op/red_max_int):
+    # sum and prod of int32 accumulate in Int64, a sum of bools is Int64, max keeps Int32
+    i = np.array([[1, -2, 3], [4, 5, -6]], np.int32)
+    assert_forward(ops.sum(T(i, np.int32)), np.sum(i, dtype=np.int64), np.int32, out_dtype=np.int64)
+    assert_forward(ops.sum(T(i, np.int32), 0), np.sum(i, 0, dtype=np.int64), np.int32, out_dtype=np.int64)
+    assert_forward(ops.prod(T(i, np.int32), 1), np.prod(i, 1, dtype=np.int64), np.int32, out_dtype=np.int64)
+    assert_forward(ops.sum(T(i > 0, np.bool_)), np.sum(i > 0), np.bool_, out_dtype=np.int64)
+    values, indices = ops.max(T(i, np.int32), 0)
+    assert_forward(values, i.max(0), np.int32)
+    assert_forward(indices, i.argmax(0), np.int32, out_dtype=np.int64)
+
+
+def test_median_documented_example():
+    # the example of ops.median in MindSpore's documentation (even count: the lower middle value)
+    x = np.array([[9, 3, 4, 5], [5, 2, 7, 4], [8, 1, 3, 6]], np.int64)
+    v, i = ops.median(T(x, np.int64))
+    np.testing.assert_array_equal(v.asnumpy(), [4, 4, 3])
+    np.testing.assert_array_equal(i.asnumpy(), [2, 3, 2])
+    v, i = ops.median(T(x, np.int64), axis=0, keepdims=True)
+    np.testing.assert_array_equal(v.asnumpy(), [[8, 2, 4, 5]])
+    np.testing.assert_array_equal(i.asnumpy(), [[2, 1, 0, 0]])
+    assert v.dtype == ms.int64 and i.dtype == ms.int64
 
 
 @pytest.mark.parametrize("keep", KEEP)
