@@ -1,7 +1,10 @@
-"""Gradients of softmax, activations, dropout, dense and every loss with every reduction and option."""
+"""Gradients of softmax, activations, dropout, dense and every loss with every reduction and option; and the forward
+values of every activation and loss against independent NumPy/SciPy references of MindSpore's definitions."""
 import numpy as np
 import pytest
+import scipy.special as sp
 
+from forward_check import FLOAT_DTYPES, as_f64, assert_forward
 from minispore import Tensor, ops
 from util import T, check_dtypes, check_grads
 
@@ -47,6 +50,91 @@ ACTIVATIONS = {
     "dropout_eval": lambda x: ops.dropout(x, 0.5, training=False),
     "dropout_p0": lambda x: ops.dropout(x, 0.0),
 }
+
+
+# ----------------------------------------------------------------------------- independent forward references
+# NumPy/SciPy formulas of MindSpore's documented definitions, never minispore: the gradient checks compare an op
+# with its own finite differences, so only these catch a wrong forward formula (a wrong fast_gelu coefficient).
+SELU_ALPHA, SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804934193349852946
+
+
+def _elu(x, alpha=1.0):
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
+
+
+def _softplus(x, beta=1.0, threshold=20.0):
+    # MindSpore: log(1 + exp(beta x)) / beta, and x itself where beta x > threshold
+    bx = beta * x
+    return np.where(bx > threshold, x, np.logaddexp(0, bx) / beta)
+
+
+def _glu(x, axis=-1):
+    a, b = np.split(x, 2, axis)
+    return a * sp.expit(b)
+
+
+def _normalize(x, p, axis, eps=1e-12):
+    n = np.sum(np.abs(x) ** p, axis, keepdims=True) ** (1.0 / p)
+    return x / np.maximum(n, eps)
+
+
+ACTIVATIONS_REFERENCE = {
+    "relu": lambda x: np.maximum(x, 0),
+    "relu6": lambda x: np.clip(2 * x, 0, 6),
+    "leaky_relu": lambda x: np.where(x >= 0, x, 0.2 * x),                 # MindSpore's default alpha is 0.2
+    "leaky_relu_big_alpha": lambda x: np.where(x >= 0, x, 2.0 * x),
+    "elu": _elu,
+    "elu_alpha": lambda x: _elu(x, 0.5),
+    "selu": lambda x: SELU_SCALE * _elu(x, SELU_ALPHA),
+    "celu": lambda x: np.maximum(0, x) + np.minimum(0, 0.7 * np.expm1(x / 0.7)),
+    "gelu": lambda x: 0.5 * x * (1 + sp.erf(x / np.sqrt(2))),
+    "gelu_tanh": lambda x: 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3))),
+    # MindSpore's documented FastGeLU: x / (1 + exp(-1.702 |x|)) * exp(0.851 (x - |x|))
+    "fast_gelu": lambda x: x / (1 + np.exp(-1.702 * np.abs(x))) * np.exp(0.851 * (x - np.abs(x))),
+    "sigmoid": sp.expit,
+    "silu": lambda x: x * sp.expit(x),
+    "mish": lambda x: x * np.tanh(np.logaddexp(0, x)),
+    "softplus": _softplus,
+    "softplus_beta": lambda x: _softplus(x, 2.0, 5.0),
+    "softplus_threshold": lambda x: _softplus(10 * x),
+    "softsign": lambda x: x / (1 + np.abs(x)),
+    "hardtanh": lambda x: np.clip(x, -1, 1),
+    "hardtanh_range": lambda x: np.clip(x, -2, 3),
+    "hardsigmoid": lambda x: np.clip(x / 6 + 0.5, 0, 1),
+    "hardswish": lambda x: x * np.clip(x + 3, 0, 6) / 6,
+    "tanhshrink": lambda x: x - np.tanh(x),
+    "tanh": np.tanh,
+    "softmax": lambda x: sp.softmax(x, -1),
+    "softmax_axis0": lambda x: sp.softmax(x, 0),
+    "softmax_tuple_axis": lambda x: sp.softmax(x, -2),
+    "log_softmax": lambda x: sp.log_softmax(x, -1),
+    "log_softmax_axis0": lambda x: sp.log_softmax(x, 0),
+    "softmin": lambda x: sp.softmax(-x, -1),
+    "glu": _glu,
+    "glu_axis0": lambda x: _glu(x[:2], 0),
+    "normalize": lambda x: _normalize(x, 2.0, 1),
+    "normalize_p1": lambda x: _normalize(x, 1.0, 0),
+    "dropout_eval": lambda x: x,
+    "dropout_p0": lambda x: x,
+}
+
+# X and a wider input with larger values (exp overflows float32 beyond 88: the stable formulations are checked)
+ACTIVATION_INPUTS = {"X": X, "wide": np.linspace(-100, 100, 48).reshape(6, 8) + 0.05}
+
+
+def test_every_activation_has_a_reference():
+    assert sorted(ACTIVATIONS_REFERENCE) == sorted(ACTIVATIONS), \
+        f"missing: {sorted(set(ACTIVATIONS) - set(ACTIVATIONS_REFERENCE))}, " \
+        f"stale: {sorted(set(ACTIVATIONS_REFERENCE) - set(ACTIVATIONS))}"
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("data", sorted(ACTIVATION_INPUTS))
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_activation_values(name, data, dtype):
+    x = ACTIVATION_INPUTS[data].astype(dtype)
+    assert_forward(ACTIVATIONS[name](T(x, dtype)), ACTIVATIONS_REFERENCE[name](as_f64(x)), dtype,
+                   what=f"{name} of {data}")
 
 
 @pytest.mark.parametrize("name", sorted(ACTIVATIONS))
@@ -166,6 +254,147 @@ LOSSES = {
     "kl_div_log_target": (lambda x, y, red: ops.kl_div(x, y, reduction=red, log_target=True),
                           [LOGITS, np.log(PROBS)]),
 }
+
+
+# NumPy references of the losses as MindSpore documents (and, for the class-index cross-entropy, implements in
+# ops.nll_loss) them
+def _reduce_ref(loss, reduction):
+    return {"mean": np.mean, "sum": np.sum, "none": lambda v: v}[reduction](loss)
+
+
+def nll_reference(logp, labels, weight=None, ignore_index=-100, reduction="mean", smoothing=0.0):
+    """MindSpore's nll_loss on log-probabilities (N, C, ...) or (C,): the loss of sample n is
+    -w[y_n] logp[n, y_n] ((1 - s) of it, plus s / C of -sum_c w_c logp[n, c] with label smoothing s), 0 where y_n is
+    ignore_index; 'mean' divides the sum by the sum of w[y_n] over the samples that are not ignored.  A 1-D input
+    is one sample and gives a 0-d loss for 'none' too (the class dimension is squeezed away)."""
+    labels = np.asarray(labels)
+    one = logp.ndim == 1
+    if one:
+        logp, labels = logp[None], labels[None]
+    c = logp.shape[1]
+    w = np.ones(c) if weight is None else np.asarray(weight, np.float64)
+    valid = labels != ignore_index
+    safe = np.where(valid, labels, 0)
+    picked = np.squeeze(np.take_along_axis(logp, safe[:, None], 1), 1)
+    w_n = w[safe] * valid
+    loss = -picked * w_n
+    if smoothing:
+        smooth = -np.sum(logp * w.reshape((1, c) + (1,) * (logp.ndim - 2)), 1) * valid
+        loss = (1 - smoothing) * loss + smoothing / c * smooth
+    if reduction == "none":
+        return loss[0] if one else loss
+    return loss.sum() if reduction == "sum" else loss.sum() / w_n.sum()
+
+
+def ce_reference(x, labels, weight=None, ignore_index=-100, reduction="mean", smoothing=0.0):
+    return nll_reference(sp.log_softmax(x, 0 if x.ndim == 1 else 1), labels, weight, ignore_index, reduction,
+                         smoothing)
+
+
+def ce_probs_reference(x, y, weight=None, reduction="mean", smoothing=0.0):
+    """Class-probability targets: -sum_c w_c y'_c log softmax(x)_c with y' = (1 - s) y + s / C; 'mean' divides by
+    the number of samples (not by the weights)."""
+    c = x.shape[1]
+    y = (1 - smoothing) * y + smoothing / c
+    w = np.ones(c) if weight is None else weight
+    loss = -np.sum(sp.log_softmax(x, 1) * y * w, 1)
+    return loss.sum() / (x.size / c) if reduction == "mean" else _reduce_ref(loss, reduction)
+
+
+def bce_reference(p, y, weight=None, reduction="mean"):
+    # MindSpore's kernel takes the logs of max(p, 1e-12)
+    w = 1.0 if weight is None else weight
+    loss = -w * (y * np.log(np.maximum(p, 1e-12)) + (1 - y) * np.log(np.maximum(1 - p, 1e-12)))
+    return _reduce_ref(loss, reduction)
+
+
+def bce_logits_reference(x, y, weight=None, pos_weight=None, reduction="mean"):
+    w = 1.0 if weight is None else weight
+    pw = 1.0 if pos_weight is None else pos_weight
+    loss = -w * (pw * y * sp.log_expit(x) + (1 - y) * sp.log_expit(-x))
+    return _reduce_ref(loss, reduction)
+
+
+def smooth_l1_reference(x, y, beta=1.0, reduction="none"):
+    d = np.abs(x - y)
+    return _reduce_ref(np.where(d < beta, 0.5 * d * d / beta, d - 0.5 * beta), reduction)
+
+
+def huber_reference(x, y, reduction="mean", delta=1.0):
+    d = np.abs(x - y)
+    return _reduce_ref(np.where(d < delta, 0.5 * d * d, delta * (d - 0.5 * delta)), reduction)
+
+
+def kl_div_reference(x, y, reduction="mean", log_target=False):
+    loss = np.exp(y) * (y - x) if log_target else np.where(y > 0, y * (np.log(np.where(y > 0, y, 1)) - x), 0)
+    if reduction == "batchmean":
+        return loss.sum() / x.shape[0]
+    return _reduce_ref(loss, reduction)
+
+
+LOSSES_REFERENCE = {
+    "cross_entropy": lambda x, red: ce_reference(x, LABELS, reduction=red),
+    "cross_entropy_weight": lambda x, w, red: ce_reference(x, LABELS, w, reduction=red),
+    "cross_entropy_ignore": lambda x, red: ce_reference(x, LABELS_IGNORE, reduction=red),
+    "cross_entropy_ignore_index": lambda x, red: ce_reference(x, LABELS, ignore_index=4, reduction=red),
+    "cross_entropy_smoothing": lambda x, red: ce_reference(x, LABELS, reduction=red, smoothing=0.2),
+    "cross_entropy_smoothing_weight": lambda x, red: ce_reference(x, LABELS_IGNORE, CLASS_W, reduction=red,
+                                                                  smoothing=0.3),
+    "cross_entropy_3d": lambda x, red: ce_reference(x, LABELS_3D, reduction=red),
+    "cross_entropy_1d": lambda x, red: ce_reference(x, np.array(3), reduction=red),
+    "cross_entropy_probs": lambda x, y, red: ce_probs_reference(x, y, reduction=red),
+    "cross_entropy_probs_weight_smooth": lambda x, y, red: ce_probs_reference(x, y, CLASS_W, red, 0.1),
+    "nll_loss": lambda x, red: nll_reference(x, LABELS, reduction=red),
+    "nll_loss_weight_ignore": lambda x, red: nll_reference(x, LABELS_IGNORE, CLASS_W, reduction=red),
+    "nll_loss_smoothing": lambda x, red: nll_reference(x, LABELS, reduction=red, smoothing=0.2),
+    "nll_loss_3d": lambda x, red: nll_reference(x, LABELS_3D, reduction=red),
+    "bce": lambda x, y, red: bce_reference(x, y, reduction=red),
+    "bce_weight": lambda x, y, red: bce_reference(x, y, TARGET01 + 0.5, red),
+    "bce_weight_broadcast": lambda x, y, red: bce_reference(x, y, CLASS_W[:3], red),
+    "bce_logits": lambda x, y, red: bce_logits_reference(x, y, reduction=red),
+    "bce_logits_weight_pos": lambda x, y, red: bce_logits_reference(x, y, PROBS + 0.5, CLASS_W, red),
+    "bce_logits_pos_weight_only": lambda x, y, red: bce_logits_reference(x, y, pos_weight=CLASS_W, reduction=red),
+    "mse": lambda x, y, red: _reduce_ref((x - y) ** 2, red),
+    "mse_broadcast": lambda x, y, red: _reduce_ref((x - y) ** 2, red),
+    "l1": lambda x, y, red: _reduce_ref(np.abs(x - y), red),
+    "smooth_l1": lambda x, y, red: smooth_l1_reference(x, y, reduction=red),
+    "smooth_l1_beta": lambda x, y, red: smooth_l1_reference(x, y, 0.5, red),
+    "huber": lambda x, y, red: huber_reference(x, y, red),
+    "huber_delta": lambda x, y, red: huber_reference(x, y, red, 0.7),
+    "kl_div": lambda x, y, red: kl_div_reference(x, y, red),
+    "kl_div_log_target": lambda x, y, red: kl_div_reference(x, y, red, log_target=True),
+}
+
+
+def test_every_loss_has_a_reference():
+    assert sorted(LOSSES_REFERENCE) == sorted(LOSSES), \
+        f"missing: {sorted(set(LOSSES) - set(LOSSES_REFERENCE))}, stale: {sorted(set(LOSSES_REFERENCE) - set(LOSSES))}"
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("name", sorted(LOSSES))
+def test_loss_values(name, reduction, dtype):
+    fn, args = LOSSES[name]
+    xs = [np.asarray(a, dtype) for a in args]
+    expected = LOSSES_REFERENCE[name](*[as_f64(a) for a in xs], reduction)
+    assert_forward(fn(*[T(a, dtype) for a in xs], reduction), expected, dtype, what=f"{name}({reduction})")
+
+
+@pytest.mark.parametrize("op", [ops.cross_entropy, lambda x, y, reduction: ops.nll_loss(ops.log_softmax(x, 0), y,
+                                                                                         reduction=reduction)],
+                         ids=["cross_entropy", "nll_loss"])
+def test_loss_of_one_sample_without_reduction_is_0d(op):
+    # MindSpore's nll_loss (which cross_entropy calls for class indices) takes a 1-D input as one sample: the target
+    # is unsqueezed to (1,), gathered along dim 0 and squeezed back, so reduction='none' gives a 0-d loss
+    x = LOGITS[0]
+    out = op(T(x), Tensor(np.array(3)), reduction="none")
+    assert_forward(out, np.array(-sp.log_softmax(x)[3]), np.float64)
+
+
+def test_kl_div_batchmean_value():
+    assert_forward(ops.kl_div(T(LOGITS), T(PROBS), reduction="batchmean"),
+                   kl_div_reference(LOGITS, PROBS, "batchmean"), np.float64)
 
 
 @pytest.mark.parametrize("reduction", REDUCTIONS)
