@@ -4,6 +4,7 @@ import gc
 import weakref
 
 import numpy as np
+import pytest
 
 import minispore as ms
 from minispore import Parameter, Tensor, ops
@@ -195,3 +196,19 @@ def test_in_place_operator_inside_grad():
         return y.sum()
     g = ops.grad(fn)(T([1.0, 3.0]))
     np.testing.assert_allclose(g.asnumpy(), 2 * (1 + 2 * np.array([1.0, 3.0])))
+
+
+def test_sens_param_checks_the_sensitivity_shape():
+    # review regression: with sens_param=True the sensitivity's shape was not checked against the output's
+    fn = ms.grad(lambda x: x * 2, 0, sens_param=True)
+    with pytest.raises(ValueError, match="sensitivity of shape"):
+        fn(Tensor(np.ones(3, np.float32)), Tensor(np.ones((2, 3), np.float32)))
+
+
+def test_vmap_with_negative_in_axes_and_unmapped_output():
+    # review regression: vmap sliced the wrong axis for a negative in_axes, and out_axes=None stacked the unmapped
+    # output (one copy per iteration) instead of returning it once
+    x = Tensor(np.arange(6, dtype=np.float32).reshape(2, 3))
+    np.testing.assert_allclose(ms.vmap(lambda v: v * 2, in_axes=-1)(x).asnumpy(), (x.asnumpy() * 2).T)
+    out = ms.vmap(lambda v: ops.ones(2, ms.float32), in_axes=0, out_axes=None)(x)
+    assert out.shape == (2,)

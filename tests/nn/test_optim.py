@@ -317,3 +317,13 @@ def test_jit_compiled_train_step_runs_the_update(make):
     for a, b in zip(p1, p0):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)
     assert s0.tolist() == s1.tolist() == [5]
+
+
+def test_optimizer_rejects_gradients_of_the_wrong_shape():
+    # review regression: a mis-shaped gradient was broadcast into the update silently (or failed with a bare NumPy
+    # message); the error names the optimizer, the parameter and both shapes, as MindSpore's does
+    net = nn.Dense(3, 2)
+    grads = (Tensor(np.ones(3, np.float32)), Tensor(np.ones(1, np.float32)))
+    for optimizer in (nn.SGD(net.trainable_params(), 0.1), nn.Adam(net.trainable_params())):
+        with pytest.raises(ValueError, match=r"gradient of parameter 'weight'.*\(2, 3\).*\(3,\)"):
+            optimizer(grads)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import minispore as ms
-from minispore import Tensor, nn
+from minispore import Tensor, nn, ops
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "golden"))
 import gen_optim as G  # noqa: E402
@@ -104,3 +104,29 @@ def test_with_eval_cell_cast():
     assert out.dtype == ms.float32
     np.testing.assert_array_equal(label.asnumpy(), y.asnumpy())
     np.testing.assert_allclose(loss.asnumpy(), loss_fn(net(x), y).asnumpy(), rtol=1e-6)
+
+
+@pytest.mark.parametrize("get_by_list", [False, True])
+def test_forward_value_and_grad_runs_the_network_once(get_by_list):
+    # review regression: with get_all, ForwardValueAndGrad ran the network once for the loss and again for the
+    # gradients (so BatchNorm statistics and Dropout masks of the returned loss were not those of the gradients)
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Dense(3, 1)
+            self.calls = 0
+
+        def construct(self, x, y):
+            self.calls += 1
+            return ops.sum(self.fc(x) * y)
+
+    net = Net()
+    x, y = Tensor(np.ones((2, 3), np.float32)), Tensor(np.full((2, 1), 2.0, np.float32))
+    weights = net.trainable_params() if get_by_list else None
+    loss, grads = nn.ForwardValueAndGrad(net, weights, get_all=True, get_by_list=get_by_list)(x, y)
+    assert net.calls == 1
+    expected = ops.GradOperation(get_all=True, get_by_list=get_by_list)(net, weights)(x, y) if get_by_list \
+        else ops.GradOperation(get_all=True)(net)(x, y)
+    flat = lambda t: [g for part in t for g in (part if isinstance(part, tuple) else (part,))]  # noqa: E731
+    for a, b in zip(flat(grads), flat(expected)):
+        np.testing.assert_allclose(a.asnumpy(), b.asnumpy())

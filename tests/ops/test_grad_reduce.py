@@ -7,7 +7,7 @@ import scipy.special as sp
 
 import minispore as ms
 from forward_check import FLOAT_DTYPES, as_f64, assert_forward
-from minispore import ops
+from minispore import Tensor, ops
 from util import T, check_dtypes, check_grads
 
 AXES = [None, 0, 1, -1, -2, (0, 2), (-1, 0), (0, 1, 2)]
@@ -332,3 +332,11 @@ def test_var_mean_std_mean_and_stop_gradient():
     check_grads(lambda x: ops.cumsum(x, 1, dtype=ms.float64), [X], order=1)
     g = ops.grad(lambda x: (x * ops.stop_gradient(x)).sum() + ops.stop_gradient((x, x))[0].sum())(T([1.0, 2.0]))
     np.testing.assert_array_equal(g.asnumpy(), [1.0, 2.0])
+
+
+def test_amax_initial_and_where():
+    # review regression: amax/amin accepted initial and where and ignored them
+    x = Tensor(np.array([1.0, 5.0, 3.0], np.float32))
+    assert float(ops.amax(x, initial=10.0)) == 10.0
+    mask = Tensor(np.array([True, False, True]))
+    assert float(ops.amax(x, initial=-1.0, where=mask)) == 3.0
