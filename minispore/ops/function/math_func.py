@@ -19,20 +19,64 @@ _BY_NUMPY = mstype._BY_NUMPY
 _F32 = mstype.float32.np_dtype
 
 
+# ----------------------------------------------------------------------------- errors
+class ValueRuntimeError(ValueError, RuntimeError):
+    """A bad value or shape where MindSpore raises RuntimeError (its C++ checks and kernels): both classes, so that
+    code catching either sees it."""
+
+
+class TypeRuntimeError(TypeError, RuntimeError):
+    """An argument of the wrong type where MindSpore raises RuntimeError."""
+
+
 # ----------------------------------------------------------------------------- argument coercion
-def _tensor(x, name="input", op="ops"):
-    """A Tensor for a Tensor, number, (nested) list or array argument."""
+def _tensor(x, name="input", op="ops", lists=False):
+    """A Tensor for a Tensor, number or array argument; (nested) lists and tuples only with ``lists`` (the Tensor
+    operators' rule: MindSpore's ops functions refuse them)."""
     if isinstance(x, Tensor):
         return x
+    if isinstance(x, (list, tuple)) and not lists:
+        raise TypeError(f"For '{op}', the '{name}' must be a Tensor, but got {type(x).__name__}; wrap it with "
+                        f"mindspore.Tensor(...).")
     if isinstance(x, (numbers.Number, list, tuple)) or backend.is_array(x) or hasattr(x, "__array_interface__"):
         try:
             return Tensor(x)
         except ValueError:
-            raise ValueError(f"For '{op}', the '{name}' is a ragged nested sequence: its rows have different "
-                             f"lengths, so it has no shape.") from None
+            raise ValueError(f"For '{op}', the '{name}' is a ragged nested {type(x).__name__}: its rows have "
+                             f"different lengths, so it has no shape.") from None
         except TypeError as e:
             raise TypeError(f"For '{op}', the '{name}' cannot be made a Tensor: {e}") from None
     raise TypeError(f"For '{op}', the '{name}' must be a Tensor or a number, but got {type(x).__name__}.")
+
+
+def _real(v, name, op, none=False):
+    """A real-number argument (not bool): ``v`` itself, or None when ``none`` allows it; TypeError otherwise."""
+    if isinstance(v, numbers.Real) and not isinstance(v, bool):
+        return v
+    if v is None and none:
+        return v
+    raise TypeError(f"For '{op}', '{name}' must be a number, but got {type(v).__name__} ({v!r}).")
+
+
+def _flag(v, name, op):
+    """A bool argument (Python's or NumPy's): refuses strings, None and numbers, which bool() would accept."""
+    if v is True or v is False:
+        return v
+    if type(v).__name__ == "bool_":
+        return builtins.bool(v)
+    raise TypeError(f"For '{op}', '{name}' must be a bool, but got {type(v).__name__} ({v!r}).")
+
+
+def _int_arg(v, name, op):
+    """An int argument (not bool, not a float with an integral value)."""
+    if _is_int(v):
+        return int(v)
+    raise TypeError(f"For '{op}', '{name}' must be an int, but got {type(v).__name__} ({v!r}).")
+
+
+def _broadcastable(op, *ts):
+    """Check up front that the operands of a composite broadcast together, so that the error names ``op``."""
+    shapes.broadcast_shapes(*(t.shape for t in ts), op=op)
 
 
 def _constant(value, dtype):
@@ -95,7 +139,7 @@ def _operand(v, name, op, lists=False):
         # MindSpore's ops functions take Tensors and numbers only (the Tensor operators also take lists)
         raise TypeError(f"For '{op}', the '{name}' must be a Tensor or a number, but got {type(v).__name__}; "
                         f"wrap it with mindspore.Tensor(...).")
-    return _tensor(v, name, op)
+    return _tensor(v, name, op, lists)
 
 
 def _coerce(x, y, op, lists=False):
@@ -117,7 +161,7 @@ def _coerce(x, y, op, lists=False):
         else:
             return _coerce(_operand(x, "input", op, lists), y, op)
     else:
-        return _coerce(_operand(x, "input", op, lists), y, op)
+        return _coerce(_operand(x, "input", op, lists), y, op, lists)
     if (x._trace is not None or y._trace is not None) and x._data.shape != y._data.shape:
         shape = shapes.broadcast_shapes(x._data.shape, y._data.shape, op=op)
         if x._trace is not None:
@@ -150,7 +194,8 @@ def _axes(axis, ndim, op="ops", strict=False):
             return None
         out = tuple(sorted(_axis(a, ndim, op, strict) for a in axis))
         if len(set(out)) != len(out):
-            raise ValueError(f"For '{op}', the axis {tuple(axis)} contains duplicates.")
+            # (MindSpore: RuntimeError "dim=1 appears multiple times in the list of dims")
+            raise ValueRuntimeError(f"For '{op}', the axis {tuple(axis)} contains duplicates.")
         return out
     return (_axis(axis, ndim, op, strict),)
 
@@ -158,7 +203,7 @@ def _axes(axis, ndim, op="ops", strict=False):
 def _axis(axis, ndim, op="ops", strict=False):
     """``axis`` in [-ndim, ndim) as a non-negative int; a 0-d tensor accepts 0 and -1 unless ``strict``."""
     if not _is_int(axis):
-        raise TypeError(f"For '{op}', the axis must be an int, but got {type(axis).__name__}.")
+        raise TypeError(f"For '{op}', the axis must be an int, but got {type(axis).__name__} ({axis!r}).")
     n = ndim if strict else builtins.max(ndim, 1)
     if not -n <= axis < n:
         raise ValueError(f"For '{op}', the axis {axis} is out of range for a tensor of rank {ndim} "
@@ -248,9 +293,26 @@ greater_equal = _compare(P.greater_equal_p, "greater_equal")
 logical_and = _compare(P.logical_and_p, "logical_and")
 logical_or = _compare(P.logical_or_p, "logical_or")
 logical_xor = _compare(P.logical_xor_p, "logical_xor")
-bitwise_and = _compare(P.bitwise_and_p, "bitwise_and")
-bitwise_or = _compare(P.bitwise_or_p, "bitwise_or")
-bitwise_xor = _compare(P.bitwise_xor_p, "bitwise_xor")
+
+
+def _check_bitwise(x, name):
+    if x._data.dtype.kind not in "biu":
+        raise TypeError(f"For '{name}', the inputs must be integer or bool tensors, but got {x.dtype}.")
+
+
+def _bitwise(prim, name, reflected=False, lists=False):
+    """The bitwise ops (functions and operators): integers and bools only."""
+    def bitwise(input, other):
+        x, y = _coerce(other, input, name, lists) if reflected else _coerce(input, other, name, lists)
+        _check_bitwise(x, name)
+        return bind(prim, x, y)
+    bitwise.__name__ = name
+    return bitwise
+
+
+bitwise_and = _bitwise(P.bitwise_and_p, "bitwise_and")
+bitwise_or = _bitwise(P.bitwise_or_p, "bitwise_or")
+bitwise_xor = _bitwise(P.bitwise_xor_p, "bitwise_xor")
 eq, ne, lt, le, gt, ge = equal, not_equal, less, less_equal, greater, greater_equal
 multiply, subtract, divide, true_divide, mod = mul, sub, div, div, remainder
 max_ = maximum
@@ -291,11 +353,25 @@ OPERATORS = {
     "__eq__": _operator(P.equal_p, "equal"), "__ne__": _operator(P.not_equal_p, "not_equal"),
     "__lt__": _operator(P.less_p, "less"), "__le__": _operator(P.less_equal_p, "less_equal"),
     "__gt__": _operator(P.greater_p, "greater"), "__ge__": _operator(P.greater_equal_p, "greater_equal"),
-    "__and__": _operator(P.bitwise_and_p, "bitwise_and"), "__rand__": _operator(P.bitwise_and_p, "bitwise_and", True),
-    "__or__": _operator(P.bitwise_or_p, "bitwise_or"), "__ror__": _operator(P.bitwise_or_p, "bitwise_or", True),
-    "__xor__": _operator(P.bitwise_xor_p, "bitwise_xor"),
-    "__rxor__": _operator(P.bitwise_xor_p, "bitwise_xor", True),
+    "__and__": _bitwise(P.bitwise_and_p, "bitwise_and", lists=True),
+    "__rand__": _bitwise(P.bitwise_and_p, "bitwise_and", True, True),
+    "__or__": _bitwise(P.bitwise_or_p, "bitwise_or", lists=True),
+    "__ror__": _bitwise(P.bitwise_or_p, "bitwise_or", True, True),
+    "__xor__": _bitwise(P.bitwise_xor_p, "bitwise_xor", lists=True),
+    "__rxor__": _bitwise(P.bitwise_xor_p, "bitwise_xor", True, True),
+    "__matmul__": lambda self, other: _matmul_operator(self, other),
+    "__rmatmul__": lambda self, other: _matmul_operator(other, self),
 }
+
+
+def _matmul_operator(x, y):
+    """``x @ y``: as ops.matmul, Tensors only (MindSpore's MatMulExt takes no lists or numbers)."""
+    from .array_func import matmul
+    for v, name in ((x, "input"), (y, "other")):
+        if not isinstance(v, Tensor):
+            raise TypeError(f"For 'matmul', the '{name}' of '@' must be a Tensor, but got {type(v).__name__}"
+                            f"{' (' + repr(v) + ')' if isinstance(v, (numbers.Number, str)) else ''}.")
+    return matmul(x, y)
 
 
 def logical_not(input):
@@ -303,13 +379,18 @@ def logical_not(input):
 
 
 def bitwise_not(input):
-    return P.bitwise_not(_tensor(input, "input", "bitwise_not"))
+    x = _tensor(input, "input", "bitwise_not")
+    _check_bitwise(x, "bitwise_not")
+    return P.bitwise_not(x)
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """``|input - other| <= atol + rtol * |other|`` elementwise (NumPy's rule: infinities are close only to
     themselves, NaN only to NaN with ``equal_nan``)."""
     x, y = _coerce(input, other, "isclose")
+    _broadcastable("isclose", x, y)
+    for name, v in (("rtol", rtol), ("atol", atol)):
+        _real(v, name, "isclose")
     if x._data.dtype.kind != "f":
         x, y = P.cast(x, _F32), P.cast(y, _F32)
     finite = P.logical_and(P.isfinite(x), P.isfinite(y))
@@ -326,7 +407,7 @@ def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def equal_all(input, other):
-    x, y = _tensor(input), _tensor(other)
+    x, y = _tensor(input, "input", "equal_all"), _tensor(other, "other", "equal_all")
     if x.shape != y.shape:
         return False
     return builtins.bool(all(equal(x, y)))
@@ -411,7 +492,7 @@ def ceil(input):
 
 def round(input, *, decimals=0):
     x = _tensor(input, "input", "round")
-    if decimals:
+    if _int_arg(decimals, "decimals", "round"):
         scale = 10.0 ** decimals
         return div(P.round_(mul(x, scale)), scale)
     return P.round_(x) if x._data.dtype.kind == "f" else x
@@ -441,6 +522,9 @@ def isfinite(input):
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
     x = _tensor(input, "input", "nan_to_num")
+    _real(nan, "nan", "nan_to_num", none=True)
+    _real(posinf, "posinf", "nan_to_num", none=True)
+    _real(neginf, "neginf", "nan_to_num", none=True)
     if x._data.dtype.kind != "f":
         return x
     low, high = mstype.limits(x._data.dtype)
@@ -459,9 +543,11 @@ def clamp(input, min=None, max=None):
     # selects rather than maximum/minimum: MindSpore passes the whole gradient to x at x == min or x == max
     if min is not None:
         x, lo = _coerce(x, min, "clamp")
+        _broadcastable("clamp", x, lo)
         x = _select(less(x, lo), lo, x)
     if max is not None:
         x, hi = _coerce(x, max, "clamp")
+        _broadcastable("clamp", x, hi)
         x = _select(greater(x, hi), hi, x)
     return x
 
@@ -480,7 +566,10 @@ clip = clamp
 
 
 def lerp(input, end, weight):
-    return add(input, mul(weight, sub(end, input)))
+    x, e = _tensor(input, "input", "lerp"), _tensor(end, "end", "lerp")
+    w = weight if isinstance(weight, Tensor) else _real(weight, "weight", "lerp")
+    _broadcastable("lerp", x, e, *((w,) if isinstance(w, Tensor) else ()))
+    return add(x, mul(w, sub(e, x)))
 
 
 def addmm(input, mat1, mat2, *, beta=1, alpha=1):
@@ -490,6 +579,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
 
 def logit(input, eps=None):
     x = _float(input, "logit")
+    _real(eps, "eps", "logit", none=True)
     if eps is not None:
         x = clamp(x, eps, 1 - eps)
     return log(div(x, sub(1.0, x)))
@@ -497,6 +587,7 @@ def logit(input, eps=None):
 
 def xlogy(input, other):
     x, y = _coerce(_float(input, "xlogy"), other, "xlogy")
+    _broadcastable("xlogy", x, y)
     zero = P.zeros_like(x)
     is_zero = equal(x, zero)
     # log(y) is not evaluated where x == 0, so that the gradient there is 0 rather than 0 * log(0) = NaN
@@ -505,7 +596,9 @@ def xlogy(input, other):
 
 
 def hypot(input, other):
-    return sqrt(add(square(_float(input, "hypot")), square(_float(other, "hypot"))))
+    x, y = _float(input, "hypot"), _float(other, "hypot")
+    _broadcastable("hypot", x, y)
+    return sqrt(add(square(x), square(y)))
 
 
 def _safe_sqrt(s):
@@ -518,14 +611,14 @@ def cumsum(input, axis, dtype=None):
     x = _tensor(input, "input", "cumsum")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "cumsum"))
-    return P.cumsum(x, _axis(axis, x.ndim, "cumsum"))
+    return P.cumsum(x, _axis(axis, x.ndim, "cumsum", strict=True))
 
 
 def cumprod(input, dim, dtype=None):
     x = _tensor(input, "input", "cumprod")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "cumprod"))
-    return P.cumprod(x, _axis(dim, x.ndim, "cumprod"))
+    return P.cumprod(x, _axis(dim, x.ndim, "cumprod", strict=True))
 
 
 def _dtype(dtype, op):
@@ -540,28 +633,34 @@ def _dtype(dtype, op):
 def sum(input, dim=None, keepdim=False, *, dtype=None):
     x = _tensor(input, "input", "sum")
     if dtype is not None:
+        if not isinstance(dtype, mstype.Type):       # (MindSpore takes no dtype names here)
+            raise TypeError(f"For 'sum', the dtype must be a mindspore type such as mindspore.float32, but got "
+                            f"{type(dtype).__name__} ({dtype!r}).")
         x = P.cast(x, _dtype(dtype, "sum"))
     elif x._data.dtype.kind == "b":
         x = P.cast(x, mstype.int64.np_dtype)
-    return P.sum_(x, _axes(dim, x.ndim, "sum"), builtins.bool(keepdim))
+    return P.sum_(x, _axes(dim, x.ndim, "sum"), _flag(keepdim, "keepdim", "sum"))
 
 
 def mean(input, axis=None, keep_dims=False):
     x = _tensor(input, "input", "mean")
-    return P.mean(x, _axes(axis, x._data.ndim, "mean"), builtins.bool(keep_dims))
+    return P.mean(x, _axes(axis, x._data.ndim, "mean"), _flag(keep_dims, "keep_dims", "mean"))
 
 
 def _extreme(prim_binder, arg_binder, name):
     def reduce(input, axis=None, keepdims=False, *, initial=None, where=None):
         x = _tensor(input, "input", name)
+        if axis is not None and not _is_int(axis):
+            raise TypeError(f"For '{name}', 'axis' must be int, but got {type(axis)} ({axis!r}).")
+        keepdims = _flag(keepdims, "keepdims", name)
         if x.size == 0:
             raise ValueError(f"For '{name}', the input is empty (shape {x.shape}).")
+        if axis is not None and x.ndim == 0:
+            _axis(axis, 0, name)        # 0 and -1 name the only element of a 0-d tensor
         if axis is None or x.ndim == 0:
             # MindSpore 2.10: without an axis ops.max/min reduce everything (keepdims ignored) and the index is a
             # constant Int64 0 -- not the position of the extremum
             return (prim_binder(x, None, False) if x.ndim else x), P.fill((), 0, mstype.int64.np_dtype)
-        if not _is_int(axis):
-            raise TypeError(f"For '{name}', 'axis' must be int, but got {type(axis)}")
         ax = _axis(axis, x.ndim, name)
         indices = arg_binder(x, ax, True)
         # along an axis MindSpore's ArgMaxWithValue sends the whole gradient to the returned index (the first
@@ -598,13 +697,25 @@ max = _extreme(P.max_, P.argmax, "max")
 min = _extreme(P.min_, P.argmin, "min")
 
 
+def _check_nonempty(x, axes, op):
+    """An extremum over no elements is undefined (MindSpore returns uninitialised memory)."""
+    if x.size == 0 and (axes is None or any(x.shape[a] == 0 for a in axes)):
+        raise ValueError(f"For '{op}', the reduction of the empty tensor of shape {x.shape} over "
+                         f"{'all dimensions' if axes is None else 'axis ' + str(axes)} has no elements.")
+
+
 def _extreme_with(reduce, combine, input, axis, keepdims, initial, where, op):
     x = _tensor(input, "input", op)
+    keepdims = _flag(keepdims, "keepdims", op)
+    _real(initial, "initial", op, none=True)
     if where is not None:
         if initial is None:
             raise ValueError(f"For '{op}', 'where' needs an 'initial' value for the excluded elements.")
         x = P.where(_tensor(where, "where", op), x, P.broadcast_to(_scalar_for(initial, x)[1], x.shape))
-    out = reduce(x, _axes(axis, x.ndim, op), builtins.bool(keepdims))
+    axes = _axes(axis, x.ndim, op)
+    if initial is None:
+        _check_nonempty(x, axes, op)
+    out = reduce(x, axes, keepdims)
     return out if initial is None else combine(out, initial)
 
 
@@ -616,51 +727,68 @@ def amin(input, axis=None, keepdims=False, *, initial=None, where=None):
     return _extreme_with(P.min_, minimum, input, axis, keepdims, initial, where, "amin")
 
 
+def _arg_axis(x, axis, op):
+    """The axis of an arg-extremum, checked to hold elements (MindSpore raises RuntimeError for an empty one)."""
+    ax = None if axis is None else _axis(axis, x.ndim, op)
+    if x.size == 0 and (ax is None or x.shape[ax] == 0):
+        raise ValueRuntimeError(f"For '{op}', the input of shape {x.shape} has no elements "
+                                f"{'' if ax is None else 'along axis ' + str(ax) + ' '}to choose from.")
+    return ax
+
+
 def argmax(input, dim=None, keepdim=False):
     x = _tensor(input, "input", "argmax")
+    keepdim = _flag(keepdim, "keepdim", "argmax")
+    ax = _arg_axis(x, dim, "argmax")
     if dim is None:
         return P.argmax(P.reshape(x, (x.size,)), None, False)
-    return P.argmax(x, _axis(dim, x.ndim, "argmax"), builtins.bool(keepdim))
+    return P.argmax(x, ax, keepdim)
 
 
 def argmin(input, axis=None, keepdims=False):
     """Int32 indices (MindSpore's Argmin kernel; argmax gives Int64).  A 0-d input gives Int64 0, as in 2.10."""
     x = _tensor(input, "input", "argmin")
+    keepdims = _flag(keepdims, "keepdims", "argmin")
+    ax = _arg_axis(x, axis, "argmin")
     if x.ndim == 0:
         return P.fill((), 0, mstype.int64.np_dtype)
     if axis is None:
         return P.argmin(P.reshape(x, (x.size,)), None, False)
-    return P.argmin(x, _axis(axis, x.ndim, "argmin"), builtins.bool(keepdims))
+    return P.argmin(x, ax, keepdims)
 
 
 def prod(input, axis=None, keep_dims=False, dtype=None):
     x = _tensor(input, "input", "prod")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "prod"))
-    return P.prod(x, _axes(axis, x.ndim, "prod"), builtins.bool(keep_dims))
+    return P.prod(x, _axes(axis, x.ndim, "prod"), _flag(keep_dims, "keep_dims", "prod"))
 
 
 def all(input, axis=None, keep_dims=False):
     x = _tensor(input, "input", "all")
-    return P.all_(x, _axes(axis, x.ndim, "all"), builtins.bool(keep_dims))
+    return P.all_(x, _axes(axis, x.ndim, "all"), _flag(keep_dims, "keep_dims", "all"))
 
 
 def any(input, axis=None, keep_dims=False):
     x = _tensor(input, "input", "any")
-    return P.any_(x, _axes(axis, x.ndim, "any"), builtins.bool(keep_dims))
+    return P.any_(x, _axes(axis, x.ndim, "any"), _flag(keep_dims, "keep_dims", "any"))
 
 
 def count_nonzero(x, axis=(), keep_dims=False, dtype=mstype.int32):
     t = _tensor(x, "x", "count_nonzero")
     axes = _axes(axis if axis != () else None, t.ndim, "count_nonzero")
     nonzero = P.cast(P.not_equal(t, P.const(0, t)), mstype.int64.np_dtype)
-    return P.cast(P.sum_(nonzero, axes, builtins.bool(keep_dims)), _dtype(dtype, "count_nonzero"))
+    return P.cast(P.sum_(nonzero, axes, _flag(keep_dims, "keep_dims", "count_nonzero")),
+                  _dtype(dtype, "count_nonzero"))
 
 
 def logsumexp(input, dim, keepdim=False):
     """``log(sum(exp(input)))`` over ``dim``, shifted by the maximum for stability; an all ``-inf`` slice gives
     ``-inf`` and a ``+inf`` gives ``inf`` (MindSpore 2.10 gives NaN for both)."""
     x = _float(input, "logsumexp")
+    if dim is None:
+        raise TypeError("For 'logsumexp', 'dim' must be an int or a tuple of ints, but got None.")
+    keepdim = _flag(keepdim, "keepdim", "logsumexp")
     axes = _axes(dim, x.ndim, "logsumexp")
     peak = P.stop_gradient(P.max_(x, axes, True))
     shift = P.where(P.isfinite(peak), peak, P.zeros_like(peak))
@@ -670,21 +798,28 @@ def logsumexp(input, dim, keepdim=False):
     return out
 
 
-def _variance(x, axes, ddof, keepdims):
+def _variance(x, axes, ddof, keepdims, op):
+    if not isinstance(ddof, numbers.Integral):
+        raise TypeError(f"For '{op}', 'ddof' must be an int, but got {type(ddof).__name__} ({ddof!r}).")
+    keepdims = _flag(keepdims, "keepdims", op)
     n = x.size if axes is None else math.prod(x.shape[a] for a in axes)
+    if n - ddof < 0:
+        # (MindSpore returns a negative variance)
+        raise ValueError(f"For '{op}', ddof={ddof} is larger than the {n} elements reduced over "
+                         f"{'all dimensions' if axes is None else 'axis ' + str(axes)} of shape {x.shape}.")
     centred = sub(x, mean(x, axes, True))
-    return div(P.sum_(square(centred), axes, builtins.bool(keepdims)), float(n - ddof))
+    return div(P.sum_(square(centred), axes, keepdims), float(n - ddof))
 
 
 def var(input, axis=None, ddof=0, keepdims=False):
     x = _float(input, "var")
-    return _variance(x, _axes(axis, x.ndim, "var", strict=True), ddof, keepdims)
+    return _variance(x, _axes(axis, x.ndim, "var", strict=True), ddof, keepdims, "var")
 
 
 def std(input, axis=None, ddof=0, keepdims=False):
     """The standard deviation; its gradient at a constant input is 0 (PyTorch's convention; MindSpore: NaN)."""
     x = _float(input, "std")
-    return _safe_sqrt(_variance(x, _axes(axis, x.ndim, "std", strict=True), ddof, keepdims))
+    return _safe_sqrt(_variance(x, _axes(axis, x.ndim, "std", strict=True), ddof, keepdims, "std"))
 
 
 def var_mean(input, axis=None, ddof=0, keepdims=False):
@@ -763,7 +898,7 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None):
     length 2 a matrix norm (ord 2/-2/'nuc' by singular values, 1/-1/inf/-inf by column/row sums)."""
     x = _float(A, "norm")
     ndim = x.ndim
-    keepdim = builtins.bool(keepdim)
+    keepdim = _flag(keepdim, "keepdim", "norm")
     if dim is None:
         dims = tuple(range(ndim))
         immediate = ord is None or (ord == "fro" and ndim == 2) or (ord == 2 and ndim == 1)
@@ -801,7 +936,8 @@ def vector_norm(x, ord=2, axis=None, keepdims=False, *, dtype=None):
         raise ValueError(f"For 'vector_norm', 'ord' must be a number, but got {ord!r}.")
     if dtype is not None:
         t = P.cast(t, _dtype(dtype, "vector_norm"))
-    return _in_float32(_vector_norm, t, ord, _axes(axis, t.ndim, "vector_norm"), builtins.bool(keepdims))
+    return _in_float32(_vector_norm, t, ord, _axes(axis, t.ndim, "vector_norm"),
+                       _flag(keepdims, "keepdims", "vector_norm"))
 
 
 def matrix_norm(A, ord="fro", axis=(-2, -1), keepdims=False, *, dtype=None):
@@ -814,13 +950,19 @@ def matrix_norm(A, ord="fro", axis=(-2, -1), keepdims=False, *, dtype=None):
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "matrix_norm"))
     dims = tuple(_axis(d, x.ndim, "matrix_norm") for d in axis)
-    return _in_float32(_matrix_norm, x, ord, dims, builtins.bool(keepdims))
+    if len(dims) != 2 or dims[0] == dims[1]:
+        raise ValueError(f"For 'matrix_norm', 'axis' must be two different dimensions, but got {tuple(axis)}.")
+    return _in_float32(_matrix_norm, x, ord, dims, _flag(keepdims, "keepdims", "matrix_norm"))
 
 
 def median(input, axis=-1, keepdims=False):
     x = _tensor(input, "input", "median")
+    keepdims = _flag(keepdims, "keepdims", "median")
     ax = _axis(axis, x.ndim, "median")
     n = x.shape[ax]
+    if n == 0:
+        # (MindSpore returns uninitialised memory)
+        raise ValueError(f"For 'median', axis {ax} of the input of shape {x.shape} has no elements.")
     order = P.argsort(x, ax)
     starts = [0] * x.ndim
     stops = list(x.shape)
