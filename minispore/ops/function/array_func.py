@@ -10,7 +10,16 @@ from ..._core.primitive import bind
 from ..._core.shapes import Abstract
 from ..._core.tensor import Tensor
 from .. import _prims as P
-from .math_func import _axes, _axis, _coerce, _constant, _is_int, _tensor, mul
+from .math_func import (TypeRuntimeError, ValueRuntimeError, _axes, _axis, _broadcastable, _coerce, _constant,
+                        _flag, _int_arg, _is_int, _real, _tensor, mul)
+
+
+def _shown(v):
+    """``v`` and, for a sequence, the types of its elements that are not ints: what a shape error shows."""
+    if isinstance(v, (tuple, list)):
+        bad = sorted({type(d).__name__ for d in v if not _is_int(d)})
+        return f"{v!r}" + (f" (holding {', '.join(bad)})" if bad else "")
+    return f"{type(v).__name__} ({v!r})"
 
 
 # ----------------------------------------------------------------------------- creation
@@ -21,7 +30,7 @@ def _shape_arg(shape, op):
         shape = (int(shape),)
     if not isinstance(shape, (tuple, list)) or not all(_is_int(d) for d in shape):
         raise TypeError(f"For '{op}', the shape must be an int, a tuple or list of ints or an int Tensor, "
-                        f"but got {shape!r}.")
+                        f"but got {_shown(shape)}.")
     shape = tuple(int(d) for d in shape)
     if any(d < 0 for d in shape):
         raise ValueError(f"For '{op}', the shape {shape} has a negative dimension.")
@@ -43,8 +52,9 @@ def _dtype_arg(dtype, default, op):
 def _filled(op, shape, value, np_dtype):
     try:
         return bind(P.fill_p, shape=shape, value=value, dtype=np_dtype)
-    except OutOfMemoryError as e:
-        raise OutOfMemoryError(str(e).replace("For 'Fill'", f"For '{op}'", 1)) from None
+    except (OutOfMemoryError, ValueError, TypeError) as e:
+        # the error names the ops function (a shape too big to address, a value of the wrong type)
+        raise type(e)(str(e).replace("For 'Fill'", f"For '{op}' (Fill)", 1)) from None
 
 
 def ones(shape, dtype=None):
@@ -78,7 +88,7 @@ def _fill_value(value, op):
         return value.item()
     if not isinstance(value, numbers.Number) or isinstance(value, complex):
         raise TypeError(f"For '{op}', the fill value must be a number or a one-element Tensor, but got "
-                        f"{type(value).__name__}.")
+                        f"{type(value).__name__} ({value!r}).")
     return value
 
 
@@ -129,22 +139,35 @@ def arange(start=0, end=None, step=1, *, dtype=None):
     return P.arange(start, end, step, _dtype_arg(dtype, default, "arange").np_dtype)
 
 
-def linspace(start, end, steps):
+def _steps(steps, op):
     steps = _number(steps)
-    if not _is_int(steps) or steps < 1:
-        raise ValueError(f"For 'linspace', 'steps' must be a positive int, but got {steps!r}.")
-    return P.linspace(float(_number(start)), float(_number(end)), int(steps), mstype.float32.np_dtype)
+    if not _is_int(steps):
+        raise TypeError(f"For '{op}', 'steps' must be an int, but got {type(steps).__name__} ({steps!r}).")
+    if steps < 1:
+        raise ValueError(f"For '{op}', 'steps' must be a positive int, but got {steps!r}.")
+    return int(steps)
+
+
+def linspace(start, end, steps):
+    steps = _steps(steps, "linspace")
+    start, end = _real(_number(start), "start", "linspace"), _real(_number(end), "end", "linspace")
+    return P.linspace(float(start), float(end), steps, mstype.float32.np_dtype)
 
 
 def logspace(start, end, steps, base=10, *, dtype=mstype.float32):
-    exponents = P.linspace(float(start), float(end), int(steps), mstype.float64.np_dtype)
+    steps = _steps(steps, "logspace")
+    start, end = _real(_number(start), "start", "logspace"), _real(_number(end), "end", "logspace")
+    _real(base, "base", "logspace")
+    exponents = P.linspace(float(start), float(end), steps, mstype.float64.np_dtype)
     out = P.pow_(P.full_like(exponents, float(base)), exponents)
     return P.cast(out, _dtype_arg(dtype, mstype.float32, "logspace").np_dtype)
 
 
 def eye(n, m=None, dtype=None):
-    n = int(_number(n))
-    m = n if m is None else int(_number(m))
+    n = _int_arg(_number(n), "n", "eye")
+    m = n if m is None else _int_arg(_number(m), "m", "eye")
+    if n < 0 or m < 0:
+        raise ValueError(f"For 'eye', 'n' and 'm' must be non-negative, but got n={n}, m={m}.")
     return P.eye(n, m, _dtype_arg(dtype, mstype.float32, "eye").np_dtype)
 
 
@@ -209,7 +232,7 @@ def _shape_of(shape, op):
     if isinstance(shape, (tuple, list)) and all(_is_int(d) or isinstance(d, shapes.Dim) for d in shape):
         return tuple(d if isinstance(d, shapes.Dim) else int(d) for d in shape)
     raise TypeError(f"For '{op}', the shape must be an int, a tuple or list of ints or an int Tensor, but got "
-                    f"{type(shape).__name__} ({shape!r}).")
+                    f"{_shown(shape) if isinstance(shape, (tuple, list)) else type(shape).__name__ + ' (' + repr(shape) + ')'}.")
 
 
 def reshape(input, shape):
@@ -219,6 +242,9 @@ def reshape(input, shape):
 
 def transpose(input, input_perm):
     x = _tensor(input, "input", "transpose")
+    if not isinstance(input_perm, (tuple, list)):
+        raise TypeError(f"For 'transpose', the permutation must be a tuple or list of ints, but got "
+                        f"{type(input_perm).__name__} ({input_perm!r}).")
     perm = tuple(_axis(a, x.ndim, "transpose") for a in input_perm)
     if sorted(perm) != list(range(x.ndim)):
         raise ValueError(f"For 'transpose', the permutation {tuple(input_perm)} is not a permutation of the "
@@ -311,6 +337,9 @@ def ravel(input):
 def broadcast_to(input, shape):
     x = _tensor(input, "input", "broadcast_to")
     shape = _shape_of(shape, "broadcast_to")
+    if any(isinstance(d, int) and d < -1 for d in shape):
+        # (MindSpore: RuntimeError)
+        raise ValueRuntimeError(f"For 'broadcast_to', the shape {shape} has a negative dimension other than -1.")
     lead = len(shape) - x.ndim
     if lead < 0:
         raise ValueError(f"For 'broadcast_to', cannot broadcast shape {x.shape} to the shorter shape {shape}.")
@@ -328,7 +357,7 @@ def broadcast_to(input, shape):
 
 
 def expand_as(input, other):
-    return broadcast_to(input, _tensor(other).shape)
+    return broadcast_to(input, _tensor(other, "other", "expand_as").shape)
 
 
 def tile(input, dims):
@@ -361,6 +390,9 @@ def repeat_interleave(input, repeats, axis=None):
     ax = _axis(axis, x.ndim, "repeat_interleave")
     counts = repeats.tolist() if isinstance(repeats, Tensor) else repeats
     n = x.shape[ax]
+    if not (_is_int(counts) or isinstance(counts, (list, tuple)) and all(_is_int(c) for c in counts)):
+        raise TypeError(f"For 'repeat_interleave', 'repeats' must be an int, a list of ints or an int Tensor, but "
+                        f"got {_shown(counts)}.")
     counts = [counts] * n if _is_int(counts) else list(counts)
     if len(counts) != n or not all(_is_int(c) and c >= 0 for c in counts):
         raise ValueError(f"For 'repeat_interleave', 'repeats' must be a non-negative int or one per element of axis "
@@ -369,9 +401,17 @@ def repeat_interleave(input, repeats, axis=None):
     return P.take(x, backend.host_index(index).astype("int64"), ax)
 
 
+def _tensor_list(tensors, op):
+    if not isinstance(tensors, (list, tuple)):
+        raise TypeError(f"For '{op}', 'tensors' must be a list or tuple of Tensors, but got "
+                        f"{type(tensors).__name__}.")
+    if len(tensors) == 0:
+        raise ValueError(f"For '{op}', 'tensors' must hold at least one Tensor, but got an empty "
+                         f"{type(tensors).__name__}.")
+
+
 def cat(tensors, axis=0):
-    if not isinstance(tensors, (list, tuple)) or len(tensors) == 0:
-        raise TypeError("For 'cat', 'tensors' must be a non-empty list or tuple of Tensors.")
+    _tensor_list(tensors, "cat")
     ts = [_tensor(t, "tensors", "cat") for t in tensors]
     dtype = ts[0].dtype
     for t in ts[1:]:
@@ -390,8 +430,7 @@ concat = cat
 
 
 def stack(tensors, axis=0):
-    if not isinstance(tensors, (list, tuple)) or len(tensors) == 0:
-        raise TypeError("For 'stack', 'tensors' must be a non-empty list or tuple of Tensors.")
+    _tensor_list(tensors, "stack")
     ts = [_tensor(t, "tensors", "stack") for t in tensors]
     shape_set = {t.shape for t in ts}
     if len(shape_set) != 1:
@@ -409,7 +448,7 @@ def _narrowed(x, ax, start, stop):
 
 def split(tensor, split_size_or_sections, axis=0):
     x = _tensor(tensor, "tensor", "split")
-    ax = _axis(axis, x.ndim, "split")
+    ax = _axis(axis, x.ndim, "split", strict=True)
     n = x.shape[ax]
     if _is_int(split_size_or_sections):
         size = int(split_size_or_sections)
@@ -435,8 +474,9 @@ def split(tensor, split_size_or_sections, axis=0):
 
 def chunk(input, chunks, axis=0):
     x = _tensor(input, "input", "chunk")
-    ax = _axis(axis, x.ndim, "chunk")
-    if not _is_int(chunks) or chunks <= 0:
+    ax = _axis(axis, x.ndim, "chunk", strict=True)
+    _int_arg(chunks, "chunks", "chunk")
+    if chunks <= 0:
         raise ValueError(f"For 'chunk', 'chunks' must be a positive int, but got {chunks!r}.")
     size = -(-x.shape[ax] // chunks)
     return split(x, max(size, 1), ax)
@@ -453,7 +493,8 @@ def unbind(input, dim=0):
 
 def narrow(input, axis, start, length):
     x = _tensor(input, "input", "narrow")
-    ax = _axis(axis, x.ndim, "narrow")
+    ax = _axis(axis, x.ndim, "narrow", strict=True)
+    start, length = _int_arg(start, "start", "narrow"), _int_arg(length, "length", "narrow")
     n = x.shape[ax]
     if start < 0:
         start += n
@@ -473,6 +514,9 @@ def roll(input, shifts, dims=None):
     if dims is None:
         flat = P.reshape(x, (x._data.size,))
         return P.reshape(roll(flat, shifts, 0), x.shape)
+    for name, v in (("shifts", shifts), ("dims", dims)):
+        if not (_is_int(v) or isinstance(v, (tuple, list)) and all(_is_int(d) for d in v)):
+            raise TypeError(f"For 'roll', '{name}' must be an int or a tuple of ints, but got {_shown(v)}.")
     shifts = (shifts,) if _is_int(shifts) else tuple(shifts)
     dims = (dims,) if _is_int(dims) else tuple(dims)
     if len(shifts) != len(dims):
@@ -494,11 +538,11 @@ def _matrix_arg(input, op):
 
 
 def tril(input, diagonal=0):
-    return P.tril(_matrix_arg(input, "tril"), int(diagonal))
+    return P.tril(_matrix_arg(input, "tril"), _int_arg(diagonal, "diagonal", "tril"))
 
 
 def triu(input, diagonal=0):
-    return P.triu(_matrix_arg(input, "triu"), int(diagonal))
+    return P.triu(_matrix_arg(input, "triu"), _int_arg(diagonal, "diagonal", "triu"))
 
 
 def diag(input):
@@ -531,7 +575,8 @@ def meshgrid(*inputs, indexing='xy'):
 def where(condition, x, y):
     cond = _tensor(condition, "condition", "where")
     if cond._data.dtype.kind != "b":
-        cond = P.cast(cond, mstype.bool_.np_dtype)
+        # (MindSpore's Select takes a Bool condition only; a float mask is usually a mistake)
+        raise TypeError(f"For 'where', the condition must be a bool Tensor, but got {cond.dtype}.")
     x, y = _coerce(x, y, "where")
     shape = shapes.broadcast_shapes(cond.shape, x.shape, y.shape, op="where")
     if x._trace is not None or y._trace is not None:
@@ -541,8 +586,18 @@ def where(condition, x, y):
 
 def masked_fill(input_x, mask, value):
     x = _tensor(input_x, "input_x", "masked_fill")
-    v = value if isinstance(value, Tensor) else _constant(value, x._data.dtype)
-    return where(mask, P.cast(v, x._data.dtype), x)
+    m = _tensor(mask, "mask", "masked_fill")
+    if m._data.dtype.kind != "b":
+        raise TypeError(f"For 'masked_fill', the mask must be a bool Tensor, but got {m.dtype}.")
+    if isinstance(value, Tensor):
+        if value.ndim != 0:
+            raise ValueError(f"For 'masked_fill', the value must be a number or a 0-d Tensor, but got a Tensor "
+                             f"of shape {value.shape}.")
+        v = value
+    else:
+        v = _constant(_real(value, "value", "masked_fill"), x._data.dtype)
+    _broadcastable("masked_fill", x, m)
+    return where(m, P.cast(v, x._data.dtype), x)
 
 
 def select(cond, x, y):
@@ -580,6 +635,9 @@ def gather_elements(input, dim, index):
     if idx.ndim != x.ndim:
         raise ValueError(f"For 'gather_elements', the index must have the rank of the input ({x.ndim}), "
                          f"but got shape {idx.shape}.")
+    if any(i != ax and e > n for i, (e, n) in enumerate(zip(idx.shape, x.shape))):
+        raise ValueError(f"For 'gather_elements', the index of shape {idx.shape} must not be larger than the input "
+                         f"of shape {x.shape} outside dimension {ax}.")
     return P.take_along_axis(x, idx, ax)
 
 
@@ -640,7 +698,9 @@ def pad(input_x, padding, mode='constant', value=None):
     """``padding`` lists (left, right) pairs starting from the LAST dimension, as in MindSpore/PyTorch."""
     x = _tensor(input_x, "input_x", "pad")
     if not isinstance(padding, (tuple, list)) or not all(_is_int(p) for p in padding):
-        raise TypeError(f"For 'pad', 'padding' must be a tuple of ints, but got {padding!r}.")
+        raise TypeError(f"For 'pad', 'padding' must be a tuple of ints, but got {_shown(padding)}.")
+    if value is not None and not isinstance(value, Tensor):
+        _real(value, "value", "pad")
     padding = tuple(int(p) for p in padding)
     if len(padding) % 2 or len(padding) // 2 > x.ndim:
         raise ValueError(f"For 'pad', 'padding' must hold (left, right) pairs for at most {x.ndim} "
@@ -677,21 +737,24 @@ def pad(input_x, padding, mode='constant', value=None):
 def sort(input_x, axis=-1, descending=False):
     x = _tensor(input_x, "input_x", "sort")
     ax = _axis(axis, x.ndim, "sort")
-    idx = P.argsort(x, ax, bool(descending))
+    idx = P.argsort(x, ax, _flag(descending, "descending", "sort"))
     return P.take_along_axis(x, idx, ax), P.cast(idx, mstype.int32.np_dtype)
 
 
 def argsort(input, axis=-1, descending=False):
     x = _tensor(input, "input", "argsort")
-    return P.cast(P.argsort(x, _axis(axis, x.ndim, "argsort"), bool(descending)), mstype.int32.np_dtype)
+    return P.cast(P.argsort(x, _axis(axis, x.ndim, "argsort"), _flag(descending, "descending", "argsort")),
+                  mstype.int32.np_dtype)
 
 
 def topk(input, k, dim=None, largest=True, sorted=True):
     x = _tensor(input, "input", "topk")
     ax = x.ndim - 1 if dim is None else _axis(dim, x.ndim, "topk")
-    if not _is_int(k) or not 0 <= k <= x.shape[ax]:
+    _int_arg(k, "k", "topk")
+    largest, _ = _flag(largest, "largest", "topk"), _flag(sorted, "sorted", "topk")
+    if not 0 <= k <= x.shape[ax]:
         raise ValueError(f"For 'topk', k={k!r} is out of range for axis {ax} of size {x.shape[ax]}.")
-    idx = _narrowed(P.argsort(x, ax, bool(largest)), ax, 0, k)
+    idx = _narrowed(P.argsort(x, ax, largest), ax, 0, k)
     return P.take_along_axis(x, idx, ax), idx
 
 
@@ -720,11 +783,22 @@ def _index_of(index, op="getitem"):
             raise IndexError(f"For '{op}', a Tensor index must be integer or bool, but got {index.dtype}.")
         return backend.host_index(backend.to_numpy(index._data))
     if isinstance(index, list):
-        arr = backend.host_index(index)
+        try:
+            arr = backend.host_index(index)
+        except ValueError:
+            raise IndexError(f"For '{op}', the list index {index!r} is ragged: its rows have different "
+                             f"lengths.") from None
         if arr.dtype.kind not in "biu":
             raise IndexError(f"For '{op}', a list index must hold integers or bools, but got {index!r}.")
         return arr
-    if isinstance(index, bool) or index is None or index is Ellipsis or isinstance(index, slice):
+    if isinstance(index, slice):
+        for bound in (index.start, index.stop, index.step):
+            if bound is not None and not _is_int(bound):
+                # (MindSpore: RuntimeError "Slice index type must be int, tensor or none")
+                raise TypeRuntimeError(f"For '{op}', slice bounds must be ints or None, but got {index!r} "
+                                       f"(a {type(bound).__name__}).")
+        return index
+    if isinstance(index, bool) or index is None or index is Ellipsis:
         return index
     if _is_int(index):
         return int(index)
@@ -749,21 +823,33 @@ def _check_index_tensors(x, index, raw, op):
         raise
 
 
+class _ScalarIndexError(IndexError, TypeError):
+    """Indexing a 0-d tensor with an integer (MindSpore: TypeError "Cannot iterate over a scalar tensor")."""
+
+
 def getitem(x, index):
     idx = _index_of(index)
     _check_index_tensors(x, idx, index, "getitem")
-    return P.getitem(x, idx)
+    try:
+        return P.getitem(x, idx)
+    except IndexError:
+        # the shape rule words it better than the kernel, and a 0-d tensor has nothing to index into
+        if x.ndim == 0 and idx is not None and idx is not Ellipsis and not isinstance(idx, (bool, tuple)):
+            raise _ScalarIndexError(f"For 'getitem', a 0-d tensor (shape ()) cannot be indexed with {index!r}; "
+                                    f"use Tensor.item().") from None
+        shapes.index_shape(x.shape, idx, "getitem")
+        raise
 
 
 def setitem(x, index, value):
     idx = _index_of(index, "setitem")
     if isinstance(value, Tensor):
         v = P.cast(value, x._data.dtype)
-    elif value is None or isinstance(value, (str, bytes, dict, set)):
+    elif value is None or isinstance(value, (str, bytes, dict, set, complex)):
         raise TypeError(f"For 'setitem', only numbers, Tensors, tuples and lists can be assigned, but got "
                         f"{value!r} of type {type(value).__name__}.")
     else:
-        v = P.cast(_tensor(value, "value", "setitem"), x._data.dtype)
+        v = P.cast(_tensor(value, "value", "setitem", lists=True), x._data.dtype)
     target = shapes.index_shape(x.shape, idx, "setitem")
     try:
         shapes.broadcast_shapes(v.shape, target)
@@ -778,25 +864,43 @@ def setitem(x, index, value):
 
 
 # ----------------------------------------------------------------------------- matrix products
+_BOOL = backend.xp.dtype(bool)
+
+
+def _matmul(input, other, op):
+    """``matmul`` for the ops built on it: its errors name ``op``."""
+    try:
+        return matmul(input, other)
+    except (TypeError, ValueError) as e:
+        text = str(e)
+        if not text.startswith("For 'matmul'"):
+            raise
+        raise type(e)(f"For '{op}'" + text[len("For 'matmul'"):]) from None
+
+
 def matmul(input, other):
-    x = input if isinstance(input, Tensor) else _tensor(input, "input", "matmul")
-    y = other if isinstance(other, Tensor) else _tensor(other, "other", "matmul")
-    if x._data.dtype != y._data.dtype:
-        raise TypeError(f"For 'matmul', the inputs must have the same dtype, but got {x.dtype} and {y.dtype}; "
+    op = "matmul"
+    x = input if isinstance(input, Tensor) else _tensor(input, "input", op)
+    y = other if isinstance(other, Tensor) else _tensor(other, "other", op)
+    dt = x._data.dtype
+    if dt != y._data.dtype or dt is _BOOL:
+        if dt.kind == "b":
+            raise TypeError(f"For '{op}', the inputs must be numbers, but got {x.dtype} and {y.dtype} tensors.")
+        raise TypeError(f"For '{op}', the inputs must have the same dtype, but got {x.dtype} and {y.dtype}; "
                         f"cast one of them first.")
     xs, ys = x._data.shape, y._data.shape
+    # shape errors: MindSpore raises RuntimeError from its MatMulExt shape inference (ValueError from MatMul)
     if not xs or not ys:
-        raise ValueError(f"For 'matmul', the inputs must not be scalars, but got shapes {xs} and {ys}.")
+        raise ValueRuntimeError(f"For '{op}', the inputs must not be scalars, but got shapes {xs} and {ys}.")
     if xs[-1] != (ys[-2] if len(ys) > 1 else ys[0]):
-        # MindSpore raises RuntimeError from its MatMulExt shape inference
-        raise RuntimeError(f"For 'matmul', the last dimension of input ({xs}) must equal the "
-                           f"{'second-to-last' if len(ys) > 1 else 'only'} dimension of other ({ys}).")
+        raise ValueRuntimeError(f"For '{op}', the last dimension of input ({xs}) must equal the "
+                                f"{'second-to-last' if len(ys) > 1 else 'only'} dimension of other ({ys}).")
     if len(xs) > 2 or len(ys) > 2:
         try:
             batch = shapes.broadcast_shapes(xs[:-2], ys[:-2])
         except ValueError:
-            raise ValueError(f"For 'matmul', the batch dimensions of {xs} and {ys} cannot be "
-                             f"broadcast together.") from None
+            raise ValueRuntimeError(f"For '{op}', the batch dimensions of {xs} and {ys} cannot be "
+                                    f"broadcast together.") from None
         if x._trace is not None and x.ndim > 1 and xs[:-2] != batch:
             x = P.broadcast_to(x, batch + xs[-2:])
         if y._trace is not None and y.ndim > 1 and ys[:-2] != batch:
@@ -805,23 +909,28 @@ def matmul(input, other):
 
 
 def bmm(input_x, mat2):
-    x, y = _tensor(input_x), _tensor(mat2)
-    if x.ndim < 3 or y.ndim < 3:
-        raise ValueError(f"For 'bmm', both inputs must be at least 3-D, but got {x.shape} and {y.shape}.")
-    return matmul(x, y)
+    """Batched products; as in MindSpore 2.10, 2-D inputs are multiplied as matrices."""
+    x, y = _tensor(input_x, "input_x", "bmm"), _tensor(mat2, "mat2", "bmm")
+    if x.ndim < 2 or y.ndim < 2:
+        raise ValueError(f"For 'bmm', both inputs must be at least 2-D, but got {x.shape} and {y.shape}.")
+    return _matmul(x, y, "bmm")
 
 
 def mm(input, mat2):
-    return matmul(input, mat2)
+    x, y = _tensor(input, "input", "mm"), _tensor(mat2, "mat2", "mm")
+    if x.ndim != 2 or y.ndim != 2:
+        raise ValueError(f"For 'mm', both inputs must be 2-D matrices, but got shapes {x.shape} and {y.shape}.")
+    return _matmul(x, y, "mm")
 
 
 def dot(input, other):
-    return matmul(input, other)
+    return _matmul(input, other, "dot")
 
 
 def outer(input, vec2):
-    x, y = _tensor(input), _tensor(vec2)
-    return matmul(reshape(x, (-1, 1)), reshape(y, (1, -1)))
+    """As MindSpore 2.10: the inputs are flattened."""
+    x, y = _tensor(input, "input", "outer"), _tensor(vec2, "vec2", "outer")
+    return _matmul(reshape(x, (-1, 1)), reshape(y, (1, -1)), "outer")
 
 
 def inner(input, other):
@@ -829,7 +938,7 @@ def inner(input, other):
     x, y = _tensor(input, "input", "inner"), _tensor(other, "other", "inner")
     if x.ndim == 0 or y.ndim == 0:
         return mul(x, y)
-    return matmul(x, swapaxes(y, -1, -2) if y.ndim >= 2 else y)
+    return _matmul(x, swapaxes(y, -1, -2) if y.ndim >= 2 else y, "inner")
 
 
 def t(input):
