@@ -6,15 +6,26 @@ from ..._core import dtype as mstype
 from ..._core import shapes
 from ..._core.tensor import Tensor
 from .. import _prims as P
-from .array_func import matmul, reshape, where
-from .math_func import (_axis, _coerce, _float, _tensor, abs, add, clamp, div, exp, log, maximum,
-                        mean, minimum, mul, square, sub, sum, tanh)
+from .array_func import _matmul, matmul, reshape, where
+from .math_func import (ValueRuntimeError, _axis, _broadcastable, _coerce, _dtype, _flag, _float, _real, _tensor,
+                        abs, add, clamp, div, exp, log, maximum, mean, minimum, mul, square, sub, sum, tanh)
+
+
+def _float_only(input, name, op):
+    """A float tensor: MindSpore's Softmax, Dropout, LayerNorm ... take no integer or bool inputs."""
+    x = _tensor(input, name, op)
+    if x._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the '{name}' must be a float tensor (Float16, Float32 or Float64), but got "
+                        f"{x.dtype}.")
+    return x
 
 
 # ----------------------------------------------------------------------------- activations
 def relu(input):
     x = _tensor(input, "input", "relu")
-    if x._data.dtype.kind not in "fi":
+    if x._data.dtype.kind not in "fiu":
+        if x._data.dtype.kind == "b":
+            return x        # max(x, False) is x (MindSpore 2.10 gives the same Bool tensor)
         raise TypeError(f"For 'relu', the input must be a float or int tensor, but got {x.dtype}.")
     return P.relu(x)
 
@@ -28,11 +39,13 @@ def relu6(x):
 def leaky_relu(input, alpha=0.2):
     # written as MindSpore writes it, max(alpha * x, x) (min for alpha > 1): the gradient at 0 is (1 + alpha) / 2
     x = _float(input, "leaky_relu")
+    alpha = _real(alpha, "alpha", "leaky_relu")
     return (maximum if alpha <= 1 else minimum)(mul(x, alpha), x)
 
 
 def elu(input_x, alpha=1.0):
     x = _float(input_x, "elu")
+    alpha = _real(alpha, "alpha", "elu")
     positive = P.greater_equal(x, P.zeros_like(x))
     # the negative branch sees min(x, 0) through a select, so x == 0 takes the slope 1 of the positive branch
     # (MindSpore: elu'(0) = 1, selu'(0) = scale)
@@ -47,11 +60,15 @@ def selu(input_x):
 
 def celu(x, alpha=1.0):
     t = _float(x, "celu")
+    if _real(alpha, "alpha", "celu") == 0:
+        raise ValueError("For 'celu', 'alpha' must not be 0, but got 0.")
     return add(maximum(t, 0.0), minimum(mul(P.expm1(div(t, alpha)), alpha), 0.0))
 
 
 def gelu(input_x, approximate='none'):
     x = _float(input_x, "gelu")
+    if not isinstance(approximate, str) or approximate not in ('none', 'tanh'):
+        raise ValueError(f"For 'gelu', approximate must be 'none' or 'tanh', but got {approximate!r}.")
     if approximate == 'tanh':
         inner = mul(add(x, mul(mul(square(x), x), 0.044715)), math.sqrt(2.0 / math.pi))
         return mul(mul(x, 0.5), add(tanh(inner), 1.0))
@@ -81,6 +98,7 @@ def mish(x):
 
 def softplus(input, beta=1, threshold=20):
     x = _float(input, "softplus")
+    beta, threshold = _real(beta, "beta", "softplus"), _real(threshold, "threshold", "softplus")
     if beta != 1:
         scaled = mul(x, beta)
         return where(P.greater(scaled, P.const(threshold, x)), x, div(P.softplus(scaled), beta))
@@ -93,7 +111,12 @@ def softsign(x):
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0):
-    return minimum(maximum(_float(input, "hardtanh"), min_val), max_val)
+    x = _float(input, "hardtanh")
+    min_val, max_val = _real(min_val, "min_val", "hardtanh"), _real(max_val, "max_val", "hardtanh")
+    if min_val > max_val:
+        # (MindSpore returns a constant tensor of min_val)
+        raise ValueError(f"For 'hardtanh', min_val ({min_val}) must not be greater than max_val ({max_val}).")
+    return minimum(maximum(x, min_val), max_val)
 
 
 def hardsigmoid(input):
@@ -120,41 +143,56 @@ def tanhshrink(input):
 def _softmax_axis(axis, ndim, op):
     if isinstance(axis, (tuple, list)):
         if len(axis) != 1:
-            raise ValueError(f"For '{op}', only one axis is supported, but got {axis}.")
+            raise TypeError(f"For '{op}', the axis must be an int (or a tuple of one int), but got {axis}.")
         axis = axis[0]
     return _axis(axis, ndim, op)
 
 
+def _softmax_dtype(x, dtype, op):
+    if dtype is None:
+        return x
+    if not isinstance(dtype, mstype.Type):
+        raise TypeError(f"For '{op}', the dtype must be a mindspore type such as mindspore.float32, but got "
+                        f"{type(dtype).__name__} ({dtype!r}).")
+    return P.cast(x, _dtype(dtype, op))
+
+
 def softmax(input, axis=-1, *, dtype=None):
-    x = _float(input, "softmax")
-    if dtype is not None:
-        x = P.cast(x, mstype.canonical(dtype).np_dtype)
+    x = _softmax_dtype(_float_only(input, "input", "softmax"), dtype, "softmax")
     return P.softmax(x, _softmax_axis(axis, x.ndim, "softmax"))
 
 
 def log_softmax(logits, axis=-1):
-    x = _float(logits, "log_softmax")
+    x = _float_only(logits, "logits", "log_softmax")
     return P.log_softmax(x, _softmax_axis(axis, x.ndim, "log_softmax"))
 
 
 def softmin(x, axis=-1, *, dtype=None):
-    return softmax(P.neg(_float(x, "softmin")), axis, dtype=dtype)
+    t = _softmax_dtype(_float_only(x, "x", "softmin"), dtype, "softmin")
+    return P.softmax(P.neg(t), _softmax_axis(axis, t.ndim, "softmin"))
 
 
 def glu(x, axis=-1):
     from .array_func import chunk
-    a, b = chunk(x, 2, axis)
+    t = _float(x, "glu")
+    ax = _axis(axis, t.ndim, "glu", strict=True)
+    if t.shape[ax] % 2:
+        raise ValueError(f"For 'glu', the size of axis {ax} must be even (it is split in two halves), but the "
+                         f"input has shape {t.shape}.")
+    a, b = chunk(t, 2, ax)
     return mul(a, P.sigmoid(b))
 
 
 # ----------------------------------------------------------------------------- dropout and dense
 def dropout(input, p=0.5, training=True, seed=None):
     """Zero each element with probability ``p`` and scale the rest by ``1 / (1 - p)`` (training only)."""
-    x = _tensor(input, "input", "dropout")
+    x = _float_only(input, "input", "dropout")
     if not isinstance(p, numbers.Real) or isinstance(p, bool):
         raise TypeError(f"For 'dropout', the type of 'p' should be float or int, but got {type(p).__name__}.")
     if not 0 <= p <= 1:
-        raise ValueError(f"For 'dropout', 'p' must be in [0, 1], but got {p}.")
+        # (MindSpore: RuntimeError from its keep_prob check; nan is refused too)
+        raise ValueRuntimeError(f"For 'dropout', 'p' must be in [0, 1], but got {p}.")
+    training = _flag(training, "training", "dropout")
     if not training or p == 0:
         return x
     if p == 1:
@@ -165,8 +203,8 @@ def dropout(input, p=0.5, training=True, seed=None):
 
 def dense(input, weight, bias=None):
     """``input @ weight.T + bias`` (weight of shape (out, in))."""
-    x = _tensor(input, "input", "dense")
-    w = _tensor(weight, "weight", "dense")
+    x = input if type(input) is Tensor else _tensor(input, "input", "dense")
+    w = weight if type(weight) is Tensor else _tensor(weight, "weight", "dense")
     xd, wd = x._data, w._data
     if not xd.shape or not wd.shape or xd.shape[-1] != wd.shape[-1]:
         raise ValueError(f"For 'dense', the last dimension of the input {tuple(xd.shape)} must equal the number of "
@@ -175,14 +213,19 @@ def dense(input, weight, bias=None):
             and bias._data.shape == wd.shape[:1] and xd.dtype == wd.dtype == bias._data.dtype
             and xd.shape[1] == wd.shape[1]):
         return P.dense(x, w, bias)     # one fused kernel for the common case
-    out = matmul(x, P.transpose(w, (1, 0)) if w.ndim == 2 else w)
+    out = _matmul(x, P.transpose(w, (1, 0)) if w.ndim == 2 else w, "dense")
     if bias is not None:
-        out = add(out, bias)
+        b = _tensor(bias, "bias", "dense")
+        if w.ndim == 2 and b.shape not in ((), wd.shape[:1]):
+            raise ValueError(f"For 'dense', the bias must have shape ({wd.shape[0]},) (out_features), but got "
+                             f"{b.shape}.")
+        out = add(out, b)
     return out
 
 
 def normalize(input, p=2.0, dim=0, eps=1e-12):
     from .math_func import norm
+    _real(eps, "eps", "normalize")
     n = norm(input, p, dim, True)
     return div(input, maximum(n, eps))
 
@@ -290,7 +333,7 @@ def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
     # the class weights are differentiable (MindSpore gives them a gradient, the mean's denominator included)
     w = P.fill((c,), 1, dt) if weight is None else P.cast(_tensor(weight, "weight", op), dt)
     if w.shape != (c,):
-        raise ValueError(f"For '{op}', the weight must have shape ({c},), but got {w.shape}.")
+        raise ValueRuntimeError(f"For '{op}', the weight must have shape ({c},), but got {w.shape}.")
     valid_t = P.cast(valid, dt)
     w_target = mul(P.gather(w, safe, 0), valid_t)
     picked = P.take_along_axis(logp, reshape(safe, safe.shape[:1] + (1,) + safe.shape[1:]), 1)
@@ -323,8 +366,15 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
     x, y = _tensor(input, "input", op), _tensor(target, "target", op)
     _check_float(x, "input", op)
     _check_reduction(reduction, op)
-    if not 0 <= label_smoothing <= 1:
+    if not 0 <= _real(label_smoothing, "label_smoothing", op) <= 1:
+        # (MindSpore 2.10 computes a meaningless loss for 2.0)
         raise ValueError(f"For '{op}', label_smoothing must be in [0, 1], but got {label_smoothing}.")
+    if x.ndim == 0:
+        raise ValueError(f"For '{op}', the input must hold class scores of shape (C,) or (N, C, ...), but got a "
+                         f"0-d tensor (shape ()).")
+    if y._data.dtype.kind == "b":
+        raise TypeError(f"For '{op}', the target must hold class indices (int) or probabilities (float), but got "
+                        f"{y.dtype}.")
     class_axis = 1 if x.ndim > 1 else 0
     if y._data.dtype.kind == "f":      # class probabilities
         logp = P.log_softmax(x, class_axis)
@@ -356,14 +406,23 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
 def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
     op = "nll_loss"
     x, y = _tensor(inputs, "inputs", op), _tensor(target, "target", op)
+    if x._data.dtype.kind in "iub":
+        x = P.cast(x, mstype.float32.np_dtype)      # integer log-probabilities are computed in Float32 (MindSpore)
     _check_float(x, "inputs", op)
     _check_reduction(reduction, op)
+    if x.ndim == 0:
+        raise ValueError(f"For '{op}', the input must hold log-probabilities of shape (C,) or (N, C, ...), but got "
+                         f"a 0-d tensor (shape ()).")
     _class_targets(x, y, op)
     return _nll(x, y, weight, ignore_index, reduction, label_smoothing, op)
 
 
-def _pair(input, target, op):
+def _pair(input, target, op, ints=True):
+    """``ints``: integer inputs are computed in Float32 (MindSpore's mse_loss and huber_loss give Float32; its
+    l1_loss keeps Int32 and truncates the mean, which minispore does not copy)."""
     x, y = _coerce(_tensor(input, "input", op), _tensor(target, "target", op), op)
+    if x._data.dtype.kind in "iu" and ints:
+        x, y = P.cast(x, mstype.float32.np_dtype), P.cast(y, mstype.float32.np_dtype)
     if x._data.dtype.kind != "f":
         raise TypeError(f"For '{op}', the input must be a float tensor, but got {x.dtype}.")
     try:
@@ -388,9 +447,10 @@ def l1_loss(input, target, reduction='mean'):
 
 def smooth_l1_loss(input, target, beta=1.0, reduction='none'):
     _check_reduction(reduction, "smooth_l1_loss")
-    if beta <= 0:
-        raise ValueError(f"For 'smooth_l1_loss', 'beta' must be positive, but got {beta}.")
-    x, y, _ = _pair(input, target, "smooth_l1_loss")
+    if _real(beta, "beta", "smooth_l1_loss") <= 0:
+        # (MindSpore: RuntimeError)
+        raise ValueRuntimeError(f"For 'smooth_l1_loss', 'beta' must be positive, but got {beta}.")
+    x, y, _ = _pair(input, target, "smooth_l1_loss", ints=False)   # (MindSpore has no integer kernel)
     d = abs(sub(x, y))
     loss = where(P.less(d, P.const(beta, d)), div(mul(square(d), 0.5), beta),
                  sub(d, 0.5 * beta))
@@ -399,7 +459,7 @@ def smooth_l1_loss(input, target, beta=1.0, reduction='none'):
 
 def huber_loss(input, target, reduction='mean', delta=1.0):
     _check_reduction(reduction, "huber_loss")
-    if delta <= 0:
+    if _real(delta, "delta", "huber_loss") <= 0:
         raise ValueError(f"For 'huber_loss', 'delta' must be positive, but got {delta}.")
     x, y, _ = _pair(input, target, "huber_loss")
     d = abs(sub(x, y))
@@ -410,7 +470,8 @@ def huber_loss(input, target, reduction='mean', delta=1.0):
 
 def kl_div(logits, labels, reduction='mean', log_target=False):
     _check_reduction(reduction if reduction != "batchmean" else "mean", "kl_div")
-    x, y = _tensor(logits), _tensor(labels)
+    x, y = _float(logits, "kl_div"), _float(labels, "kl_div")
+    _broadcastable("kl_div", x, y)
     loss = mul(exp(y), sub(y, x)) if log_target else \
         where(P.greater(y, P.zeros_like(y)), mul(y, sub(log(where(P.greater(y, P.zeros_like(y)), y,
                                                                      P.ones_like(y))), x)), P.zeros_like(y))
@@ -423,6 +484,9 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-08):
     """``sum(x1 * x2) / sqrt(max(|x1|^2 * |x2|^2, eps^2))`` over ``dim`` (MindSpore's formula): finite, with finite
     gradients, when a vector is zero."""
     a, b = _float(x1, "cosine_similarity"), _float(x2, "cosine_similarity")
+    _broadcastable("cosine_similarity", a, b)
+    _axis(dim, min(a.ndim, b.ndim), "cosine_similarity", strict=True)
+    _real(eps, "eps", "cosine_similarity")
     num = sum(mul(a, b), dim)
     return div(num, P.sqrt(clamp(mul(sum(square(a), dim), sum(square(b), dim)), eps * eps)))
 
