@@ -652,6 +652,7 @@ def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
         raise TypeError(f"For 'one_hot', 'depth' must be an int, but got {type(depth).__name__} ({depth!r}).")
     if depth < 0:
         raise ValueError(f"For 'one_hot', the depth value must be greater than or equal to 0, but got {depth}.")
+    _int_arg(axis, "axis", "one_hot")
     if not -1 <= axis <= idx.ndim:
         raise ValueError(f"For 'one_hot', 'axis' must be in [-1, {idx.ndim}], but got {axis}.")
     on = on_value if isinstance(on_value, Tensor) else _tensor(on_value, "on_value", "one_hot")
@@ -938,6 +939,9 @@ def inner(input, other):
     x, y = _tensor(input, "input", "inner"), _tensor(other, "other", "inner")
     if x.ndim == 0 or y.ndim == 0:
         return mul(x, y)
+    if x.shape[-1] != y.shape[-1]:
+        raise ValueRuntimeError(f"For 'inner', the last dimensions of input {x.shape} and other {y.shape} must be "
+                                f"equal.")
     return _matmul(x, swapaxes(y, -1, -2) if y.ndim >= 2 else y, "inner")
 
 

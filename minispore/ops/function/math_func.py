@@ -699,7 +699,7 @@ min = _extreme(P.min_, P.argmin, "min")
 
 def _check_nonempty(x, axes, op):
     """An extremum over no elements is undefined (MindSpore returns uninitialised memory)."""
-    if x.size == 0 and (axes is None or any(x.shape[a] == 0 for a in axes)):
+    if x.size == 0 and (axes is None or builtins.any(x.shape[a] == 0 for a in axes)):
         raise ValueError(f"For '{op}', the reduction of the empty tensor of shape {x.shape} over "
                          f"{'all dimensions' if axes is None else 'axis ' + str(axes)} has no elements.")
 
