@@ -1,7 +1,7 @@
 """Tensor methods with MindSpore's Tensor signatures (which differ from the ops functions in places:
 ``t.max()`` returns values only, ``t.sum(axis, dtype, keepdims)``, ``t.reshape(*shape)``...)."""
+import builtins
 import numbers
-
 
 from .._core import dtype as mstype
 from .._core.tensor import TENSOR_METHODS, Tensor
@@ -19,8 +19,19 @@ def reshape(self, *shape):
 
 
 def view(self, *shape):
+    """``t.view(*shape)`` reshapes; ``t.view(dtype)`` reinterprets the bytes as ``dtype`` (as MindSpore 2.10: the last
+    dimension is rescaled by the ratio of the item sizes); neither is differentiable through the bytes."""
     if len(shape) == 1 and isinstance(shape[0], mstype.Type):
-        raise TypeError("Tensor.view(dtype) is not supported; use astype")
+        dtype = shape[0]
+        if not mstype.is_concrete(dtype):
+            raise TypeError(f"For 'Tensor.view', the dtype must be a concrete type such as mindspore.int32, but got "
+                            f"{dtype!r}.")
+        host = self.asnumpy()
+        try:
+            return Tensor.from_numpy(host.view(dtype.np_dtype).copy())
+        except ValueError as e:
+            raise ValueError(f"For 'Tensor.view', a tensor of shape {self.shape} and dtype {self.dtype} cannot be "
+                             f"viewed as {dtype}: {e}") from None
     return F.reshape(self, _shape_args(shape))
 
 
@@ -281,12 +292,37 @@ def new_zeros(self, size, dtype=None):
     return F.zeros(size, dtype or self.dtype)
 
 
+def _other_shape(other, method):
+    if not isinstance(other, Tensor):
+        raise TypeError(f"For 'Tensor.{method}', 'other' must be a Tensor, but got {type(other).__name__}.")
+    return other.shape
+
+
 def view_as(self, other):
-    return F.reshape(self, other.shape)
+    return F.reshape(self, _other_shape(other, "view_as"))
 
 
 def reshape_as(self, other):
-    return F.reshape(self, other.shape)
+    return F.reshape(self, _other_shape(other, "reshape_as"))
+
+
+_core_item = Tensor.item
+
+
+def item(self, index=None):
+    """The element as a Python number; with ``index`` (an int into the flattened tensor, or a tuple of ints), that
+    element."""
+    if index is not None:
+        items = index if isinstance(index, tuple) else (index,)
+        if not builtins.all(_is_int(i) for i in items):
+            raise TypeError(f"For 'Tensor.item', the index must be an int or a tuple of ints, but got "
+                            f"{type(index).__name__} ({index!r}).")
+        try:
+            return _core_item(self, index)
+        except IndexError as e:
+            raise IndexError(f"For 'Tensor.item', the index {index!r} does not fit a tensor of shape {self.shape}: "
+                             f"{e}.") from None
+    return _core_item(self)
 
 
 def softmax(self, axis=-1):
