@@ -4,6 +4,7 @@ from ..._core import dtype as mstype
 from ...common.parameter import Parameter
 from ..._core.tensor import Tensor
 from ..cell import Cell
+from ._validation import int_tuple, number, positive_int, tensor_input
 
 
 class ReLU(Cell):
@@ -19,7 +20,7 @@ class ReLU6(Cell):
 class LeakyReLU(Cell):
     def __init__(self, alpha=0.2):
         super().__init__()
-        self.alpha = alpha
+        self.alpha = number(alpha, "alpha", "LeakyReLU")   # (MindSpore stores any value and fails at the call)
 
     def construct(self, x):
         return ops.leaky_relu(x, self.alpha)
@@ -56,10 +57,19 @@ class Tanh(Cell):
         return ops.tanh(x)
 
 
+def _softmax_axis(axis, cell):
+    if isinstance(axis, (tuple, list)):
+        return tuple(int_tuple(axis, "axis", cell))
+    if isinstance(axis, bool) or not isinstance(axis, int):
+        raise TypeError(f"For '{cell}', the 'axis' must be an int or a tuple of ints, but got "
+                        f"{type(axis).__name__} ({axis!r}).")
+    return axis
+
+
 class Softmax(Cell):
     def __init__(self, axis=-1):
         super().__init__()
-        self.axis = axis
+        self.axis = _softmax_axis(axis, "Softmax")
 
     def construct(self, x):
         return ops.softmax(x, self.axis)
@@ -68,7 +78,7 @@ class Softmax(Cell):
 class LogSoftmax(Cell):
     def __init__(self, axis=-1):
         super().__init__()
-        self.axis = axis
+        self.axis = _softmax_axis(axis, "LogSoftmax")
 
     def construct(self, x):
         return ops.log_softmax(x, self.axis)
@@ -77,7 +87,7 @@ class LogSoftmax(Cell):
 class ELU(Cell):
     def __init__(self, alpha=1.0):
         super().__init__()
-        self.alpha = alpha
+        self.alpha = number(alpha, "alpha", "ELU")
 
     def construct(self, x):
         return ops.elu(x, self.alpha)
@@ -86,7 +96,7 @@ class ELU(Cell):
 class Softplus(Cell):
     def __init__(self, beta=1, threshold=20):
         super().__init__()
-        self.beta, self.threshold = beta, threshold
+        self.beta, self.threshold = number(beta, "beta", "Softplus"), number(threshold, "threshold", "Softplus")
 
     def construct(self, x):
         return ops.softplus(x, self.beta, self.threshold)
@@ -110,7 +120,9 @@ class HSwish(Cell):
 class Hardtanh(Cell):
     def __init__(self, min_val=-1.0, max_val=1.0):
         super().__init__()
-        self.min_val, self.max_val = min_val, max_val
+        self.min_val, self.max_val = number(min_val, "min_val", "Hardtanh"), number(max_val, "max_val", "Hardtanh")
+        if min_val > max_val:
+            raise ValueError(f"For 'Hardtanh', min_val ({min_val}) must not be greater than max_val ({max_val}).")
 
     def construct(self, x):
         return ops.hardtanh(x, self.min_val, self.max_val)
@@ -136,8 +148,12 @@ class PReLU(Cell):
 
     def __init__(self, channel=1, w=0.25):
         super().__init__()
-        if isinstance(w, (int, float)):
+        channel = positive_int(channel, "channel", "PReLU")
+        if isinstance(w, (int, float)) and not isinstance(w, bool):
             w = ops.full((channel,), w, dtype=mstype.float32)
+        elif not isinstance(w, (Tensor, list)):
+            raise TypeError(f"For 'PReLU', the 'w' must be a float, a list or a Tensor, but got "
+                            f"{type(w).__name__} ({w!r}).")
         w = Tensor(w, mstype.float32)
         if w.shape != (channel,):
             raise ValueError(f"For 'PReLU', 'w' must have shape ({channel},), but got {w.shape}.")
@@ -145,6 +161,10 @@ class PReLU(Cell):
         self.w = Parameter(w, name="w")
 
     def construct(self, x):
+        tensor_input(x, "PReLU")
+        if self.channel > 1 and (x.ndim < 2 or x.shape[1] != self.channel):
+            raise ValueError(f"For 'PReLU', the input must have {self.channel} channels (dimension 1), but got "
+                             f"shape {x.shape}.")
         w = self.w.astype(x.dtype)
         if x.ndim >= 2 and self.channel > 1:
             w = ops.reshape(w, (self.channel,) + (1,) * (x.ndim - 2))
@@ -168,6 +188,7 @@ def get_activation(name, prim_name=None):
         raise TypeError(f"For 'get_activation', the name must be a str, but got {type(name).__name__}.")
     cls = _ACTIVATIONS.get(name)
     if cls is None:
+        # (KeyError, MindSpore's class for an unknown name)
         raise KeyError(f"For 'get_activation', the 'name' must be one of {sorted(_ACTIVATIONS)} (names are "
                        f"case-sensitive), but got {name!r}.")
     return cls()

@@ -10,6 +10,7 @@ from ...common.initializer import HeUniform, Uniform, initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
 from .activation import get_activation
+from ._validation import int_arg, int_tuple, tensor_input
 
 
 def _positive_int(value, name, cell):
@@ -98,7 +99,8 @@ class Flatten(Cell):
 
     def __init__(self, start_dim=1, end_dim=-1):
         super().__init__()
-        self.start_dim, self.end_dim = start_dim, end_dim
+        # (MindSpore stores any value; the call then fails inside its reshape)
+        self.start_dim, self.end_dim = int_arg(start_dim, "start_dim", "Flatten"), int_arg(end_dim, "end_dim", "Flatten")
 
     def construct(self, x):
         if not isinstance(x, Tensor):
@@ -148,10 +150,24 @@ class Dropout(Cell):
 
 
 class Unflatten(Cell):
+    """Split dimension ``axis`` into ``unflattened_size`` (one entry may be -1)."""
+
     def __init__(self, axis, unflattened_size):
         super().__init__()
-        self.axis, self.unflattened_size = axis, tuple(unflattened_size)
+        self.axis = int_arg(axis, "axis", "Unflatten")
+        self.unflattened_size = int_tuple(unflattened_size, "unflattened_size", "Unflatten")
 
     def construct(self, x):
+        tensor_input(x, "Unflatten")
+        if not -x.ndim <= self.axis < x.ndim:
+            raise ValueError(f"For 'Unflatten', the axis {self.axis} is out of range for an input of shape {x.shape} "
+                             f"(expected [{-x.ndim}, {x.ndim})).")
         ax = self.axis % x.ndim
-        return ops.reshape(x, x.shape[:ax] + self.unflattened_size + x.shape[ax + 1:])
+        size = self.unflattened_size
+        known = math.prod(d for d in size if d != -1)
+        n = x.shape[ax]
+        if (size.count(-1) > 1 or any(d < -1 for d in size)
+                or (known != n if -1 not in size else (known == 0 or n % known))):
+            raise ValueError(f"For 'Unflatten', the unflattened_size {size} does not fit dimension {ax} of size {n} "
+                             f"of the input of shape {x.shape}.")
+        return ops.reshape(x, x.shape[:ax] + size + x.shape[ax + 1:])

@@ -4,6 +4,13 @@ from collections import OrderedDict
 from ..cell import Cell
 
 
+class _UnknownCellError(KeyError, TypeError):
+    """A name that is not a key of the container (MindSpore: TypeError, its index must be an int)."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
+
+
 def _check_cell(cell, container):
     if not isinstance(cell, Cell):
         raise TypeError(f"For '{container}', each item must be a Cell, but got {type(cell).__name__}.")
@@ -81,6 +88,9 @@ class SequentialCell(_IndexedCells):
         if isinstance(index, slice):
             return SequentialCell(list(self._cells.values())[index])
         if isinstance(index, str):
+            if index not in self._cells:
+                raise _UnknownCellError(f"For 'SequentialCell', the str index {index!r} names no cell; the index "
+                                        f"must be an int, a slice or one of the names {list(self._cells)}.")
             return self._cells[index]
         return super().__getitem__(index)
 

@@ -5,19 +5,20 @@ from ..._core.tensor import Tensor
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
+from ._validation import int_arg, positive_int
 
 
 class Embedding(Cell):
     def __init__(self, vocab_size, embedding_size, use_one_hot=False, embedding_table='normal',
                  dtype=mstype.float32, padding_idx=None):
         super().__init__()
-        if vocab_size <= 0 or embedding_size <= 0:
-            raise ValueError(f"For 'Embedding', 'vocab_size' and 'embedding_size' must be positive, but got "
-                             f"{vocab_size} and {embedding_size}.")
+        vocab_size = positive_int(vocab_size, "vocab_size", "Embedding")
+        embedding_size = positive_int(embedding_size, "embedding_size", "Embedding")
         self.vocab_size, self.embedding_size = vocab_size, embedding_size
         self.use_one_hot, self.dtype, self.padding_idx = use_one_hot, dtype, padding_idx
         table = initializer(embedding_table, [vocab_size, embedding_size], mstype.float32)
         if padding_idx is not None:
+            int_arg(padding_idx, "padding_idx", "Embedding")
             if not -vocab_size <= padding_idx < vocab_size:
                 raise ValueError(f"For 'Embedding', 'padding_idx' must be in [{-vocab_size}, {vocab_size}), "
                                  f"but got {padding_idx}.")

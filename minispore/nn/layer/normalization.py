@@ -4,6 +4,7 @@ from ..._core import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
+from ._validation import flag, float_input, int_arg, int_tuple, number, positive_int
 
 
 class LayerNorm(Cell):
@@ -15,18 +16,29 @@ class LayerNorm(Cell):
         if not isinstance(normalized_shape, (tuple, list)):
             raise TypeError(f"For 'LayerNorm', 'normalized_shape' must be a tuple or list, but got "
                             f"{type(normalized_shape).__name__}.")
-        self.normalized_shape = tuple(normalized_shape)
-        self.begin_norm_axis, self.begin_params_axis, self.epsilon = begin_norm_axis, begin_params_axis, epsilon
+        self.normalized_shape = int_tuple(normalized_shape, "normalized_shape", "LayerNorm")
+        if any(d < 1 for d in self.normalized_shape):
+            raise ValueError(f"For 'LayerNorm', the 'normalized_shape' must hold positive sizes, but got "
+                             f"{self.normalized_shape}.")
+        # (the axes are checked against the input's rank at the call, as in MindSpore; their type here)
+        self.begin_norm_axis = int_arg(begin_norm_axis, "begin_norm_axis", "LayerNorm")
+        self.begin_params_axis = int_arg(begin_params_axis, "begin_params_axis", "LayerNorm")
+        self.epsilon = number(epsilon, "epsilon", "LayerNorm")
         self.gamma = Parameter(initializer(gamma_init, self.normalized_shape, dtype), name="gamma")
         self.beta = Parameter(initializer(beta_init, self.normalized_shape, dtype), name="beta")
 
     def construct(self, x):
+        float_input(x, "LayerNorm")
         for name, axis in (("begin_norm_axis", self.begin_norm_axis), ("begin_params_axis", self.begin_params_axis)):
             if not -x.ndim <= axis < x.ndim:
                 raise _LayerNormError(f"For 'LayerNorm', the input's rank is {x.ndim}, while the '{name}' value "
                                       f"should be in the range [{-x.ndim}, {x.ndim}), but got {axis}.")
         axis = self.begin_norm_axis % x.ndim
         axes = tuple(range(axis, x.ndim))
+        shape = self.normalized_shape
+        if len(shape) > x.ndim or any(g not in (1, d) for g, d in zip(shape[::-1], x.shape[::-1])):
+            raise ValueError(f"For 'LayerNorm', the input of shape {x.shape} does not end with the normalized_shape "
+                             f"{shape} of gamma and beta.")
         mean = ops.mean(x, axes, True)
         centred = x - mean
         var = ops.mean(ops.square(centred), axes, True)
@@ -49,10 +61,19 @@ class _BatchNorm(Cell):
                  moving_mean_init='zeros', moving_var_init='ones', use_batch_statistics=None, data_format='NCHW',
                  dtype=mstype.float32):
         super().__init__()
-        if num_features < 1:
-            raise ValueError(f"For '{type(self).__name__}', 'num_features' must be positive, got {num_features}.")
-        if not 0 <= momentum <= 1:
-            raise ValueError(f"For '{type(self).__name__}', 'momentum' must be in [0, 1], got {momentum}.")
+        name = type(self).__name__
+        num_features = positive_int(num_features, "num_features", name)
+        number(momentum, "momentum", name, low=0, high=1)
+        # (MindSpore stores any eps; a negative one gives NaN for a small variance)
+        number(eps, "eps", name, positive=True)
+        flag(affine, "affine", name)
+        if use_batch_statistics is not None:
+            flag(use_batch_statistics, "use_batch_statistics", name)
+        if data_format != "NCHW":
+            # ('NHWC' is MindSpore's other layout; minispore normalises dimension 1 only, so it refuses NHWC rather
+            # than normalise the wrong dimension)
+            raise ValueError(f"For '{name}', the 'data_format' must be 'NCHW' (minispore has no 'NHWC' layout), but "
+                             f"got {data_format!r}.")
         self.num_features, self.eps, self.momentum = num_features, eps, momentum
         self.use_batch_statistics = use_batch_statistics
         self.moving_mean = Parameter(initializer(moving_mean_init, num_features, dtype), name="mean",
@@ -63,6 +84,7 @@ class _BatchNorm(Cell):
         self.beta = Parameter(initializer(beta_init, num_features, dtype), name="beta", requires_grad=affine)
 
     def construct(self, x):
+        float_input(x, type(self).__name__)
         if x.ndim not in self._input_dims:
             raise ValueError(f"For '{type(self).__name__}', the input must have {self._input_dims} dimensions, "
                              f"but got shape {x.shape}.")
