@@ -3,6 +3,7 @@ from ... import ops
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
 from ..cell import Cell
+from ..layer._validation import flag, int_arg, number
 
 _REDUCTIONS = ('mean', 'sum', 'none')
 
@@ -12,7 +13,7 @@ class LossBase(Cell):
 
     def __init__(self, reduction='mean'):
         super().__init__()
-        if reduction not in _REDUCTIONS:
+        if not isinstance(reduction, str) or reduction not in _REDUCTIONS:
             raise ValueError(f"For '{type(self).__name__}', the 'reduction' must be in {list(_REDUCTIONS)}, "
                              f"but got {reduction!r}.")
         self.reduction = reduction
@@ -60,9 +61,8 @@ class CrossEntropyLoss(LossBase):
 
     def __init__(self, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
         super().__init__(reduction)
-        if not 0.0 <= label_smoothing <= 1.0:
-            raise ValueError(f"For 'CrossEntropyLoss', 'label_smoothing' must be in [0, 1], but got "
-                             f"{label_smoothing}.")
+        number(label_smoothing, "label_smoothing", "CrossEntropyLoss", low=0.0, high=1.0)
+        int_arg(ignore_index, "ignore_index", "CrossEntropyLoss")
         self.weight, self.ignore_index, self.label_smoothing = weight, ignore_index, label_smoothing
 
     def construct(self, logits, labels):
@@ -78,6 +78,7 @@ class CrossEntropyLoss(LossBase):
 class NLLLoss(LossBase):
     def __init__(self, weight=None, ignore_index=-100, reduction='mean'):
         super().__init__(reduction)
+        int_arg(ignore_index, "ignore_index", "NLLLoss")
         self.weight, self.ignore_index = weight, ignore_index
 
     def construct(self, logits, labels):
@@ -100,7 +101,8 @@ class L1Loss(LossBase):
 class SmoothL1Loss(LossBase):
     def __init__(self, beta=1.0, reduction='none'):
         super().__init__(reduction)
-        self.beta = beta
+        # (MindSpore stores a negative beta; its kernel refuses it at the call)
+        self.beta = number(beta, "beta", "SmoothL1Loss", positive=True)
 
     def construct(self, logits, labels):
         self._check_tensors(logits=logits, labels=labels)
@@ -110,7 +112,7 @@ class SmoothL1Loss(LossBase):
 class HuberLoss(LossBase):
     def __init__(self, reduction='mean', delta=1.0):
         super().__init__(reduction)
-        self.delta = delta
+        self.delta = number(delta, "delta", "HuberLoss", positive=True)
 
     def construct(self, logits, labels):
         self._check_tensors(logits=logits, labels=labels)
@@ -122,7 +124,7 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
 
     def __init__(self, sparse=False, reduction='none'):
         super().__init__(reduction)
-        self.sparse = sparse
+        self.sparse = flag(sparse, "sparse", "SoftmaxCrossEntropyWithLogits")
 
     def construct(self, logits, labels):
         self._check_tensors(logits=logits, labels=labels)
