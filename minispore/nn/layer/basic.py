@@ -100,7 +100,8 @@ class Flatten(Cell):
     def __init__(self, start_dim=1, end_dim=-1):
         super().__init__()
         # (MindSpore stores any value; the call then fails inside its reshape)
-        self.start_dim, self.end_dim = int_arg(start_dim, "start_dim", "Flatten"), int_arg(end_dim, "end_dim", "Flatten")
+        self.start_dim = int_arg(start_dim, "start_dim", "Flatten")
+        self.end_dim = int_arg(end_dim, "end_dim", "Flatten")
 
     def construct(self, x):
         if not isinstance(x, Tensor):

@@ -232,7 +232,7 @@ def _shape_of(shape, op):
     if isinstance(shape, (tuple, list)) and all(_is_int(d) or isinstance(d, shapes.Dim) for d in shape):
         return tuple(d if isinstance(d, shapes.Dim) else int(d) for d in shape)
     raise TypeError(f"For '{op}', the shape must be an int, a tuple or list of ints or an int Tensor, but got "
-                    f"{_shown(shape) if isinstance(shape, (tuple, list)) else type(shape).__name__ + ' (' + repr(shape) + ')'}.")
+                    f"{_shown(shape)}.")
 
 
 def reshape(input, shape):

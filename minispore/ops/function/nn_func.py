@@ -6,7 +6,7 @@ from ..._core import dtype as mstype
 from ..._core import shapes
 from ..._core.tensor import Tensor
 from .. import _prims as P
-from .array_func import _matmul, matmul, reshape, where
+from .array_func import _matmul, reshape, where
 from .math_func import (ValueRuntimeError, _axis, _broadcastable, _coerce, _dtype, _flag, _float, _real, _tensor,
                         abs, add, clamp, div, exp, log, maximum, mean, minimum, mul, square, sub, sum, tanh)
 

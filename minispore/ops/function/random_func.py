@@ -5,7 +5,7 @@ from ..._core import shapes
 from ..._core.tensor import Tensor
 from .. import _prims as P
 from .array_func import _dtype_arg, _shape_arg
-from .math_func import ValueRuntimeError, _flag, _int_arg, _is_int, _real, _tensor, add, mul
+from .math_func import ValueRuntimeError, _flag, _int_arg, _real, _tensor, add, mul
 
 
 def _size(size, op):
