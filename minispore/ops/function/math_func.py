@@ -493,6 +493,10 @@ def ceil(input):
 def round(input, *, decimals=0):
     x = _tensor(input, "input", "round")
     if _int_arg(decimals, "decimals", "round"):
+        if x._data.dtype.kind != "f":
+            # MindSpore 2.5+: RuntimeError for an integer input with decimals (its output keeps the input's dtype)
+            raise TypeRuntimeError(f"For 'round', 'decimals' must be 0 for an integer tensor ({x.dtype}), but got "
+                                   f"{decimals}.")
         scale = 10.0 ** decimals
         return div(P.round_(mul(x, scale)), scale)
     return P.round_(x) if x._data.dtype.kind == "f" else x

@@ -321,8 +321,10 @@ def _class_targets(x, target, op, class_axis=1):
 
 
 def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
-    """Negative log-likelihood of class indices on log-probabilities ``logp`` of shape (N, C, ...) or (C,)."""
-    if logp.ndim == 1:
+    """Negative log-likelihood of class indices on log-probabilities ``logp`` of shape (N, C, ...) or (C,) (one
+    sample: its unreduced loss is 0-d, as in MindSpore)."""
+    one_sample = logp.ndim == 1
+    if one_sample:
         logp = reshape(logp, (1,) + logp.shape)
         target = reshape(target, (1,))
     c = logp.shape[1]
@@ -345,7 +347,7 @@ def _nll(logp, target, weight, ignore_index, reduction, label_smoothing, op):
         smooth = mul(smooth, valid_t)
         loss = add(mul(loss, 1.0 - label_smoothing), mul(smooth, label_smoothing / c))
     if reduction == "none":
-        return loss
+        return reshape(loss, ()) if one_sample else loss
     total = sum(loss)
     if reduction == "sum":
         return total
