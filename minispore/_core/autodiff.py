@@ -89,7 +89,8 @@ def backward_pass(seeds, leaves, nodes):
                     raise missing_rule(prim, i)
                 rule = rules[i]
                 if rule is not _NONDIFF:
-                    ct = rule(g, node.out, *node.args, **node.params)
+                    params = node.params
+                    ct = rule(g, node.out, *node.args, **params) if params else rule(g, node.out, *node.args)
                     prev = get(parent)
                     grads[parent] = ct if prev is None else _accumulate(prev, ct)
             i += 1
