@@ -1052,20 +1052,7 @@ EXPECT_CLASS = {
 
 # cases that fail because of code in minispore/_core (not edited by this battery's author); each entry says what to
 # change.  xfail, not strict: they pass once the core is fixed, and should then leave this table.
-CORE = {
-    "Tensor/ragged": "_core/tensor.py _to_array: a ragged list raises ValueError; MindSpore's Tensor() raises "
-                     "TypeError ('the input_data ... contain unsupported element') -- raise an error that is both "
-                     "(class RaggedSequenceError(ValueError, TypeError)), keeping the operators' ValueError",
-    "Tensor/mixed_str": "_core/tensor.py _to_array: 'cannot make a tensor from data of dtype <U21' -- name the "
-                        "offending element ('a', a str) rather than NumPy's dtype code",
-    "Tensor/none_no_shape": "_core/tensor.py Tensor.__init__: Tensor(None) raises ValueError; MindSpore raises "
-                            "TypeError (the type of 'input_data' should be one of [...], but got 'NoneType')",
-    "Tensor/dtype_str": "_core/tensor.py Tensor.__init__: mstype.canonical's TypeError \"'float33' is not a MindSpore "
-                        "data type\" escapes without naming Tensor -- catch and re-raise as \"For 'Tensor', the "
-                        "'dtype' ... but got 'float33'\"",
-    "Tensor/list_of_none": "_core/tensor.py _to_array: Tensor([None, 1]) is reported as a ragged sequence "
-                           "(ValueError); it holds an unsupported element None: TypeError naming None",
-}
+CORE = {}     # (the five Tensor-constructor cases it held are fixed in _core/tensor.py)
 
 # MindSpore 2.10.0's behaviour (CPU, PyNative), made by ``--record``: one case a line
 RECORDED = {

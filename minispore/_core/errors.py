@@ -23,3 +23,12 @@ class IndexOutOfRangeError(IndexError, RuntimeError):
 
 class LabelOutOfRangeError(ValueError, RuntimeError):
     """A class label is neither in [0, num_classes) nor ignore_index (MindSpore raises RuntimeError)."""
+
+
+class RaggedSequenceError(ValueError, TypeError):
+    """Nested lists whose rows have different lengths (MindSpore's Tensor() raises TypeError, its operators
+    ValueError)."""
+
+
+class InputTypeError(TypeError, ValueError):
+    """A Tensor made from data of an unsupported kind (None, a str ...): MindSpore raises TypeError."""

@@ -207,6 +207,16 @@ def fail(prim, args, params, err):
     extra = "".join(f", {k}={v!r}" for k, v in params.items() if not backend.is_array(v))
     if isinstance(err, MemoryError):
         return OutOfMemoryError(f"For '{prim.name}', {backend.memory_error_message(err)}.")
+    if type(err) in (ValueError, TypeError, IndexError):
+        # a kernel's own message (NumPy's wording): the shape rule usually says it better
+        try:
+            prim.abstract(*[a._data for a in args], **params)
+        except (ValueError, TypeError, IndexError) as rule_err:
+            text = str(rule_err).replace("For 'ops',", f"For '{prim.name}',", 1)
+            if text.startswith("For '"):
+                return type(rule_err)(text)
+        except Exception:       # noqa: BLE001 - the rule cannot judge these inputs: keep the kernel's message
+            pass
     if type(err).__module__ == __name__.rsplit(".", 1)[0] + ".errors":
         kind = type(err)        # one of minispore's own classes: keep it
     else:

@@ -9,7 +9,7 @@ import warnings
 
 from . import backend
 from . import dtype as mstype
-from .errors import TracerValueError
+from .errors import InputTypeError, RaggedSequenceError, TracerValueError
 from .shapes import Placeholder
 from .tensor_format import tensor_repr, tensor_str
 
@@ -43,6 +43,7 @@ def _to_array(data, dtype):
         return arr.astype(dtype.np_dtype if dtype is not None else arr.dtype, copy=True)
     if isinstance(data, (list, tuple)):
         data = [_nested_to_host(x) for x in data]
+        _check_elements(data)
     elif isinstance(data, bool):
         pass
     elif isinstance(data, numbers.Number):
@@ -56,11 +57,11 @@ def _to_array(data, dtype):
             # NumPy < 1.24 makes an object array of a ragged list, with a VisibleDeprecationWarning
             warnings.simplefilter("ignore")
             arr = backend.asarray(data)
-    except ValueError as e:
-        raise ValueError(f"For 'Tensor', the input data is a ragged nested sequence: {e}") from None
-    if arr.dtype.kind == "O":
-        raise ValueError("For 'Tensor', the input data is a ragged nested sequence: its rows have different "
-                         "lengths, so it has no shape.")
+    except ValueError:
+        arr = None
+    if arr is None or arr.dtype.kind == "O":
+        raise RaggedSequenceError("For 'Tensor', the input data is a ragged nested sequence: its rows have "
+                                  "different lengths, so it has no shape.")
     if dtype is not None:
         return arr.astype(dtype.np_dtype)
     if arr.dtype.kind == "f" and arr.dtype.itemsize == 8:
@@ -70,6 +71,17 @@ def _to_array(data, dtype):
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"For 'Tensor', cannot make a tensor from data of dtype {arr.dtype}")
     return arr
+
+
+def _check_elements(items):
+    """Every leaf of nested lists is a number (or a Tensor or array): name the first one that is not."""
+    for x in items:
+        if isinstance(x, list):
+            _check_elements(x)
+        elif not (isinstance(x, numbers.Number) or backend.is_array(x) or hasattr(x, "dtype")) \
+                or isinstance(x, complex):
+            raise InputTypeError(f"For 'Tensor', the input data must hold numbers only, but it holds "
+                                 f"{x!r} (a {type(x).__name__}).")
 
 
 def _nested_to_host(x):
@@ -94,13 +106,18 @@ class Tensor:
     def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
                  device=None):
         if dtype is not None:
-            dtype = mstype.canonical(dtype)
+            try:
+                dtype = mstype.canonical(dtype)
+            except TypeError:
+                raise TypeError(f"For 'Tensor', the 'dtype' must be a mindspore type such as mindspore.float32, "
+                                f"but got {dtype!r}.") from None
             if type(dtype) is not mstype.Type:
                 raise TypeError(f"For 'Tensor', the 'dtype' should be a concrete type such as mindspore.float32, "
                                 f"but got {dtype!r}")
         if input_data is None:
             if shape is None:
-                raise ValueError("For 'Tensor', 'input_data' and 'shape' cannot both be None")
+                raise InputTypeError("For 'Tensor', the 'input_data' must be a Tensor, an array, a number or a "
+                                     "(nested) list or tuple of numbers, but got None (and no 'shape').")
             shape = (shape,) if isinstance(shape, numbers.Integral) else tuple(shape)
             if any(d is None or (isinstance(d, numbers.Integral) and d < 0) for d in shape):
                 # a declaration of an input with dimensions of any size (Cell.set_inputs, jit input_signature)
