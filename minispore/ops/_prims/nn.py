@@ -126,7 +126,9 @@ def _bce_dx_impl(dout, x, y, w, pw, reduction):
     s *= one + (pw - one) * y
     s -= pw * y
     s *= w
-    s *= _per_element(dout, x.shape, reduction)
+    s *= dout
+    if reduction == "mean" and s.size:
+        s *= 1.0 / s.size       # (in place: an operation on the 0-d dout would cost as much)
     return s
 
 
