@@ -165,35 +165,9 @@ def test_constant_parts_of_a_gradient_are_folded():
 def test_tutorial_train_step_compiled_equals_eager(optimizer_name):
     def build():
         ms.set_seed(3)
-
-        class Network(nn.Cell):
-            def __init__(self):
-                super().__init__()
-                self.flatten = nn.Flatten()
-                self.dense_relu_sequential = nn.SequentialCell(nn.Dense(12, 16), nn.ReLU(), nn.Dense(16, 4))
-
-            def construct(self, x):
-                return self.dense_relu_sequential(self.flatten(x))
-
-        model = Network()
-        loss_fn = nn.CrossEntropyLoss()
         if optimizer_name == "Momentum":
-            optimizer = nn.Momentum(model.trainable_params(), 0.1, 0.9)
-        else:
-            optimizer = getattr(nn, optimizer_name)(model.trainable_params(), 0.05)
-
-        def forward_fn(data, label):
-            logits = model(data)
-            return loss_fn(logits, label), logits
-
-        grad_fn = ms.value_and_grad(forward_fn, None, optimizer.parameters, has_aux=True)
-
-        def train_step(data, label):
-            (loss, _), grads = grad_fn(data, label)
-            optimizer(grads)
-            return loss
-
-        return model, train_step
+            return _tutorial_train_step(lambda params: nn.Momentum(params, 0.1, 0.9))
+        return _tutorial_train_step(lambda params: getattr(nn, optimizer_name)(params, 0.05))
 
     rng = np.random.default_rng(0)
     batches = [(Tensor(rng.standard_normal((8, 3, 4)).astype(np.float32)),
@@ -356,11 +330,11 @@ def _batch(n, seed=0):
             Tensor(rng.integers(0, 4, n).astype(np.int32)))
 
 
-def _train_step(n, seed=0):
-    ms.set_seed(seed)
+def _tutorial_train_step(make_optimizer):
+    """The quick start's model and train step (value_and_grad over the optimizer's parameters)."""
     model = _tutorial_net()
     loss_fn = nn.CrossEntropyLoss()
-    optimizer = nn.SGD(model.trainable_params(), 1e-2)
+    optimizer = make_optimizer(model.trainable_params())
 
     def forward_fn(data, label):
         logits = model(data)
@@ -373,6 +347,12 @@ def _train_step(n, seed=0):
         optimizer(grads)
         return loss
 
+    return model, train_step
+
+
+def _train_step(n, seed=0):
+    ms.set_seed(seed)
+    _, train_step = _tutorial_train_step(lambda params: nn.SGD(params, 1e-2))
     x, y = _batch(n)
     return train_step, x, y
 
