@@ -10,7 +10,7 @@ from . import backend
 from . import primitive as _primitive
 from .jit import register_alias
 from .primitive import Node, Primitive, bind, box, end_trace, missing_rule, new_trace
-from .tensor import Tensor, _literal
+from .tensor import Tensor, _filled_literal, _literal
 
 # ----------------------------------------------------------------------------- the accumulation of cotangents
 # Cotangents reaching one value along several paths are summed by a primitive of the engine's own (MindSpore's
@@ -25,9 +25,7 @@ def _accumulate(a, b):
 
 def _filled(t, value):
     """A constant of ``t``'s shape and dtype filled with ``value`` (a gradient seed, a zero cotangent)."""
-    a = backend.xp.empty(t._data.shape, t._data.dtype)
-    a.fill(value)
-    return _literal(a)
+    return _filled_literal(t._data.shape, t._data.dtype, value)
 
 
 def zeros_like(t):

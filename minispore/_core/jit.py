@@ -276,21 +276,26 @@ def _signature(value):
         return ("obj", value)
 
 
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def _in_minispore(filename):
+    return os.path.abspath(filename).startswith(_PACKAGE)
+
+
 def _warn_at_caller(message):
     """A UserWarning attributed to the innermost frame outside minispore (the user's call)."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
     frame, level = sys._getframe(0), 1
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+    while frame is not None and _in_minispore(frame.f_code.co_filename):
         frame, level = frame.f_back, level + 1
     warnings.warn(message, stacklevel=level)
 
 
 def _user_line(tb):
     """'file:line: code' of the innermost frame outside minispore, for the fallback warning."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     found = None
     for frame in traceback.extract_tb(tb):
-        if not os.path.abspath(frame.filename).startswith(package):
+        if not _in_minispore(frame.filename):
             found = frame
     if found is None:
         return "an unknown line"

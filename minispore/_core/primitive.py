@@ -63,12 +63,6 @@ class Primitive:
             self.vjps = rules
         return self
 
-    def rule(self, i):
-        """The VJP rule for argument ``i``; MissingRuleError when none was defined."""
-        if self.vjps is None:
-            raise missing_rule(self, i)
-        return self.vjps[i]
-
     def __repr__(self):
         return f"Primitive({self.name})"
 

@@ -43,7 +43,6 @@ def _to_array(data, dtype):
         return arr.astype(dtype.np_dtype if dtype is not None else arr.dtype, copy=True)
     if isinstance(data, (list, tuple)):
         data = [_nested_to_host(x) for x in data]
-        _check_elements(data)
     elif isinstance(data, bool):
         pass
     elif isinstance(data, numbers.Number):
@@ -73,22 +72,16 @@ def _to_array(data, dtype):
     return arr
 
 
-def _check_elements(items):
-    """Every leaf of nested lists is a number (or a Tensor or array): name the first one that is not."""
-    for x in items:
-        if isinstance(x, list):
-            _check_elements(x)
-        elif not (isinstance(x, numbers.Number) or backend.is_array(x) or hasattr(x, "dtype")) \
-                or isinstance(x, complex):
-            raise InputTypeError(f"For 'Tensor', the input data must hold numbers only, but it holds "
-                                 f"{x!r} (a {type(x).__name__}).")
-
-
 def _nested_to_host(x):
+    """Nested lists of host values; every leaf must be a number (or a Tensor or array): the first that is not is
+    named."""
     if isinstance(x, Tensor):
         return backend.to_numpy(x._data)
     if isinstance(x, (list, tuple)):
         return [_nested_to_host(v) for v in x]
+    if not (isinstance(x, numbers.Number) or backend.is_array(x) or hasattr(x, "dtype")) or isinstance(x, complex):
+        raise InputTypeError(f"For 'Tensor', the input data must hold numbers only, but it holds {x!r} "
+                             f"(a {type(x).__name__}).")
     return x
 
 
@@ -340,24 +333,12 @@ class Tensor:
             self._node = out._node
 
     # ------------------------------------------------------------------ operators
-    # (the arithmetic, comparison and bitwise operators are attached by minispore.ops, one call layer from bind)
-    def __matmul__(self, other): return _F.matmul(self, _operand(other))
-    def __rmatmul__(self, other): return _F.matmul(_operand(other), self)
+    # (the arithmetic, matrix, comparison and bitwise operators are attached by minispore.ops, one call layer
+    # from bind)
     def __neg__(self): return _F.neg(self)
     def __pos__(self): return self
     def __abs__(self): return _F.abs(self)
     def __invert__(self): return _F.logical_not(self) if self._data.dtype.kind == "b" else _F.bitwise_not(self)
-
-
-def _operand(other):
-    """The Tensor operators also take (nested) lists and tuples, as MindSpore's do; the ops functions do not."""
-    if type(other) is list or type(other) is tuple:
-        try:
-            return Tensor(other)
-        except ValueError:
-            raise ValueError(f"The nested list {other!r} has rows of different lengths, so it has no shape to "
-                             f"compute with.") from None
-    return other
 
 
 class Literal(Tensor):
@@ -371,6 +352,13 @@ def _literal(array):
     t._data = array
     t._trace = None
     return t
+
+
+def _filled_literal(shape, dtype, value):
+    """A framework constant of ``shape`` and NumPy ``dtype`` holding ``value`` (a gradient seed, a zero)."""
+    a = backend.xp.empty(shape, dtype)
+    a.fill(value)
+    return _literal(a)
 
 
 # Methods that forward to the ops function of the same name (attached in minispore/ops/__init__.py):

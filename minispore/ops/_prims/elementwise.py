@@ -8,7 +8,8 @@ import statistics
 
 from ..._core import backend
 from ..._core import shapes
-from ._base import (NONDIFF, Primitive, bind, binary, broadcast_bool, const, same, same_bool, unary, xp, _literal)
+from ..._core.tensor import _filled_literal
+from ._base import NONDIFF, Primitive, bind, binary, broadcast_bool, const, same, same_bool, unary, xp
 
 
 # ----------------------------------------------------------------------------- optional SciPy kernels
@@ -322,9 +323,7 @@ full_like_p.def_vjp(NONDIFF)
 def full_like(x, value):
     """A constant of ``x``'s shape and dtype (a literal when the shape is known, else computed from ``x``)."""
     if shapes.is_static(x._data.shape):
-        a = backend.xp.empty(x._data.shape, x._data.dtype)
-        a.fill(value)
-        return _literal(a)
+        return _filled_literal(x._data.shape, x._data.dtype, value)
     return bind(full_like_p, x, value=value)
 
 
