@@ -22,23 +22,15 @@ GOLDEN_DIR = os.path.join(HERE, "golden")
 sys.path.insert(0, GOLDEN_DIR)
 
 import cases_core  # noqa: E402
+from describe import Stub  # noqa: E402
 
 with open(os.path.join(GOLDEN_DIR, "core.json")) as _fh:
     GOLDEN = json.load(_fh)["cases"]
 
 
 
-class _Stub:
-    """Enough of a framework module for cases() to build its thunks (they are not run)."""
-    def __getattr__(self, item):
-        return _Stub()
-
-    def __call__(self, *a, **k):
-        return _Stub()
-
-
 # Definition order (grouped by topic), then anything recorded but no longer defined (reported as a failure).
-DEFINED = [n for n, _ in cases_core.cases(_Stub())]
+DEFINED = [n for n, _ in cases_core.cases(Stub())]
 NAMES = [n for n in DEFINED if n in GOLDEN] + sorted(set(GOLDEN) - set(DEFINED))
 
 

@@ -27,24 +27,15 @@ sys.path.insert(0, GOLDEN_DIR)
 
 import cases_engine  # noqa: E402
 from cases_engine import DELIBERATE, INSTEAD, UNSTABLE  # noqa: E402
-from describe import compare  # noqa: E402
+from describe import Stub, compare  # noqa: E402
 from gen_engine import run_case, strip_values  # noqa: E402
 
 with open(os.path.join(GOLDEN_DIR, "engine.json")) as _fh:
     GOLDEN = json.load(_fh)["cases"]
 
 
-class _Stub:
-    """Enough of a framework module for cases() to build its thunks (they are not run)."""
-    def __getattr__(self, item):
-        return _Stub()
-
-    def __call__(self, *a, **k):
-        return _Stub()
-
-
 # Definition order (grouped by topic), then anything recorded but no longer defined (reported as a failure).
-DEFINED = [n for n, _ in cases_engine.cases(_Stub())]
+DEFINED = [n for n, _ in cases_engine.cases(Stub())]
 NAMES = [n for n in DEFINED if n in GOLDEN] + sorted(set(GOLDEN) - set(DEFINED))
 
 FRAMEWORK = os.environ.get("GOLDEN_FRAMEWORK", "minispore")

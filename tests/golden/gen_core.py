@@ -18,6 +18,7 @@ sys.path.insert(0, HERE)
 import numpy as np  # noqa: E402
 
 import cases_core  # noqa: E402
+from describe import indexing_works  # noqa: E402
 
 OUT = os.path.join(HERE, "core.json")
 
@@ -49,22 +50,13 @@ def main():
     ms.set_context(mode=ms.PYNATIVE_MODE)
     # synchronous kernel launch: otherwise an asynchronous kernel error is re-raised by later, unrelated cases
     ms.runtime.launch_blocking()
-    def canary():
-        # MindSpore 2.10 bug: after two has_aux ValueErrors in a row ("When has_aux is True, origin fn requires
-        # more than one outputs"), `tensor[int]` raises TypeError until some other grad error resets the state.
-        # The case order in cases_core.py avoids that; this check makes sure no recording is polluted by it.
-        try:
-            ms.Tensor(np.arange(3, dtype=np.float32))[1].asnumpy()
-            return True
-        except Exception:  # noqa: BLE001
-            return False
-
+    # (the case order in cases_core.py avoids MindSpore's broken-indexing state; indexing_works checks it)
     results = {}
     corrupted = []
     for name, thunk in cases_core.cases(ms):
         if args.only and not name.startswith(args.only):
             continue
-        if not canary():
+        if not indexing_works(ms):
             corrupted.append(name)
         entry = {"result": cases_core.run_case(thunk, ms)}
         kw = getattr(thunk, "keywords", None)
