@@ -5,7 +5,9 @@ The op tables elsewhere test the ops functions; several primitives are only reac
 companion ``*Grad`` kernels, ``Slice``, ``Outer``, ``SpreadLoss``, ``AddN``) or a fused path, so this table names
 each primitive once and a meta-test makes a new differentiable primitive without an entry fail.
 """
+import importlib
 import math
+import pathlib
 
 import numpy as np
 import pytest
@@ -187,6 +189,13 @@ CASES = dict([
                                            params=dict(ignore_index=-100, reduction="none"),
                                            ref=_softmax_ce_grad)),
 ])
+
+# the families with a case file of their own (tests/ops/prim_cases_*.py, each a CASES dict of the same form)
+for _path in sorted(pathlib.Path(__file__).parent.glob("prim_cases_*.py")):
+    _module = importlib.import_module(_path.stem)
+    _overlap = set(CASES) & set(_module.CASES)
+    assert not _overlap, f"{_path.name} repeats the cases {sorted(_overlap)}"
+    CASES.update(_module.CASES)
 
 # effects: differentiable in form only (their outputs are a token or the written Parameter)
 NOT_IN_TABLE = {"OptimizerStep"}
