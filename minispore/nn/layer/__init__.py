@@ -5,3 +5,8 @@ from .basic import Dense, Dropout, Flatten, Identity, Linear, Unflatten
 from .container import CellDict, CellList, SequentialCell
 from .embedding import Embedding
 from .normalization import BatchNorm1d, BatchNorm2d, LayerNorm
+from .conv import *  # noqa: F401,F403
+from .pooling import *  # noqa: F401,F403
+from .image import *  # noqa: F401,F403
+from .padding import *  # noqa: F401,F403
+from .channel_shuffle import *  # noqa: F401,F403

@@ -4,3 +4,5 @@ from .array_func import *  # noqa: F401,F403
 from .nn_func import *  # noqa: F401,F403
 from .random_func import *  # noqa: F401,F403
 from .state_func import *  # noqa: F401,F403
+from .conv_func import *  # noqa: F401,F403
+from .image_func import *  # noqa: F401,F403

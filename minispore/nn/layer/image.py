@@ -1,0 +1,3 @@
+"""Upsample, ResizeBilinear, PixelShuffle/PixelUnshuffle and Unfold."""
+
+__all__ = []

@@ -1,0 +1,1 @@
+"""The resampling primitives: interpolation, padding modes, unfold/fold."""
