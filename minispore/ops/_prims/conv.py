@@ -1,1 +1,216 @@
-"""The convolution primitives."""
+"""Convolution in one, two and three spatial dimensions, channels first.
+
+One kernel each way, as in MindSpore (Conv2D, Conv2DBackpropInput, Conv2DBackpropFilter): ``Conv(x, w)`` and its
+two gradients are primitives of their own, so a transposed convolution is ``ConvBackpropInput`` run forwards and
+every derivative can be differentiated again. The three are bilinear and each one's rules are the other two:
+with ``y = Conv(x, w)``, ``<dy, Conv(x, w)> = <BackpropInput(dy, w), x> = <BackpropFilter(dy, x), w>``.
+
+The kernels are im2col: a strided *view* of the padded input holds every window (no copy), one copy lays the
+windows out as a (N, C*K, P) matrix, and one matrix product per group does the work (the product of the weight
+(O, C*K) with each sample's columns writes the output directly in the NC... layout, with no transpose after).
+Measured against the alternatives (one (N*P, C*K) product and a transposed copy, or one (C*K, N*P) product) in
+benchmarks/cnn_step.py's notes: best or equal on LeNet's and CIFAR ResNet's shapes.
+
+Parameters: ``stride`` and ``dilation`` (one int per spatial dimension), ``pads`` (a (before, after) pair per
+spatial dimension, MindSpore's 'same' padding is asymmetric), ``groups``; the gradients also take the shape of
+what they compute (``x_shape``, ``w_shape``).
+"""
+import math
+
+from ..._core import shapes
+from ._base import Primitive, bind, xp
+from .reduce import sum_
+
+_as_strided = xp.lib.stride_tricks.as_strided
+
+
+def conv_out_sizes(in_sizes, kernel, stride, dilation, pads):
+    """Each spatial dimension's output length (may be < 1: the caller reports it)."""
+    return tuple((i + lo + hi - d * (k - 1) - 1) // s + 1
+                 for i, k, s, d, (lo, hi) in zip(in_sizes, kernel, stride, dilation, pads))
+
+
+def _padded(x, pads):
+    if not any(lo or hi for lo, hi in pads):
+        return x
+    out = xp.zeros(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), x.dtype)
+    out[(Ellipsis,) + tuple(slice(lo, lo + n) for n, (lo, _) in zip(x.shape[2:], pads))] = x
+    return out
+
+
+def _window_view(xpad, kernel, out_sizes, stride, dilation):
+    """(N, C, *kernel, *out) view of the padded input: element [n, c, k.., p..] is
+    ``xpad[n, c, p * stride + k * dilation]``."""
+    st = xpad.strides
+    spatial = st[2:]
+    return _as_strided(xpad, xpad.shape[:2] + tuple(kernel) + tuple(out_sizes),
+                       st[:2] + tuple(s * d for s, d in zip(spatial, dilation))
+                       + tuple(s * t for s, t in zip(spatial, stride)), writeable=False)
+
+
+def _columns(x, kernel, out_sizes, stride, dilation, pads, groups):
+    """The im2col matrix (N, groups, C/groups * K, P), contiguous: one copy of the windows."""
+    n, c = x.shape[:2]
+    view = _window_view(_padded(x, pads), kernel, out_sizes, stride, dilation)
+    return view.reshape(n, groups, (c // groups) * math.prod(kernel), math.prod(out_sizes))
+
+
+def _conv_impl(x, w, stride, dilation, pads, groups):
+    n = x.shape[0]
+    o, kernel = w.shape[0], w.shape[2:]
+    out_sizes = conv_out_sizes(x.shape[2:], kernel, stride, dilation, pads)
+    cols = _columns(x, kernel, out_sizes, stride, dilation, pads, groups)
+    if groups == 1:
+        y = xp.matmul(w.reshape(o, -1), cols[:, 0])
+    else:
+        y = xp.matmul(w.reshape(groups, o // groups, -1), cols)
+    return y.reshape((n, o) + out_sizes)
+
+
+def _conv_backprop_filter_impl(dy, x, stride, dilation, pads, groups, w_shape):
+    o, kernel = w_shape[0], w_shape[2:]
+    cols = _columns(x, kernel, dy.shape[2:], stride, dilation, pads, groups)
+    n = x.shape[0]
+    dy = dy.reshape(n, groups, o // groups, -1)
+    # each sample's (O, P) x (P, C*K) product, then the sum over samples: no transposed copy of the columns
+    dw = xp.matmul(dy, cols.transpose(0, 1, 3, 2)).sum(axis=0, dtype=dy.dtype)
+    return dw.reshape(w_shape)
+
+
+def _conv_backprop_input_impl(dy, w, stride, dilation, pads, groups, x_shape):
+    n, c = x_shape[:2]
+    o, kernel = w.shape[0], w.shape[2:]
+    out_sizes = dy.shape[2:]
+    wg = w.reshape(groups, o // groups, -1)
+    dcols = xp.matmul(wg.transpose(0, 2, 1), dy.reshape(n, groups, o // groups, -1))
+    dcols = dcols.reshape((n, c) + tuple(kernel) + tuple(out_sizes))
+    padded = tuple(s + lo + hi for s, (lo, hi) in zip(x_shape[2:], pads))
+    dxpad = xp.zeros((n, c) + padded, dy.dtype)
+    # col2im: each kernel offset's columns land on a strided slice of the padded input
+    for offset in _offsets(kernel):
+        target = tuple(slice(k * d, k * d + s * (p - 1) + 1, s)
+                       for k, d, s, p in zip(offset, dilation, stride, out_sizes))
+        dxpad[(Ellipsis,) + target] += dcols[(slice(None), slice(None)) + offset]
+    if not any(lo or hi for lo, hi in pads):
+        return dxpad
+    return xp.ascontiguousarray(dxpad[(Ellipsis,) + tuple(slice(lo, lo + s) for s, (lo, _) in
+                                                          zip(x_shape[2:], pads))])
+
+
+def _offsets(kernel):
+    offsets = [()]
+    for k in kernel:
+        offsets = [o + (i,) for o in offsets for i in range(k)]
+    return offsets
+
+
+# ----------------------------------------------------------------------------- shape rules
+def _check_geometry(name, x_shape, w_shape, stride, dilation, pads, groups):
+    nd = len(stride)
+    if len(x_shape) != nd + 2 or len(w_shape) != nd + 2:
+        raise ValueError(f"For '{name}', the input and weight must be {nd + 2}-D, but got shapes {tuple(x_shape)} "
+                         f"and {tuple(w_shape)}.")
+    c, o = x_shape[1], w_shape[0]
+    if o % groups or c != w_shape[1] * groups:
+        raise ValueError(f"For '{name}', the input's {c} channels must equal the weight's {w_shape[1]} input "
+                         f"channels times the groups ({groups}), and the weight's {o} output channels must be "
+                         f"divisible by the groups; got input {tuple(x_shape)} and weight {tuple(w_shape)}.")
+
+
+def _conv_abstract(x, w, stride, dilation, pads, groups):
+    name = "Conv2D" if len(stride) == 2 else f"Conv{len(stride)}D"
+    _check_geometry(name, x.shape, w.shape, stride, dilation, pads, groups)
+    out = conv_out_sizes(x.shape[2:], w.shape[2:], stride, dilation, pads)
+    if any(shapes.has_dim(s) for s in out):
+        return (x.shape[0], w.shape[0]) + out, x.dtype
+    if min(out) < 1:
+        padded = tuple(s + lo + hi for s, (lo, hi) in zip(x.shape[2:], pads))
+        reach = tuple(d * (k - 1) + 1 for k, d in zip(w.shape[2:], dilation))
+        raise ValueError(f"For '{name}', the kernel {tuple(w.shape[2:])} (with dilation {tuple(dilation)}, "
+                         f"spanning {reach}) is larger than the padded input {padded} of the input of shape "
+                         f"{tuple(x.shape)}.")
+    return (x.shape[0], w.shape[0]) + out, x.dtype
+
+
+def _backprop_filter_abstract(dy, x, stride, dilation, pads, groups, w_shape):
+    return tuple(w_shape), x.dtype
+
+
+def _backprop_input_abstract(dy, w, stride, dilation, pads, groups, x_shape):
+    name = "Conv2DBackpropInput" if len(stride) == 2 else f"Conv{len(stride)}DBackpropInput"
+    _check_geometry(name, x_shape, w.shape, stride, dilation, pads, groups)
+    if len(dy.shape) != len(x_shape) or dy.shape[1] != w.shape[0]:
+        raise ValueError(f"For '{name}', the input of shape {tuple(dy.shape)} must have {len(x_shape)} dimensions "
+                         f"and {w.shape[0]} channels (the weight's dimension 0, weight shape {tuple(w.shape)}).")
+    need = tuple((p - 1) * s + d * (k - 1) + 1
+                 for p, s, d, k in zip(dy.shape[2:], stride, dilation, w.shape[2:]))
+    padded = tuple(s + lo + hi for s, (lo, hi) in zip(x_shape[2:], pads))
+    if any(not shapes.has_dim(a) and not shapes.has_dim(b) and a > b for a, b in zip(need, padded)):
+        raise ValueError(f"For '{name}', an input of spatial shape {tuple(dy.shape[2:])} needs an output of at "
+                         f"least {need} (padded), but the output shape is {tuple(x_shape)} with pads {pads}.")
+    return tuple(x_shape), dy.dtype
+
+
+conv_p = Primitive("Conv", _conv_impl, 2, _conv_abstract)
+conv_backprop_input_p = Primitive("ConvBackpropInput", _conv_backprop_input_impl, 2, _backprop_input_abstract)
+conv_backprop_filter_p = Primitive("ConvBackpropFilter", _conv_backprop_filter_impl, 2, _backprop_filter_abstract)
+
+
+def conv(x, w, stride, dilation, pads, groups):
+    """Cross-correlation of ``x`` (N, C, *S) with ``w`` (O, C/groups, *K)."""
+    return bind(conv_p, x, w, stride=tuple(stride), dilation=tuple(dilation), pads=tuple(map(tuple, pads)),
+                groups=groups)
+
+
+def conv_backprop_input(dy, w, x_shape, stride, dilation, pads, groups):
+    """The input-gradient of ``conv`` (a transposed convolution): ``dy`` (N, O, *P) -> (N, C, *S) = x_shape."""
+    return bind(conv_backprop_input_p, dy, w, stride=tuple(stride), dilation=tuple(dilation),
+                pads=tuple(map(tuple, pads)), groups=groups, x_shape=tuple(x_shape))
+
+
+def conv_backprop_filter(dy, x, w_shape, stride, dilation, pads, groups):
+    return bind(conv_backprop_filter_p, dy, x, stride=tuple(stride), dilation=tuple(dilation),
+                pads=tuple(map(tuple, pads)), groups=groups, w_shape=tuple(w_shape))
+
+
+def _shape(t):
+    return tuple(t._data.shape)
+
+
+conv_p.def_vjp(
+    lambda dout, out, x, w, **p: bind(conv_backprop_input_p, dout, w, x_shape=_shape(x), **p),
+    lambda dout, out, x, w, **p: bind(conv_backprop_filter_p, dout, x, w_shape=_shape(w), **p))
+
+conv_backprop_input_p.def_vjp(
+    lambda g, out, dy, w, x_shape, **p: bind(conv_p, g, w, **p),
+    lambda g, out, dy, w, x_shape, **p: bind(conv_backprop_filter_p, dy, g, w_shape=_shape(w), **p))
+
+conv_backprop_filter_p.def_vjp(
+    lambda g, out, dy, x, w_shape, **p: bind(conv_p, x, g, **p),
+    lambda g, out, dy, x, w_shape, **p: bind(conv_backprop_input_p, dy, g, x_shape=_shape(x), **p))
+
+
+# ----------------------------------------------------------------------------- bias along the channels
+def _bias_add_impl(x, b):
+    return x + b.reshape((-1,) + (1,) * (x.ndim - 2))
+
+
+def _bias_add_abstract(x, b):
+    if len(b.shape) != 1 or len(x.shape) < 2 or b.shape[0] != x.shape[1]:
+        raise ValueError(f"For 'BiasAdd', the bias must be 1-D with one value per channel (dimension 1), but got "
+                         f"input {tuple(x.shape)} and bias {tuple(b.shape)}.")
+    return x.shape, x.dtype
+
+
+bias_add_p = Primitive("BiasAdd", _bias_add_impl, 2, _bias_add_abstract)
+
+
+def bias_add(x, b):
+    return bind(bias_add_p, x, b)
+
+
+def _bias_grad(dout, out, x, b):
+    return sum_(dout, (0,) + tuple(range(2, dout._data.ndim)), False)
+
+
+bias_add_p.def_vjp(lambda dout, out, x, b: dout, _bias_grad)

@@ -1,5 +1,211 @@
-"""Convolution and pooling in the functional API: conv1d/2d/3d, transposed convolution, max/avg/adaptive pooling."""
+"""Convolution and pooling in the functional API: conv1d/2d/3d, transposed convolution, bias_add, and the
+argument rules (MindSpore's ``pad_mode``/``padding`` conventions) that the layers in ``nn`` share.
+
+MindSpore's conventions, kept here once:
+- ``pad_mode`` 'valid' pads nothing; 'same' pads so that the output is ceil(input / stride), the odd pixel at
+  the end (bottom/right), as TensorFlow does; 'pad' pads ``padding`` zeros.
+- ``padding`` is an int (every side) or one (before, after) pair per spatial dimension in the layers
+  ((top, bottom, left, right) for 2-D) and one symmetric int per dimension in ``ops.conv*d``; a nonzero padding
+  with a mode other than 'pad' is an error.
+"""
+import numbers
+
+from .. import _prims as P
+from ..._core import shapes
+from ..._core.errors import TracerValueError
+from .math_func import _tensor
+
+PAD_MODES = ("same", "valid", "pad")
 
 
-__all__ = [_n for _n, _v in list(globals().items())
-           if not _n.startswith("_") and callable(_v) and getattr(_v, "__module__", None) == __name__]
+def _is_int(v):
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+
+
+def int_tuple(value, n, name, op, low=1):
+    """An int or a tuple/list of ``n`` ints, each >= ``low``, as a tuple of ``n`` ints."""
+    if _is_int(value):
+        value = (value,) * n
+    elif not (isinstance(value, (tuple, list)) and len(value) == n and all(_is_int(v) for v in value)):
+        raise TypeError(f"For '{op}', the '{name}' must be an int or a tuple of {n} ints, but got "
+                        f"{type(value).__name__} ({value!r}).")
+    if any(v < low for v in value):
+        raise ValueError(f"For '{op}', every value of '{name}' must be at least {low}, but got {tuple(value)}.")
+    return tuple(int(v) for v in value)
+
+
+def pad_mode_arg(pad_mode, op):
+    if not isinstance(pad_mode, str):
+        raise TypeError(f"For '{op}', the 'pad_mode' must be a str, but got {type(pad_mode).__name__}.")
+    mode = pad_mode.lower()
+    if mode not in PAD_MODES:
+        raise ValueError(f"For '{op}', the 'pad_mode' must be one of {list(PAD_MODES)}, but got {pad_mode!r}.")
+    return mode
+
+
+def padding_pairs(padding, nd, op, symmetric_only=False):
+    """``padding`` as one (before, after) pair per spatial dimension: an int, ``nd`` ints (each dimension's both
+    sides; ``ops.conv*d``), or ``2 * nd`` ints ((top, bottom, left, right) for 2-D; the layers)."""
+    if _is_int(padding):
+        values = (padding,) * (2 * nd)
+    elif isinstance(padding, (tuple, list)) and all(_is_int(p) for p in padding) and (
+            len(padding) == nd if symmetric_only else len(padding) == 2 * nd):
+        values = tuple(v for p in padding for v in (p, p)) if symmetric_only else tuple(padding)
+    else:
+        sizes = f"{nd}" if symmetric_only else f"{2 * nd}"
+        raise TypeError(f"For '{op}', the 'padding' must be an int or a tuple of {sizes} ints, but got "
+                        f"{type(padding).__name__} ({padding!r}).")
+    if any(v < 0 for v in values):
+        raise ValueError(f"For '{op}', the 'padding' must not be negative, but got {padding!r}.")
+    return tuple((int(values[2 * i]), int(values[2 * i + 1])) for i in range(nd))
+
+
+def check_pad_mode(mode, pads, padding, op):
+    if mode != "pad" and any(lo or hi for lo, hi in pads):
+        raise ValueError(f"For '{op}', the 'padding' must be zero when 'pad_mode' is not 'pad', but got "
+                         f"padding {padding!r} and pad_mode {mode!r}.")
+
+
+def same_pads(in_sizes, kernel, stride, dilation):
+    """MindSpore's 'same' padding: output ceil(in / stride), the odd pixel padded at the end."""
+    pads = []
+    for n, k, s, d in zip(in_sizes, kernel, stride, dilation):
+        if shapes.has_dim(n):
+            raise TracerValueError("'same' padding needs the value of a dynamic spatial size")
+        out = -(-n // s)
+        total = max((out - 1) * s + d * (k - 1) + 1 - n, 0)
+        pads.append((total // 2, total - total // 2))
+    return tuple(pads)
+
+
+def resolve_pads(mode, pads, in_sizes, kernel, stride, dilation):
+    if mode == "same":
+        return same_pads(in_sizes, kernel, stride, dilation)
+    if mode == "valid":
+        return ((0, 0),) * len(in_sizes)
+    return pads
+
+
+def conv_input(x, nd, op, name="input"):
+    x = _tensor(x, name, op)
+    if x._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the '{name}' must be a float Tensor, but got {x.dtype}.")
+    if x.ndim != nd + 2:
+        layout = {1: "(N, C, L)", 2: "(N, C, H, W)", 3: "(N, C, D, H, W)"}[nd]
+        raise ValueError(f"For '{op}', the '{name}' must be {nd + 2}-D {layout}, but got shape {x.shape}.")
+    return x
+
+
+def bias_add(input_x, bias, data_format="NCHW"):
+    """``input_x + bias`` along the channel dimension 1 (MindSpore's BiasAdd)."""
+    x = _tensor(input_x, "input_x", "bias_add")
+    b = _tensor(bias, "bias", "bias_add")
+    if data_format not in ("NCHW", "NCDHW", "NCL"):
+        raise ValueError(f"For 'bias_add', the 'data_format' must be 'NCHW' (channels first), but got "
+                         f"{data_format!r}.")
+    if x.ndim < 2 or b.ndim != 1 or b.shape[0] != x.shape[1]:
+        raise ValueError(f"For 'bias_add', the bias must be 1-D with one value per channel (dimension 1) of the "
+                         f"input, but got input {x.shape} and bias {b.shape}.")
+    if x.dtype != b.dtype:
+        raise TypeError(f"For 'bias_add', the input and the bias must have the same dtype, but got {x.dtype} and "
+                        f"{b.dtype}.")
+    return P.bias_add(x, b)
+
+
+def _conv(op, nd, input, weight, bias, stride, pad_mode, padding, dilation, groups):
+    x = conv_input(input, nd, op)
+    w = conv_input(weight, nd, op, "weight")
+    stride = int_tuple(stride, nd, "stride", op)
+    dilation = int_tuple(dilation, nd, "dilation", op)
+    if not _is_int(groups) or groups < 1:
+        raise ValueError(f"For '{op}', the 'groups' must be a positive int, but got {groups!r}.")
+    mode = pad_mode_arg(pad_mode, op)
+    pads = padding_pairs(padding, nd, op, symmetric_only=True)
+    check_pad_mode(mode, pads, padding, op)
+    pads = resolve_pads(mode, pads, x.shape[2:], w.shape[2:], stride, dilation)
+    if x.dtype != w.dtype:
+        raise TypeError(f"For '{op}', the input and the weight must have the same dtype, but got {x.dtype} and "
+                        f"{w.dtype}.")
+    out = P.conv(x, w, stride, dilation, pads, int(groups))
+    return out if bias is None else bias_add(out, bias)
+
+
+def conv1d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    """1-D convolution of ``input`` (N, C, L) with ``weight`` (O, C/groups, K)."""
+    return _conv("conv1d", 1, input, weight, bias, stride, pad_mode, padding, dilation, groups)
+
+
+def conv2d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    """2-D convolution of ``input`` (N, C, H, W) with ``weight`` (O, C/groups, kH, kW); ``padding`` is an int or
+    (pad_h, pad_w), both sides of each dimension."""
+    return _conv("conv2d", 2, input, weight, bias, stride, pad_mode, padding, dilation, groups)
+
+
+def conv3d(input, weight, bias=None, stride=1, pad_mode="valid", padding=0, dilation=1, groups=1):
+    """3-D convolution of ``input`` (N, C, D, H, W) with ``weight`` (O, C/groups, kD, kH, kW)."""
+    return _conv("conv3d", 3, input, weight, bias, stride, pad_mode, padding, dilation, groups)
+
+
+def transposed_out_sizes(mode, in_sizes, kernel, stride, dilation, pads, output_padding):
+    """The output lengths of a transposed convolution (MindSpore's rule per pad_mode)."""
+    out = []
+    for n, k, s, d, (lo, hi), op in zip(in_sizes, kernel, stride, dilation, pads, output_padding):
+        span = d * (k - 1) + 1
+        if mode == "same":
+            out.append(n * s)
+        elif mode == "valid":
+            out.append(n * s + max(span - s, 0))
+        else:
+            out.append((n - 1) * s + span - lo - hi + op)
+    return tuple(out)
+
+
+def conv_transpose(op, nd, x, w, bias, stride, mode, pads, output_padding, dilation, groups, zero_extra=False):
+    """The transposed convolution of checked arguments: the input-gradient of the convolution that maps the
+    output back to ``x``; ``w`` is (C_in, C_out/groups, *K). ``output_padding`` extends the output at the end:
+    with values (the input-gradient's, as ``ops.conv_transpose2d`` documents) or, with ``zero_extra``, with zeros
+    (what MindSpore's transposed layers compute)."""
+    kernel = w.shape[2:]
+    if x.shape[1] != w.shape[0]:
+        raise ValueError(f"For '{op}', the input's {x.shape[1]} channels must equal the weight's dimension 0 "
+                         f"(in_channels), but got input {x.shape} and weight {w.shape}.")
+    if any(p >= max(s, d) for p, s, d in zip(output_padding, stride, dilation)):
+        raise ValueError(f"For '{op}', the 'output_padding' {output_padding} must be smaller than the stride "
+                         f"{stride} or the dilation {dilation}.")
+    extra = output_padding
+    if zero_extra:
+        output_padding = (0,) * nd
+    sizes = transposed_out_sizes(mode, x.shape[2:], kernel, stride, dilation, pads, output_padding)
+    if mode == "same":
+        pads = same_pads(sizes, kernel, stride, dilation)
+    elif mode == "valid":
+        pads = ((0, 0),) * nd
+    if min(sizes) < 1:
+        raise ValueError(f"For '{op}', the padding {pads} leaves no output for the input of shape {x.shape} and the "
+                         f"kernel {tuple(kernel)}.")
+    out_shape = (x.shape[0], w.shape[1] * groups) + sizes
+    out = P.conv_backprop_input(x, w, out_shape, stride, dilation, pads, groups)
+    if zero_extra and any(extra):
+        out = P.pad(out, ((0, 0), (0, 0)) + tuple((0, e) for e in extra))
+    return out if bias is None else bias_add(out, bias)
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    """2-D transposed convolution of ``input`` (N, C_in, H, W) with ``weight`` (C_in, C_out/groups, kH, kW);
+    ``padding`` (an int or (pad_h, pad_w)) is taken off both sides of the output, ``output_padding`` added to
+    its end (MindSpore 2.10's CPU build has no kernel for it; this follows its documented semantics)."""
+    op = "conv_transpose2d"
+    x = conv_input(input, 2, op)
+    w = conv_input(weight, 2, op, "weight")
+    stride = int_tuple(stride, 2, "stride", op)
+    dilation = int_tuple(dilation, 2, "dilation", op)
+    output_padding = int_tuple(output_padding, 2, "output_padding", op, low=0)
+    if not _is_int(groups) or groups < 1 or x.shape[1] % groups:
+        raise ValueError(f"For '{op}', the 'groups' must be a positive int dividing the input's {x.shape[1]} "
+                         f"channels, but got {groups!r}.")
+    pads = padding_pairs(padding, 2, op, symmetric_only=True)
+    return conv_transpose(op, 2, x, w, bias, stride, "pad", pads, output_padding, dilation, int(groups))
+
+
+# (the argument helpers above are shared with nn's layers, not part of ops)
+__all__ = ["bias_add", "conv1d", "conv2d", "conv3d", "conv_transpose2d"]
