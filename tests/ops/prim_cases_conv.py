@@ -1,6 +1,8 @@
 """Direct cases for the convolution and pooling primitives (collected by test_primitives_direct.py)."""
 import numpy as np
 
+from minispore._core.tensor import _wrap
+
 import conv_reference as cref
 
 rng = np.random.default_rng(1201)
@@ -23,3 +25,40 @@ CASES = {
 
 CASES["BiasAdd"] = dict(args=[rng.uniform(-1, 1, (2, 3, 4)), rng.uniform(-1, 1, (3,))],
                         ref=lambda x, b: x + b[None, :, None])
+
+# pooling: distinct values (no ties: the max has a derivative); stride < kernel so windows overlap
+POOL = dict(kernel=(2, 3), stride=(1, 2), dilation=(2, 1), pads=((1, 0), (1, 2)))
+_px = (rng.permutation(2 * 3 * 5 * 6).reshape(2, 3, 5, 6) - 90.0) / 40.0
+_pout = cref.max_pool(_px, **POOL).shape
+_pd = rng.uniform(-1, 1, _pout)
+AVG = dict(kernel=(3, 2), stride=(2, 1), pads=((1, 1), (0, 1)), counted=((1, 1), (0, 0)), divisor=0)
+_aout = cref.avg_pool(_px, AVG["kernel"], AVG["stride"], AVG["pads"], AVG["counted"], 0).shape
+
+
+def _max_grad_ref(dout, x):
+    return cref.adjoint(lambda g: _gather_at_max(g, x), x.shape, dout)
+
+
+def _gather_at_max(g, x):
+    wins_x, outs = cref.windows(x, POOL["kernel"], POOL["stride"], POOL["dilation"], POOL["pads"], -np.inf)
+    wins_g, _ = cref.windows(g, POOL["kernel"], POOL["stride"], POOL["dilation"], POOL["pads"], 0.0)
+    y = np.zeros(x.shape[:2] + tuple(outs))
+    for pos in wins_x:
+        arg = wins_x[pos].argmax(-1)
+        y[(slice(None), slice(None)) + pos] = np.take_along_axis(wins_g[pos], arg[..., None], -1)[..., 0]
+    return y
+
+
+def _avg_ref(x):
+    return cref.avg_pool(x, AVG["kernel"], AVG["stride"], AVG["pads"], AVG["counted"], 0)
+
+
+CASES.update({
+    "MaxPool": dict(args=[_px], params=POOL, ref=lambda x: cref.max_pool(x, **POOL)),
+    "MaxPoolGrad": dict(args=[_pd], fixed=[_wrap(_px)], params=POOL, ref=_max_grad_ref),
+    "MaxPoolGradGrad": dict(args=[rng.uniform(-1, 1, _px.shape)], fixed=[_wrap(_px)], params=POOL,
+                            ref=lambda g, x: _gather_at_max(g, x)),
+    "AvgPool": dict(args=[_px], params=AVG, ref=_avg_ref),
+    "AvgPoolGrad": dict(args=[rng.uniform(-1, 1, _aout)], params=dict(AVG, x_shape=_px.shape),
+                        ref=lambda d: cref.adjoint(_avg_ref, _px.shape, d)),
+})

@@ -1,10 +1,11 @@
 from .activation import (ELU, GELU, FastGelu, Hardtanh, HSigmoid, HSwish, LeakyReLU, LogSigmoid, LogSoftmax,
                          Mish, PReLU, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus, Softsign, Tanh, Tanhshrink,
                          get_activation)
-from .basic import Dense, Dropout, Flatten, Identity, Linear, Unflatten
+from .basic import Dense, Dropout, Dropout1d, Dropout2d, Dropout3d, Flatten, Identity, Linear, Unflatten
 from .container import CellDict, CellList, SequentialCell
 from .embedding import Embedding
-from .normalization import BatchNorm1d, BatchNorm2d, LayerNorm
+from .normalization import (BatchNorm1d, BatchNorm2d, BatchNorm3d, GroupNorm, InstanceNorm1d, InstanceNorm2d,
+                            InstanceNorm3d, LayerNorm)
 from .conv import *  # noqa: F401,F403
 from .pooling import *  # noqa: F401,F403
 from .image import *  # noqa: F401,F403

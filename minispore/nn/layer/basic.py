@@ -150,6 +150,40 @@ class Dropout(Cell):
         return self._show
 
 
+class _ChannelDropout(Cell):
+    """Zero whole channels (dimension 1) with probability ``p`` in training, scaling the rest by 1 / (1 - p)."""
+    _op = None
+
+    def __init__(self, p=0.5):
+        super().__init__()
+        name = type(self).__name__
+        if not isinstance(p, (int, float)) or isinstance(p, bool):
+            raise TypeError(f"For '{name}', the 'p' must be a float, but got {type(p).__name__}.")
+        if not 0 <= p <= 1:
+            raise ValueError(f"For '{name}', the 'p' must be in range [0, 1], but got {p}.")
+        self.p = p
+
+    def construct(self, x):
+        if not self.training or self.p == 0:
+            return x
+        return type(self)._op(x, self.p, True)
+
+    def extend_repr(self):
+        return f"p={self.p}"
+
+
+class Dropout1d(_ChannelDropout):
+    _op = staticmethod(ops.dropout1d)
+
+
+class Dropout2d(_ChannelDropout):
+    _op = staticmethod(ops.dropout2d)
+
+
+class Dropout3d(_ChannelDropout):
+    _op = staticmethod(ops.dropout3d)
+
+
 class Unflatten(Cell):
     """Split dimension ``axis`` into ``unflattened_size`` (one entry may be -1)."""
 

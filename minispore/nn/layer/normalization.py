@@ -1,4 +1,4 @@
-"""LayerNorm and BatchNorm1d/2d."""
+"""LayerNorm, BatchNorm1d/2d/3d, GroupNorm and InstanceNorm1d/2d/3d."""
 from ... import ops
 from ..._core import dtype as mstype
 from ...common.initializer import initializer
@@ -97,15 +97,15 @@ class _BatchNorm(Cell):
         if use_batch:
             mean = ops.mean(x, axes, True)
             var = ops.mean(ops.square(x - mean), axes, True)
-            if self.training:
-                # the moving statistics are updated with the unbiased batch variance, as in MindSpore; as
-                # assignments, so that a compiled train step updates them at every call
-                n = x.size // self.num_features
-                m = self.momentum
-                batch_mean = ops.reshape(ops.stop_gradient(mean), (-1,))
-                batch_var = ops.reshape(ops.stop_gradient(var), (-1,)) * (n / max(n - 1, 1))
-                ops.assign(self.moving_mean, self.moving_mean * m + batch_mean * (1 - m))
-                ops.assign(self.moving_variance, self.moving_variance * m + batch_var * (1 - m))
+            # the moving statistics are updated whenever batch statistics are used (use_batch_statistics=True
+            # updates them in evaluation too, as MindSpore's kernel does), with the unbiased batch variance;
+            # as assignments, so that a compiled train step updates them at every call
+            n = x.size // self.num_features
+            m = self.momentum
+            batch_mean = ops.reshape(ops.stop_gradient(mean), (-1,))
+            batch_var = ops.reshape(ops.stop_gradient(var), (-1,)) * (n / max(n - 1, 1))
+            ops.assign(self.moving_mean, self.moving_mean * m + batch_mean * (1 - m))
+            ops.assign(self.moving_variance, self.moving_variance * m + batch_var * (1 - m))
         else:
             mean = ops.reshape(self.moving_mean, shape)
             var = ops.reshape(self.moving_variance, shape)
@@ -124,3 +124,107 @@ class BatchNorm1d(_BatchNorm):
 
 class BatchNorm2d(_BatchNorm):
     _input_dims = (4,)
+
+
+class BatchNorm3d(Cell):
+    """Batch normalisation of (N, C, D, H, W): MindSpore's is a BatchNorm2d on (N, C, D * H, W), held as the
+    sub-cell ``bn2d`` (so its parameters are named ``bn2d.moving_mean``, ...)."""
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.9, affine=True, gamma_init='ones', beta_init='zeros',
+                 moving_mean_init='zeros', moving_var_init='ones', use_batch_statistics=None, dtype=mstype.float32):
+        super().__init__()
+        self.bn2d = BatchNorm2d(num_features, eps, momentum, affine, gamma_init, beta_init, moving_mean_init,
+                                moving_var_init, use_batch_statistics, dtype=dtype)
+
+    def construct(self, x):
+        float_input(x, "BatchNorm3d")
+        if x.ndim != 5:
+            raise ValueError(f"For 'BatchNorm3d', the input must be 5-D (N, C, D, H, W), but got shape {x.shape}.")
+        n, c, d, h, w = x.shape
+        y = self.bn2d(ops.reshape(x, (n, c, d * h, w)))
+        return ops.reshape(y, (n, c, d, h, w))
+
+
+class GroupNorm(Cell):
+    """Normalise each sample over groups of ``num_channels / num_groups`` channels (and all other axes)."""
+
+    def __init__(self, num_groups, num_channels, eps=1e-5, affine=True, gamma_init='ones', beta_init='zeros',
+                 dtype=mstype.float32):
+        super().__init__()
+        self.num_groups = positive_int(num_groups, "num_groups", "GroupNorm")
+        self.num_channels = positive_int(num_channels, "num_channels", "GroupNorm")
+        if num_channels % num_groups:
+            raise ValueError(f"For 'GroupNorm', the 'num_channels' must be divided by 'num_groups', but got "
+                             f"'num_channels': {num_channels}, 'num_groups': {num_groups}.")
+        self.eps = number(eps, "eps", "GroupNorm", positive=True)
+        self.affine = flag(affine, "affine", "GroupNorm")
+        self.gamma = Parameter(initializer(gamma_init, num_channels, dtype), name="gamma", requires_grad=affine)
+        self.beta = Parameter(initializer(beta_init, num_channels, dtype), name="beta", requires_grad=affine)
+
+    def construct(self, x):
+        float_input(x, "GroupNorm")
+        if x.ndim < 2 or x.shape[1] != self.num_channels:
+            raise ValueError(f"For 'GroupNorm', the input must be (N, {self.num_channels}, ...), but got shape "
+                             f"{x.shape}.")
+        return ops.group_norm(x, self.num_groups, self.gamma, self.beta, self.eps)
+
+    def extend_repr(self):
+        return f"num_groups={self.num_groups}, num_channels={self.num_channels}"
+
+
+class _InstanceNorm(Cell):
+    """Normalise each sample's channels over their own spatial axes, in training and in evaluation (MindSpore's
+    InstanceNorm, which its CPU build lacks: minispore computes what its documentation says). In training the
+    moving statistics follow ``moving = (1 - momentum) * moving + momentum * batch`` (the batch average of the
+    instance statistics, the variance unbiased), as the InstanceNorm primitive documents."""
+    _dims = 4
+
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, gamma_init='ones', beta_init='zeros',
+                 dtype=mstype.float32):
+        super().__init__()
+        name = type(self).__name__
+        self.num_features = positive_int(num_features, "num_features", name)
+        self.eps = number(eps, "eps", name, positive=True)
+        self.momentum = number(momentum, "momentum", name, low=0, high=1)
+        self.affine = flag(affine, "affine", name)
+        self.moving_mean = Parameter(initializer('zeros', num_features, dtype), name="mean", requires_grad=False)
+        self.moving_variance = Parameter(initializer('ones', num_features, dtype), name="variance",
+                                         requires_grad=False)
+        self.gamma = Parameter(initializer(gamma_init, num_features, dtype), name="gamma", requires_grad=affine)
+        self.beta = Parameter(initializer(beta_init, num_features, dtype), name="beta", requires_grad=affine)
+
+    def construct(self, x):
+        name = type(self).__name__
+        float_input(x, name)
+        if x.ndim != self._dims or x.shape[1] != self.num_features:
+            raise ValueError(f"For '{name}', the input must be {self._dims}-D with {self.num_features} channels "
+                             f"(dimension 1), but got shape {x.shape}.")
+        axes = tuple(range(2, x.ndim))
+        mean = ops.mean(x, axes, True)
+        var = ops.mean(ops.square(x - mean), axes, True)
+        if self.training:
+            n = x.size // (x.shape[0] * x.shape[1])
+            m = self.momentum
+            batch_mean = ops.mean(ops.reshape(ops.stop_gradient(mean), x.shape[:2]), 0)
+            batch_var = ops.mean(ops.reshape(ops.stop_gradient(var), x.shape[:2]), 0) * (n / max(n - 1, 1))
+            ops.assign(self.moving_mean, self.moving_mean * (1 - m) + batch_mean * m)
+            ops.assign(self.moving_variance, self.moving_variance * (1 - m) + batch_var * m)
+        shape = (1, self.num_features) + (1,) * (x.ndim - 2)
+        y = (x - mean) * ops.rsqrt(var + self.eps)
+        return y * ops.reshape(self.gamma, shape) + ops.reshape(self.beta, shape)
+
+    def extend_repr(self):
+        return (f"num_features={self.num_features}, eps={self.eps}, momentum={self.momentum}, gamma={self.gamma}, "
+                f"beta={self.beta}, moving_mean={self.moving_mean}, moving_variance={self.moving_variance}")
+
+
+class InstanceNorm1d(_InstanceNorm):
+    _dims = 3
+
+
+class InstanceNorm2d(_InstanceNorm):
+    _dims = 4
+
+
+class InstanceNorm3d(_InstanceNorm):
+    _dims = 5

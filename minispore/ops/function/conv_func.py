@@ -12,6 +12,7 @@ import numbers
 
 from .. import _prims as P
 from ..._core import shapes
+from ..._core.tensor import Tensor
 from ..._core.errors import TracerValueError
 from .math_func import _tensor
 
@@ -207,5 +208,237 @@ def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_paddi
     return conv_transpose(op, 2, x, w, bias, stride, "pad", pads, output_padding, dilation, int(groups))
 
 
+# ----------------------------------------------------------------------------- pooling
+def pool_input(x, nd, op):
+    """A batched (N, C, *S) float or int input; an unbatched (C, *S) one gets a batch of 1 (``squeeze`` says to
+    take it off again)."""
+    x = _tensor(x, "input", op)
+    if x.ndim == nd + 1:
+        return P.reshape(x, (1,) + x.shape), True
+    if x.ndim != nd + 2:
+        raise ValueError(f"For '{op}', the input must be {nd + 1}-D or {nd + 2}-D, but got shape {x.shape}.")
+    if x._data.dtype.kind not in "fiu":
+        raise TypeError(f"For '{op}', the input must be a number Tensor, but got {x.dtype}.")
+    return x, False
+
+
+def _unbatch(out, squeeze):
+    if not squeeze:
+        return out
+    if isinstance(out, tuple):
+        return tuple(P.reshape(o, o.shape[1:]) for o in out)
+    return P.reshape(out, out.shape[1:])
+
+
+def ceil_pads(in_sizes, kernel, stride, dilation, pads, ceil_mode):
+    """``pads`` extended at the end so that the last, partial window is kept (ceil_mode, PyTorch's rule: a window
+    must start inside the input or its leading padding)."""
+    if not ceil_mode:
+        return pads
+    out = []
+    for n, k, s, d, (lo, hi) in zip(in_sizes, kernel, stride, dilation, pads):
+        span = d * (k - 1) + 1
+        count = -(-(n + lo + hi - span) // s) + 1
+        if (count - 1) * s >= n + lo:
+            count -= 1
+        out.append((lo, max(hi, (count - 1) * s + span - n - lo)))
+    return tuple(out)
+
+
+def check_pool_fits(op, x, kernel, stride, dilation, pads):
+    for n, k, d, (lo, hi) in zip(x.shape[2:], kernel, dilation, pads):
+        if n + lo + hi < d * (k - 1) + 1:
+            raise ValueError(f"For '{op}', the kernel size {tuple(kernel)} is larger than the padded input: input "
+                             f"shape {x.shape}, padding {tuple(pads)}.")
+    for k, (lo, hi) in zip(kernel, pads):
+        if max(lo, hi) > k:
+            raise ValueError(f"For '{op}', the padding {tuple(pads)} must be at most the kernel size {tuple(kernel)} "
+                             f"on each side (a window of padding alone).")
+
+
+def max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices):
+    """Max pooling of a checked (N, C, *S) input, with MindSpore's -inf padding; (out, int64 indices) if asked."""
+    pads = ceil_pads(x.shape[2:], kernel, stride, dilation, pads, ceil_mode)
+    check_pool_fits(op, x, kernel, stride, dilation, pads)
+    out = P.max_pool(x, kernel, stride, dilation, pads)
+    if return_indices:
+        return out, P.max_pool_argmax(x, kernel, stride, dilation, pads)
+    return out
+
+
+def avg_pool(op, x, kernel, stride, pads, ceil_mode, count_include_pad, divisor_override):
+    if x._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
+    explicit = pads
+    pads = ceil_pads(x.shape[2:], kernel, stride, (1,) * len(kernel), pads, ceil_mode)
+    check_pool_fits(op, x, kernel, stride, (1,) * len(kernel), pads)
+    counted = explicit if count_include_pad else None
+    return P.avg_pool(x, kernel, stride, pads, counted, divisor_override or 0)
+
+
+def _stride_arg(stride, kernel, nd, op):
+    return kernel if stride is None else int_tuple(stride, nd, "stride", op)
+
+
+def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
+    """2-D max pooling (PyTorch-style arguments, as MindSpore 2.10's ``ops.max_pool2d``): ``padding`` an int or
+    (pad_h, pad_w) of -inf on both sides; ``stride`` defaults to the kernel size."""
+    op = "max_pool2d"
+    x, squeeze = pool_input(x, 2, op)
+    kernel = int_tuple(kernel_size, 2, "kernel_size", op)
+    stride = _stride_arg(stride, kernel, 2, op)
+    dilation = int_tuple(dilation, 2, "dilation", op)
+    pads = padding_pairs(padding, 2, op, symmetric_only=True)
+    return _unbatch(max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices), squeeze)
+
+
+def max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    op = "max_pool3d"
+    x, squeeze = pool_input(x, 3, op)
+    kernel = int_tuple(kernel_size, 3, "kernel_size", op)
+    stride = _stride_arg(stride, kernel, 3, op)
+    dilation = int_tuple(dilation, 3, "dilation", op)
+    pads = padding_pairs(padding, 3, op, symmetric_only=True)
+    return _unbatch(max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices), squeeze)
+
+
+def _avg_pool_nd(op, nd, input_x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
+    x, squeeze = pool_input(input_x, nd, op)
+    kernel = int_tuple(kernel_size, nd, "kernel_size", op)
+    stride = _stride_arg(stride, kernel, nd, op)
+    if isinstance(padding, (tuple, list)) and len(padding) == 2 * nd:
+        pads = padding_pairs(padding, nd, op)
+    else:
+        pads = padding_pairs(padding, nd, op, symmetric_only=True)
+    if divisor_override is not None and (not _is_int(divisor_override) or divisor_override < 0):
+        raise ValueError(f"For '{op}', the 'divisor_override' must be a non-negative int, but got "
+                         f"{divisor_override!r}.")
+    return _unbatch(avg_pool(op, x, kernel, stride, pads, ceil_mode, count_include_pad, divisor_override), squeeze)
+
+
+def avg_pool1d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True):
+    return _avg_pool_nd("avg_pool1d", 1, input_x, kernel_size, stride, padding, ceil_mode, count_include_pad, 0)
+
+
+def avg_pool2d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=0):
+    return _avg_pool_nd("avg_pool2d", 2, input_x, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                        divisor_override)
+
+
+def avg_pool3d(input_x, kernel_size=1, stride=1, padding=0, ceil_mode=False, count_include_pad=True,
+               divisor_override=0):
+    return _avg_pool_nd("avg_pool3d", 3, input_x, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                        divisor_override)
+
+
+# ----------------------------------------------------------------------------- adaptive pooling
+def adaptive_sizes(output_size, in_sizes, op):
+    """``output_size``: an int or a tuple with one entry per spatial dimension (None keeps that size)."""
+    nd = len(in_sizes)
+    if _is_int(output_size):
+        output_size = (output_size,) * nd
+    if not (isinstance(output_size, (tuple, list)) and len(output_size) == nd
+            and all(o is None or _is_int(o) for o in output_size)):
+        raise TypeError(f"For '{op}', the 'output_size' must be an int or a tuple of {nd} ints (or None), but got "
+                        f"{output_size!r}.")
+    sizes = tuple(n if o is None else int(o) for o, n in zip(output_size, in_sizes))
+    if any(o < 1 for o in sizes):
+        raise ValueError(f"For '{op}', the 'output_size' must be positive, but got {output_size!r}.")
+    return sizes
+
+
+def adaptive_avg_pool(op, x, sizes):
+    """Each spatial dimension's windows averaged by one matrix product (the windows are boxes)."""
+    nd = len(sizes)
+    if x._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
+    if all(o == 1 for o in sizes):
+        return P.mean(x, tuple(range(2, 2 + nd)), True)
+    for dim in range(nd):
+        n, o = x.shape[2 + dim], sizes[dim]
+        if n == o:
+            continue
+        m = Tensor(P.adaptive_average_matrix(n, o, x._data.dtype))      # (o, n)
+        axis = 2 + dim
+        perm = tuple(i for i in range(x.ndim) if i != axis) + (axis,)
+        moved = P.matmul(P.transpose(x, perm), P.transpose(m, (1, 0)))
+        back = tuple(perm.index(i) for i in range(x.ndim))
+        x = P.transpose(moved, back)
+    return x
+
+
+def adaptive_max_pool(op, x, sizes, return_indices):
+    """Each window's elements gathered into a (K, K..) block (short windows filled with -inf), then one max pool
+    over the blocks: the first maximum takes the gradient, as in MindSpore's kernel."""
+    nd = len(sizes)
+    index = [slice(None), slice(None)]
+    lengths = []
+    spatial = x.shape[2:]
+    for dim in range(nd):
+        positions, k = P.adaptive_gather_index(spatial[dim], sizes[dim])
+        index.append(positions.reshape((-1,) + (1,) * (nd - dim - 1)))
+        lengths.append(k)
+    fill = -float("inf") if x._data.dtype.kind == "f" else None
+    if fill is None:
+        raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
+    padded = P.pad(x, ((0, 0), (0, 0)) + ((0, 1),) * nd, value=fill)
+    blocks = P.getitem(padded, tuple(index))
+    kernel = tuple(lengths)
+    unit = (1,) * nd
+    out = P.max_pool(blocks, kernel, kernel, unit, ((0, 0),) * nd)
+    if not return_indices:
+        return out
+    flat = P.max_pool_argmax(blocks, kernel, kernel, unit, ((0, 0),) * nd)
+    source = 0
+    for dim in range(nd):      # the input position (in x's flattened spatial dims) of every block element
+        source = source * spatial[dim] + Tensor(index[2 + dim])
+    source = P.reshape(P.cast(source, _INT64), (-1,))
+    return out, P.gather(source, flat, 0)
+
+
+def _divisible_1d(x, output_size, op):
+    """MindSpore's 1-D adaptive pools take only output sizes that divide the length."""
+    if _is_int(output_size) and output_size > 0 and x.shape[-1] % output_size:
+        raise ValueError(f"For {op}, the input's last dimension must be divisible by output size {output_size}, but "
+                         f"got {x.shape[-1]}.")
+
+
+def adaptive_avg_pool1d(input, output_size):
+    x, squeeze = pool_input(input, 1, "adaptive_avg_pool1d")
+    _divisible_1d(x, output_size, "adaptive_avg_pool1d")
+    return _unbatch(adaptive_avg_pool("adaptive_avg_pool1d", x, adaptive_sizes(output_size, x.shape[2:],
+                                                                                "adaptive_avg_pool1d")), squeeze)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    x, squeeze = pool_input(input, 2, "adaptive_avg_pool2d")
+    return _unbatch(adaptive_avg_pool("adaptive_avg_pool2d", x, adaptive_sizes(output_size, x.shape[2:],
+                                                                                "adaptive_avg_pool2d")), squeeze)
+
+
+def adaptive_avg_pool3d(input, output_size):
+    x, squeeze = pool_input(input, 3, "adaptive_avg_pool3d")
+    return _unbatch(adaptive_avg_pool("adaptive_avg_pool3d", x, adaptive_sizes(output_size, x.shape[2:],
+                                                                                "adaptive_avg_pool3d")), squeeze)
+
+
+def adaptive_max_pool1d(input, output_size, return_indices=False):
+    x, squeeze = pool_input(input, 1, "adaptive_max_pool1d")
+    _divisible_1d(x, output_size, "adaptive_max_pool1d")
+    sizes = adaptive_sizes(output_size, x.shape[2:], "adaptive_max_pool1d")
+    return _unbatch(adaptive_max_pool("adaptive_max_pool1d", x, sizes, return_indices), squeeze)
+
+
+def adaptive_max_pool2d(input, output_size, return_indices=False):
+    x, squeeze = pool_input(input, 2, "adaptive_max_pool2d")
+    sizes = adaptive_sizes(output_size, x.shape[2:], "adaptive_max_pool2d")
+    return _unbatch(adaptive_max_pool("adaptive_max_pool2d", x, sizes, return_indices), squeeze)
+
+
+_INT64 = P.xp.dtype('int64')
+
 # (the argument helpers above are shared with nn's layers, not part of ops)
-__all__ = ["bias_add", "conv1d", "conv2d", "conv3d", "conv_transpose2d"]
+__all__ = ["bias_add", "conv1d", "conv2d", "conv3d", "conv_transpose2d", "max_pool2d", "max_pool3d", "avg_pool1d",
+           "avg_pool2d", "avg_pool3d", "adaptive_avg_pool1d", "adaptive_avg_pool2d", "adaptive_avg_pool3d",
+           "adaptive_max_pool1d", "adaptive_max_pool2d"]

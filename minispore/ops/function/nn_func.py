@@ -201,6 +201,94 @@ def dropout(input, p=0.5, training=True, seed=None):
     return P.mul(x, P.dropout_mask(x, p, seed))
 
 
+def _channel_dropout(op, dims, input, p, training):
+    x = _float_only(input, "input", op)
+    if not isinstance(p, numbers.Real) or isinstance(p, bool):
+        raise TypeError(f"For '{op}', the type of 'p' should be float or int, but got {type(p).__name__}.")
+    if not 0 <= p <= 1:
+        raise ValueError(f"For '{op}', the 'p' must be in range [0, 1], but got {p}.")
+    if x.ndim not in dims:
+        raise ValueError(f"For '{op}', the input must be {' or '.join(map(str, dims))}-D, but got shape {x.shape}.")
+    if not _flag(training, "training", op) or p == 0:
+        return x
+    if p == 1:
+        return P.mul(x, P.zeros_like(x))
+    # one draw per (sample, channel), broadcast over the channel's elements
+    unbatched = x.ndim == min(dims)
+    lead = 1 if unbatched else 2
+    like = P.getitem(x, (slice(None),) * lead + (slice(0, 1),) * (x.ndim - lead))
+    return P.mul(x, P.broadcast_to(P.dropout_mask(like, p, None), x.shape))
+
+
+def dropout1d(input, p=0.5, training=True):
+    """Zero whole channels of (N, C, L) or (C, L) with probability ``p``, scaling the rest by 1 / (1 - p)."""
+    return _channel_dropout("dropout1d", (2, 3), input, p, training)
+
+
+def dropout2d(input, p=0.5, training=True):
+    """Zero whole channels of (N, C, H, W) with probability ``p``, scaling the rest by 1 / (1 - p)."""
+    return _channel_dropout("dropout2d", (4,), input, p, training)
+
+
+def dropout3d(input, p=0.5, training=True):
+    """Zero whole channels of (N, C, D, H, W) with probability ``p``, scaling the rest by 1 / (1 - p)."""
+    return _channel_dropout("dropout3d", (5,), input, p, training)
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
+    """Normalise each sample over groups of channels; ``weight``/``bias`` scale and shift per channel."""
+    x = _float_only(input, "input", "group_norm")
+    if x.ndim < 2:
+        raise ValueError(f"For 'group_norm', the input must be at least 2-D (N, C, ...), but got shape {x.shape}.")
+    n, c = x.shape[:2]
+    if isinstance(num_groups, bool) or not isinstance(num_groups, numbers.Integral) or num_groups < 1 or c % num_groups:
+        raise ValueError(f"For 'group_norm', the 'num_groups' must be a positive int dividing the {c} channels, but "
+                         f"got {num_groups!r}.")
+    grouped = reshape(x, (n, num_groups, -1))
+    mu = mean(grouped, (2,), True)
+    centred = sub(grouped, mu)
+    var = mean(mul(centred, centred), (2,), True)
+    y = reshape(mul(centred, P.rsqrt(add(var, P.const(eps, x)))), x.shape)
+    shape = (1, c) + (1,) * (x.ndim - 2)
+    if weight is not None:
+        y = mul(y, reshape(_tensor(weight, "weight", "group_norm"), shape))
+    if bias is not None:
+        y = add(y, reshape(_tensor(bias, "bias", "group_norm"), shape))
+    return y
+
+
+def batch_norm(input_x, running_mean, running_var, weight, bias, training=False, momentum=0.1, eps=1e-5):
+    """Batch normalisation over dimension 1. In training the batch statistics normalise and the running ones (which
+    must be Parameters) become ``(1 - momentum) * running + momentum * batch`` (the variance unbiased)."""
+    from .state_func import assign
+    x = _float_only(input_x, "input_x", "batch_norm")
+    if x.ndim < 2:
+        raise ValueError(f"For 'batch_norm', the input must be at least 2-D (N, C, ...), but got shape {x.shape}.")
+    c = x.shape[1]
+    for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight),
+                    ("bias", bias)):
+        if not isinstance(t, Tensor) or t.shape != (c,):
+            raise ValueError(f"For 'batch_norm', the '{name}' must be a Tensor of shape ({c},), but got "
+                             f"{getattr(t, 'shape', type(t).__name__)}.")
+    shape = (1, c) + (1,) * (x.ndim - 2)
+    axes = (0,) + tuple(range(2, x.ndim))
+    if _flag(training, "training", "batch_norm"):
+        mu = mean(x, axes, True)
+        centred = sub(x, mu)
+        var = mean(mul(centred, centred), axes, True)
+        count = x.size // c
+        m = _real(momentum, "momentum", "batch_norm")
+        batch_mean = reshape(P.stop_gradient(mu), (c,))
+        batch_var = mul(reshape(P.stop_gradient(var), (c,)), P.const(count / max(count - 1, 1), x))
+        assign(running_mean, add(mul(running_mean, P.const(1 - m, x)), mul(batch_mean, P.const(m, x))))
+        assign(running_var, add(mul(running_var, P.const(1 - m, x)), mul(batch_var, P.const(m, x))))
+    else:
+        mu, var = reshape(running_mean, shape), reshape(running_var, shape)
+        centred = sub(x, mu)
+    y = mul(centred, P.rsqrt(add(var, P.const(_real(eps, "eps", "batch_norm"), x))))
+    return add(mul(y, reshape(weight, shape)), reshape(bias, shape))
+
+
 def dense(input, weight, bias=None):
     """``input @ weight.T + bias`` (weight of shape (out, in))."""
     x = input if type(input) is Tensor else _tensor(input, "input", "dense")
