@@ -43,6 +43,8 @@ Surprises in MindSpore 2.10.0's CPU build (found while writing these cases; evid
   pad_mode='pad' and 0 <= output_padding < max(stride, dilation), checked at CALL time, not construction:
   `err.conv2dT_output_padding_*`.  For 'valid' with kernel <= stride the output is ``in * stride`` long, the
   tail being zeros (+ bias): `conv2dT.valid_k2_s3`.
+* Conv3dTranspose's output_padding, by contrast, goes into the Conv3DTranspose primitive: the extra planes hold
+  real values plus the bias, PyTorch-like (`conv3dT.output_padding_real_values`, `conv3dT.pad1_k3_s2_op1`).
 * ops.conv_transpose2d raises RuntimeError on CPU ("The kernel ConvTranspose2D unregistered", documented as
   Ascend-only); minispore computes it instead (DELIBERATE; the reference is MindSpore's vjp of ops.conv2d).
 * nn.InstanceNorm1d/2d/3d: construction works, every forward raises RuntimeError ("Unsupported op
@@ -475,6 +477,13 @@ def cases(ms, jit=False):
     for v, mk in convT3_variants:
         comp("conv3dT." + v, layer(mk, XT3, 61))
     comp("conv3dT.group2", layer(lambda: CT3(4, 6, 3, stride=2, group=2, has_bias=True), (2, 4, 3, 4, 5), 62))
+
+    def convT3_op_small():
+        c = CT3(1, 1, 3, stride=2, pad_mode="pad", padding=1, output_padding=1, has_bias=True)
+        c.weight.set_data(T(np.ones((1, 1, 3, 3, 3), np.float32)))
+        c.bias.set_data(T(np.array([5.0], np.float32)))
+        return c(T(np.ones((1, 1, 2, 2, 2), np.float32)))
+    add("conv3dT.output_padding_real_values", convT3_op_small)
 
     add("repr.conv1dT_default", rep(lambda: CT1(3, 4, 3)))
     add("repr.conv2dT_default", rep(lambda: CT2(3, 4, 3)))
