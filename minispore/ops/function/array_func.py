@@ -10,6 +10,7 @@ from ..._core.primitive import bind
 from ..._core.shapes import Abstract
 from ..._core.tensor import Tensor
 from .. import _prims as P
+from .image_func import _pad_modes
 from .math_func import (TypeRuntimeError, ValueRuntimeError, _axes, _axis, _broadcastable, _coerce, _constant,
                         _flag, _int_arg, _is_int, _real, _tensor, mul)
 
@@ -662,48 +663,29 @@ def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
     return P.one_hot(idx, P.cast(on, dtype), P.cast(off, dtype), int(depth), int(axis))
 
 
-def _pad_axis(x, ax, before, after, mode):
-    """``x`` padded along ``ax`` by the non-constant modes, as slices of itself (differentiable, compilable)."""
-    n = x.shape[ax]
-    parts = []
-    if mode == "reflect":
-        if before >= n or after >= n:
-            raise ValueError(f"For 'pad', reflect padding ({before}, {after}) must be smaller than the dimension "
-                             f"size {n}.")
-        if before:
-            parts.append(P.flip(_narrowed(x, ax, 1, before + 1), (ax,)))
-        parts.append(x)
-        if after:
-            parts.append(P.flip(_narrowed(x, ax, n - 1 - after, n - 1), (ax,)))
-    elif mode == "replicate":
-        def edge(i, k):
-            e = _narrowed(x, ax, i, i + 1)
-            return P.broadcast_to(e, x.shape[:ax] + (k,) + x.shape[ax + 1:])
-        if before:
-            parts.append(edge(0, before))
-        parts.append(x)
-        if after:
-            parts.append(edge(n - 1, after))
-    else:   # circular
-        if before > n or after > n:
-            raise ValueError(f"For 'pad', circular padding ({before}, {after}) cannot exceed the dimension size {n}.")
-        if before:
-            parts.append(_narrowed(x, ax, n - before, n))
-        parts.append(x)
-        if after:
-            parts.append(_narrowed(x, ax, 0, after))
-    return P.concat(parts, ax) if len(parts) > 1 else x
-
-
 def pad(input_x, padding, mode='constant', value=None):
-    """``padding`` lists (left, right) pairs starting from the LAST dimension, as in MindSpore/PyTorch."""
+    """``padding`` lists (left, right) pairs starting from the LAST dimension, as in MindSpore/PyTorch; negative
+    values crop. Modes 'reflect', 'replicate' and 'circular' follow MindSpore's PadV3 (2, 4 or 6 paddings for a
+    2- to 5-D input, see ``image_func._pad_modes``); they are one ``Resample`` primitive each way."""
     x = _tensor(input_x, "input_x", "pad")
+    if isinstance(padding, Tensor):
+        if padding.ndim != 1 or padding._data.dtype.kind not in "iu":
+            raise TypeError(f"For 'pad', a Tensor 'padding' must be a 1-D int Tensor, but got shape {padding.shape} "
+                            f"and {padding.dtype}.")
+        padding = padding.tolist()
     if not isinstance(padding, (tuple, list)) or not all(_is_int(p) for p in padding):
         raise TypeError(f"For 'pad', 'padding' must be a tuple of ints, but got {_shown(padding)}.")
+    padding = tuple(int(p) for p in padding)
+    if len(padding) % 2:
+        raise ValueError(f"For 'pad', 'padding' must hold (left, right) pairs, but got {len(padding)} values: "
+                         f"{padding}.")
+    if not padding:
+        return x
+    if mode != 'constant':
+        return _pad_modes(x, padding, mode, value)
     if value is not None and not isinstance(value, Tensor):
         _real(value, "value", "pad")
-    padding = tuple(int(p) for p in padding)
-    if len(padding) % 2 or len(padding) // 2 > x.ndim:
+    if len(padding) // 2 > x.ndim:
         raise ValueError(f"For 'pad', 'padding' must hold (left, right) pairs for at most {x.ndim} "
                          f"dimensions, but got {padding}.")
     widths = [(0, 0)] * x.ndim
@@ -717,16 +699,6 @@ def pad(input_x, padding, mode='constant', value=None):
         if b + a < -n:
             raise ValueError(f"For 'pad', the paddings ({b}, {a}) remove more than the {n} elements of the "
                              f"dimension.")
-    if mode != 'constant':
-        if mode not in ("reflect", "replicate", "circular"):
-            raise ValueError(f"For 'pad', mode must be 'constant', 'reflect', 'replicate' or 'circular', "
-                             f"but got {mode!r}.")
-        if any(b < 0 or a < 0 for b, a in widths):
-            raise ValueError(f"For 'pad', mode {mode!r} needs non-negative paddings, but got {padding}.")
-        for ax, (b, a) in enumerate(widths):
-            if b or a:
-                x = _pad_axis(x, ax, b, a, mode)
-        return x
     if any(b < 0 or a < 0 for b, a in widths):   # negative padding crops
         starts = [-b if b < 0 else 0 for b, _ in widths]
         stops = [n + a if a < 0 else n for (_, a), n in zip(widths, x.shape)]
