@@ -11,6 +11,7 @@ Nothing runs until a dataset is iterated; each iteration (``for``, a new ``creat
 ``repeat``) is a new epoch, with a fresh shuffle drawn from ``minispore.dataset.config``'s seeded generator.
 """
 import numbers
+import sys
 
 import numpy as np
 
@@ -110,6 +111,26 @@ def _stack(rows):
         if a.shape != shape or a.dtype != dt:
             return list(rows)
     return np.stack(rows)
+
+
+def _is_pil(x):
+    """Is ``x`` a PIL image? (Without importing Pillow: if it is not loaded, nothing is a PIL image.)"""
+    mod = sys.modules.get("PIL.Image")
+    return mod is not None and isinstance(x, mod.Image)
+
+
+def _stack_rows(rows):
+    """``_stack`` for the results of a transform, which may be PIL images (kept as a list)."""
+    if all(isinstance(r, np.ndarray) for r in rows):
+        return _stack(rows)
+    return list(rows)
+
+
+def _unpil(col):
+    """A map's output column with its PIL images made NumPy arrays (what MindSpore does at the end of a map)."""
+    if isinstance(col, list) and any(_is_pil(r) for r in col):
+        return _stack([np.asarray(r) if _is_pil(r) else r for r in col])
+    return col
 
 
 def _stack_batch(rows, name, op="batch"):
@@ -469,6 +490,10 @@ class NumpySlicesDataset(_ArraySource):
             try:
                 a = v._data if isinstance(v, Tensor) else np.asarray(v)
             except ValueError as e:
+                a = self._ragged(v, i, e)
+                if a is not None:           # a list of samples of different shapes: a row per element
+                    cols.append(a)
+                    continue
                 raise ValueError(f"For 'NumpySlicesDataset', column {i} is ragged and cannot be sliced: {e}") from None
             if a.ndim == 0:
                 raise ValueError(f"For 'NumpySlicesDataset', column {i} is a scalar; it must have a first axis "
@@ -485,6 +510,20 @@ class NumpySlicesDataset(_ArraySource):
             names = [f"column_{i}" for i in range(len(cols))]
         self._cols, self._colnames = cols, names
         self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, "NumpySlicesDataset")
+
+    @staticmethod
+    def _ragged(v, i, err):
+        """A list/tuple of arrays of different shapes (encoded images ...) as a list of ndarrays, or None."""
+        if not isinstance(v, (list, tuple)):
+            return None
+        rows = []
+        for x in v:
+            try:
+                a = _to_np(x)
+            except (TypeError, ValueError):
+                return None
+            rows.append(a)
+        return rows
 
     def _columns(self):
         return self._cols
@@ -684,19 +723,27 @@ class MapDataset(_Unary):
         fresh = False    # is vals[0] an array the previous built-in transform of this map just allocated?
         for op in self._ops:
             if isinstance(op, TensorOperation):
-                if len(vals) != 1:
-                    raise RuntimeError(f"map: {type(op).__name__} takes 1 column, but got {len(vals)} "
+                k = op._n_inputs
+                if len(vals) != k:
+                    raise RuntimeError(f"map: {type(op).__name__} takes {k} column(s), but got {len(vals)} "
                                        f"(input_columns {self._in}).")
                 v = vals[0]
                 try:
-                    if isinstance(v, np.ndarray):
+                    if k > 1:
+                        vals = [c if isinstance(c, np.ndarray) else _stack_rows(c)
+                                for c in op._batch_multi(vals, rng)]
+                        fresh = False
+                    elif isinstance(v, np.ndarray):
                         if fresh and op._inplace_ok:
                             vals = [op._batch(v, rng, inplace=True)]
                         else:
                             vals = [op._batch(v, rng)]
-                        fresh = op._fresh_output
+                        if isinstance(vals[0], list):
+                            vals = [_stack_rows(vals[0])]
+                        fresh = op._fresh_output and isinstance(vals[0], np.ndarray)
                     else:
-                        vals = [_stack([op._batch(r[None], rng)[0] for r in v])]
+                        vals = [_stack_rows([op._one(r, rng) for r in v])]
+                        fresh = False
                 except RuntimeError:
                     raise
                 except Exception as e:  # noqa: BLE001
@@ -718,12 +765,15 @@ class MapDataset(_Unary):
                     raise RuntimeError(f"map: operation {_name_of(op)} returned {len(r)} values for one row and "
                                        f"{len(outs)} for another.")
                 for j, (lst, a) in enumerate(zip(outs, r)):
+                    if _is_pil(a):          # a PIL image goes on to the next operation as it is (as in MindSpore)
+                        lst.append(a)
+                        continue
                     try:
                         lst.append(_to_np(a, self._out[j] if len(r) == len(self._out) else f"output {j}"))
                     except TypeError as e:
                         raise RuntimeError(f"map: operation {_name_of(op)} returned an invalid value: {e}") from None
-            vals = [_stack(o) for o in outs] if outs is not None else [v for v in vals]
-        return vals
+            vals = [_stack_rows(o) for o in outs] if outs is not None else [v for v in vals]
+        return [_unpil(v) for v in vals]
 
     def _blocks(self, ctx):
         rng = ctx.rng()

@@ -16,16 +16,24 @@ __all__ = ["TensorOperation", "TypeCast", "OneHot", "Compose"]
 
 
 class TensorOperation:
-    """Base of the built-in, vectorised transforms."""
-    _accepts = "array"          # "array": NumPy arrays or array-likes; "image": NumPy arrays only
+    """Base of the built-in, vectorised transforms.
+
+    ``_batch(x, rng)`` transforms a block (one leading axis over samples) and returns an array, or a list when
+    the results differ in shape; ``_one(x, rng)`` transforms one sample (a block of one, unless a subclass
+    handles single samples itself, e.g. PIL images). A transform of ``_n_inputs`` > 1 columns implements
+    ``_batch_multi(cols, rng)`` (a list of columns in, a list out) and ``_call_multi(inputs)``.
+    """
+    _accepts = "array"          # "array": NumPy arrays or array-likes; "image": NumPy arrays or PIL images
     _n_inputs = 1
     _fresh_output = False      # True: _batch always returns a new array (a following op may work in place)
     _inplace_ok = False        # True: _batch accepts inplace=True and may then overwrite its input
 
     def __call__(self, *input_tensor_list):
         name = type(self).__name__
-        if len(input_tensor_list) != 1:
-            raise TypeError(f"{name}: expected 1 input array, but got {len(input_tensor_list)}.")
+        if len(input_tensor_list) != self._n_inputs:
+            raise TypeError(f"{name}: expected {self._n_inputs} input array(s), but got {len(input_tensor_list)}.")
+        if self._n_inputs > 1:
+            return self._call_multi(input_tensor_list)
         x = input_tensor_list[0]
         if self._accepts == "image":
             if not isinstance(x, (np.ndarray, np.generic)):
@@ -35,10 +43,19 @@ class TensorOperation:
                 x = x.asnumpy()
             elif not isinstance(x, (np.ndarray, np.generic, numbers.Number, list, tuple)):
                 raise TypeError(f"{name}: input should be a NumPy array, got {type(x)}.")
-        x = np.asarray(x)
-        return self._batch(x[None], config._eager_rng())[0, ...]
+        return self._one(np.asarray(x), config._eager_rng())
+
+    def _one(self, x, rng):
+        out = self._batch(np.asarray(x)[None], rng)
+        return out[0] if isinstance(out, list) else out[0, ...]
 
     def _batch(self, x, rng):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _call_multi(self, inputs):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _batch_multi(self, cols, rng):  # pragma: no cover - abstract
         raise NotImplementedError
 
     def __repr__(self):
