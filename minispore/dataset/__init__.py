@@ -1,13 +1,18 @@
-"""``mindspore.dataset`` on NumPy: sources (``MnistDataset``, ``GeneratorDataset``, ``NumpySlicesDataset``), the
-lazy pipeline (``map``, ``batch``, ``shuffle``, ``repeat`` ...) and the transforms in ``vision`` and
-``transforms``. Built-in transforms run vectorised on blocks of thousands of samples.
+"""``mindspore.dataset`` on NumPy: sources (``MnistDataset``, ``FashionMnistDataset``, ``Cifar10Dataset``,
+``Cifar100Dataset``, ``ImageFolderDataset``, ``GeneratorDataset``, ``NumpySlicesDataset``), the lazy pipeline
+(``map``, ``batch``, ``shuffle``, ``repeat`` ...) and the transforms in ``vision`` and ``transforms``. Built-in
+transforms run vectorised on blocks of thousands of samples.
 """
 from . import config, samplers, transforms, vision  # noqa: F401
+from .cifar import Cifar10Dataset, Cifar100Dataset  # noqa: F401
 from .engine import (BatchInfo, Dataset, GeneratorDataset, NumpySlicesDataset)  # noqa: F401
+from .fashion_mnist import FashionMnistDataset  # noqa: F401
+from .image_folder import ImageFolderDataset  # noqa: F401
 from .mnist import MnistDataset, download_mnist, mnist_sample_dir  # noqa: F401
 from .samplers import (DistributedSampler, RandomSampler, Sampler, SequentialSampler,  # noqa: F401
                        SubsetRandomSampler, SubsetSampler)
 
-__all__ = ["Dataset", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", "mnist_sample_dir",
-           "download_mnist", "config", "transforms", "vision", "DistributedSampler", "RandomSampler",
-           "Sampler", "SequentialSampler", "SubsetRandomSampler", "SubsetSampler", "BatchInfo"]
+__all__ = ["Dataset", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", "FashionMnistDataset",
+           "Cifar10Dataset", "Cifar100Dataset", "ImageFolderDataset", "mnist_sample_dir", "download_mnist",
+           "config", "transforms", "vision", "DistributedSampler", "RandomSampler", "Sampler", "SequentialSampler",
+           "SubsetRandomSampler", "SubsetSampler", "BatchInfo"]

@@ -26,6 +26,7 @@ _IMAGE_MAGIC, _LABEL_MAGIC = 2051, 2049
 _STEMS = {"train": "train", "test": "t10k"}
 _CACHE = {}     # (real path, kind) -> ((size, mtime_ns), array): only the latest version of each file is kept
 _HEADER_LEN = {"images": 16, "labels": 8}
+_FORMAT = {"MnistDataset": "MNIST", "FashionMnistDataset": "Fashion-MNIST"}
 _MAX_INFLATE = 1032         # deflate's best ratio: 258 bytes (the longest match) in 2 bits
 _CHUNK = 1 << 20            # read in pieces: GzipFile.readinto reads a whole request into a new bytes first
 
@@ -37,10 +38,10 @@ def mnist_sample_dir():
 
 
 @contextlib.contextmanager
-def _opened(path):
+def _opened(path, op="MnistDataset"):
     """(stream, size on disk) of ``path``, decompressed when it ends in ``.gz``; a FIFO or device is refused at
     once (reading a FIFO would block)."""
-    with open_regular(path, "MnistDataset") as f:
+    with open_regular(path, op) as f:
         size = os.fstat(f.fileno()).st_size
         if not path.endswith(".gz"):
             yield f, size
@@ -49,12 +50,12 @@ def _opened(path):
             yield g, size
 
 
-def _cannot_read(path, e):
-    return RuntimeError(f"MnistDataset: cannot read {path}: {type(e).__name__}: {e} "
+def _cannot_read(path, e, op="MnistDataset"):
+    return RuntimeError(f"{op}: cannot read {path}: {type(e).__name__}: {e} "
                         f"(a truncated or corrupt {'gzip ' if path.endswith('.gz') else ''}file?)")
 
 
-def _parse_header(data, path, kind, stored_size):
+def _parse_header(data, path, kind, stored_size, op="MnistDataset"):
     """(n, shape, size) announced by the IDX header ``data`` of a file of ``stored_size`` bytes on disk.
 
     The announced size must fit in the file: for a gzip file at most 1032 times its size (deflate codes at best
@@ -65,12 +66,12 @@ def _parse_header(data, path, kind, stored_size):
     magic = _IMAGE_MAGIC if kind == "images" else _LABEL_MAGIC
     need = _HEADER_LEN[kind]
     if len(data) < need:
-        raise RuntimeError(f"MnistDataset: {path} is truncated: {len(data)} bytes, shorter than the "
+        raise RuntimeError(f"{op}: {path} is truncated: {len(data)} bytes, shorter than the "
                            f"{need}-byte IDX {kind} header.")
     got = int.from_bytes(data[0:4], "big")
     if got != magic:
         hint = " (a gzipped file without the .gz suffix?)" if data[:2] == b"\x1f\x8b" else ""
-        raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: the magic number should be {magic} for an "
+        raise RuntimeError(f"{op}: invalid {_FORMAT[op]} file {path}: the magic number should be {magic} for an "
                            f"IDX {kind} file, but got {got}{hint}.")
     n = int.from_bytes(data[4:8], "big")
     shape = (int.from_bytes(data[8:12], "big"), int.from_bytes(data[12:16], "big")) if kind == "images" else ()
@@ -81,7 +82,7 @@ def _parse_header(data, path, kind, stored_size):
         has = f"it has {stored_size} bytes"
     else:
         return n, shape, size
-    raise RuntimeError(f"MnistDataset: {path} is truncated: its header announces {_what(n, shape, kind, size)}, "
+    raise RuntimeError(f"{op}: {path} is truncated: its header announces {_what(n, shape, kind, size)}, "
                        f"but {has}.")
 
 
@@ -89,52 +90,52 @@ def _what(n, shape, kind, size):
     return f"{n} {kind}{' of %dx%d' % shape if shape else ''} ({size} bytes)"
 
 
-def _read_header(path, kind):
+def _read_header(path, kind, op="MnistDataset"):
     try:
-        with _opened(path) as (f, stored_size):
-            return _parse_header(f.read(_HEADER_LEN[kind]), path, kind, stored_size)
+        with _opened(path, op) as (f, stored_size):
+            return _parse_header(f.read(_HEADER_LEN[kind]), path, kind, stored_size, op)
     except (OSError, EOFError, zlib.error) as e:
-        raise _cannot_read(path, e) from None
+        raise _cannot_read(path, e, op) from None
 
 
-def _read_idx(f, path, kind, stored_size):
+def _read_idx(f, path, kind, stored_size, op="MnistDataset"):
     """(n, shape, header, payload) of the IDX file open as ``f`` (``stored_size`` bytes on disk): the header
     first, then exactly the payload it announces, and at most one byte more (see ``_parse_header``)."""
     gz = path.endswith(".gz")
     header = f.read(_HEADER_LEN[kind])
-    n, shape, size = _parse_header(header, path, kind, stored_size)
+    n, shape, size = _parse_header(header, path, kind, stored_size, op)
     payload = bytearray(size - len(header))
     view, got = memoryview(payload), 0
     while got < len(payload):
         k = f.readinto(view[got:got + _CHUNK])
         if not k:
-            raise RuntimeError(f"MnistDataset: {path} is truncated: its header announces "
+            raise RuntimeError(f"{op}: {path} is truncated: its header announces "
                                f"{_what(n, shape, kind, size)}, but it has {len(header) + got} bytes.")
         got += k
     if f.read(1):
         if gz:
-            raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: it inflates beyond the {size} bytes its "
+            raise RuntimeError(f"{op}: invalid {_FORMAT[op]} file {path}: it inflates beyond the {size} bytes its "
                                f"header announces ({n} {kind}).")
-        raise RuntimeError(f"MnistDataset: invalid MNIST file {path}: {stored_size - size} bytes after the {n} "
+        raise RuntimeError(f"{op}: invalid {_FORMAT[op]} file {path}: {stored_size - size} bytes after the {n} "
                            f"{kind} its header announces.")
     return n, shape, header, payload
 
 
-def _read_file(path, kind):
+def _read_file(path, kind, op="MnistDataset"):
     try:
-        with _opened(path) as (f, stored_size):
-            return _read_idx(f, path, kind, stored_size)
+        with _opened(path, op) as (f, stored_size):
+            return _read_idx(f, path, kind, stored_size, op)
     except (OSError, EOFError, zlib.error) as e:
-        raise _cannot_read(path, e) from None
+        raise _cannot_read(path, e, op) from None
 
 
-def _load(path, kind):
+def _load(path, kind, op="MnistDataset"):
     st = os.stat(path)
     key, stamp = (os.path.realpath(path), kind), (st.st_size, st.st_mtime_ns)
     hit = _CACHE.get(key)
     arr = hit[1] if hit is not None and hit[0] == stamp else None
     if arr is None:
-        n, shape, _, payload = _read_file(path, kind)
+        n, shape, _, payload = _read_file(path, kind, op)
         arr = np.frombuffer(payload, np.uint8)
         if kind == "images":
             arr = arr.reshape(n, shape[0], shape[1], 1)
@@ -145,7 +146,7 @@ def _load(path, kind):
     return arr
 
 
-def _find_files(dataset_dir, usage):
+def _find_files(dataset_dir, usage, op="MnistDataset"):
     names = set(os.listdir(dataset_dir))
     stems = ["t10k", "train"] if usage == "all" else [_STEMS[usage]]
     pairs = []
@@ -158,38 +159,40 @@ def _find_files(dataset_dir, usage):
                 continue
             if img_f is None or lab_f is None:
                 have, want = (img_f, lab) if lab_f is None else (lab_f, img)
-                raise RuntimeError(f"MnistDataset: found {os.path.join(dataset_dir, have)} but not its partner "
+                raise RuntimeError(f"{op}: found {os.path.join(dataset_dir, have)} but not its partner "
                                    f"{os.path.join(dataset_dir, want)}[.gz].")
             pairs.append((os.path.join(dataset_dir, img_f), os.path.join(dataset_dir, lab_f)))
     pairs.sort(key=lambda p: os.path.basename(p[0]))
     if not pairs:
         want = " and ".join(f"{s}-images-idx3-ubyte / {s}-labels-idx1-ubyte" for s in stems)
-        raise RuntimeError(f"MnistDataset: no MNIST files for usage '{usage}' in {dataset_dir}: expected {want} "
+        raise RuntimeError(f"{op}: no {_FORMAT[op]} files for usage '{usage}' in {dataset_dir}: expected {want} "
                            f"(raw or .gz; '.idx3-ubyte' naming also accepted).")
     return pairs
 
 
-class MnistDataset(_ArraySource):
-    """MNIST from ``dataset_dir``: columns ``image`` ((28, 28, 1) uint8) and ``label`` (0-d uint32).
-
-    ``usage``: ``'train'`` (60000), ``'test'`` (10000) or ``'all'``/None (both, test first). Shuffled by default.
-    ``num_parallel_workers`` and ``cache`` are accepted and ignored.
-    """
+class _IdxDataset(_ArraySource):
+    """A pair of IDX files per split (images, labels), read by the functions above; ``_OP`` names the dataset in
+    its errors."""
+    _OP = "MnistDataset"
 
     def __init__(self, dataset_dir, usage=None, num_samples=None, num_parallel_workers=None, shuffle=None,
                  sampler=None, num_shards=None, shard_id=None, cache=None):
         super().__init__()
-        config.check_num_parallel_workers(num_parallel_workers, "MnistDataset")
+        op = self._OP
+        config.check_num_parallel_workers(num_parallel_workers, op)
         if not isinstance(dataset_dir, (str, os.PathLike)):
-            raise TypeError(f"For 'MnistDataset', dataset_dir must be a path, but got {dataset_dir!r}.")
+            raise TypeError(f"For '{op}', dataset_dir must be a path, but got {dataset_dir!r}.")
         dataset_dir = os.fspath(dataset_dir)
         if not os.path.isdir(dataset_dir):
             raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
         usage = "all" if usage is None else usage
+        if not isinstance(usage, str):
+            raise TypeError(f"Argument usage with value {usage!r} is not of type [<class 'str'>], "
+                            f"but got {type(usage)}.")
         if usage not in ("train", "test", "all"):
             raise ValueError(f"Input usage is not within the valid set of ['train', 'test', 'all'], got {usage!r}.")
         self.dataset_dir, self.usage = dataset_dir, usage
-        self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, "MnistDataset")
+        self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, op)
         self._cols = None
         self._n = None
 
@@ -200,30 +203,40 @@ class MnistDataset(_ArraySource):
         if self._cols is not None:
             return len(self._cols[1])
         if self._n is None:   # headers only: get_dataset_size() without decoding the images
-            total = 0
-            for img, lab in _find_files(self.dataset_dir, self.usage):
-                ni, nl = _read_header(img, "images")[0], _read_header(lab, "labels")[0]
+            op, total = self._OP, 0
+            for img, lab in _find_files(self.dataset_dir, self.usage, op):
+                ni, nl = _read_header(img, "images", op)[0], _read_header(lab, "labels", op)[0]
                 if ni != nl:
-                    raise RuntimeError(f"MnistDataset: {img} holds {ni} images but {lab} holds {nl} labels.")
+                    raise RuntimeError(f"{op}: {img} holds {ni} images but {lab} holds {nl} labels.")
                 total += ni
             self._n = total
         return self._n
 
     def _columns(self):
         if self._cols is None:
+            op = self._OP
             images, labels = [], []
-            for img, lab in _find_files(self.dataset_dir, self.usage):
-                a, b = _load(img, "images"), _load(lab, "labels")
+            for img, lab in _find_files(self.dataset_dir, self.usage, op):
+                a, b = _load(img, "images", op), _load(lab, "labels", op)
                 if len(a) != len(b):
-                    raise RuntimeError(f"MnistDataset: {img} holds {len(a)} images but {lab} holds {len(b)} labels.")
+                    raise RuntimeError(f"{op}: {img} holds {len(a)} images but {lab} holds {len(b)} labels.")
                 if images and a.shape[1:] != images[0].shape[1:]:
-                    raise RuntimeError(f"MnistDataset: {img} has images of {a.shape[1:3]}, other files "
+                    raise RuntimeError(f"{op}: {img} has images of {a.shape[1:3]}, other files "
                                        f"{images[0].shape[1:3]}.")
                 images.append(a)
                 labels.append(b)
             self._cols = [images[0] if len(images) == 1 else np.concatenate(images),
                           labels[0] if len(labels) == 1 else np.concatenate(labels)]
         return self._cols
+
+
+class MnistDataset(_IdxDataset):
+    """MNIST from ``dataset_dir``: columns ``image`` ((28, 28, 1) uint8) and ``label`` (0-d uint32).
+
+    ``usage``: ``'train'`` (60000), ``'test'`` (10000) or ``'all'``/None (both, test first). Shuffled by default.
+    ``num_parallel_workers`` and ``cache`` are accepted and ignored.
+    """
+    _OP = "MnistDataset"
 
 
 # ---------------------------------------------------------------------------------------------- download
