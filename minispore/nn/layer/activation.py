@@ -4,7 +4,16 @@ from ..._core import dtype as mstype
 from ...common.parameter import Parameter
 from ..._core.tensor import Tensor
 from ..cell import Cell
-from ._validation import int_tuple, number, positive_int, tensor_input
+from ._validation import flag, float_input, int_tuple, number, positive_int, tensor_input
+
+
+def _on_ints(fn, x):
+    """MindSpore's HSwish, HSigmoid and LeakyReLU take integer inputs and give the float result truncated to the
+    input's type."""
+    tensor_input(x, "activation")
+    if x._data.dtype.kind in "iu":
+        return ops.cast(fn(ops.cast(x, mstype.float32)), x.dtype)
+    return fn(x)
 
 
 class ReLU(Cell):
@@ -23,7 +32,7 @@ class LeakyReLU(Cell):
         self.alpha = number(alpha, "alpha", "LeakyReLU")   # (MindSpore stores any value and fails at the call)
 
     def construct(self, x):
-        return ops.leaky_relu(x, self.alpha)
+        return _on_ints(lambda v: ops.leaky_relu(v, self.alpha), x)
 
 
 class GELU(Cell):
@@ -31,10 +40,10 @@ class GELU(Cell):
 
     def __init__(self, approximate=True):
         super().__init__()
-        self.approximate = 'tanh' if approximate else 'none'
+        self.approximate = 'tanh' if flag(approximate, "approximate", "GELU") else 'none'
 
     def construct(self, x):
-        return ops.gelu(x, approximate=self.approximate)
+        return ops.gelu(float_input(x, "GELU"), approximate=self.approximate)
 
 
 class FastGelu(Cell):
@@ -44,7 +53,7 @@ class FastGelu(Cell):
 
 class SiLU(Cell):
     def construct(self, x):
-        return ops.silu(x)
+        return ops.silu(float_input(x, "SiLU"))
 
 
 class Sigmoid(Cell):
@@ -104,17 +113,17 @@ class Softplus(Cell):
 
 class Mish(Cell):
     def construct(self, x):
-        return ops.mish(x)
+        return ops.mish(float_input(x, "Mish"))
 
 
 class HSigmoid(Cell):
     def construct(self, x):
-        return ops.hardsigmoid(x)
+        return _on_ints(ops.hardsigmoid, x)
 
 
 class HSwish(Cell):
     def construct(self, x):
-        return ops.hardswish(x)
+        return _on_ints(ops.hardswish, x)
 
 
 class Hardtanh(Cell):

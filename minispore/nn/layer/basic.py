@@ -151,7 +151,10 @@ class Dropout(Cell):
 
 
 class _ChannelDropout(Cell):
-    """Zero whole channels (dimension 1) with probability ``p`` in training, scaling the rest by 1 / (1 - p)."""
+    """Zero whole channels (dimension 1) with probability ``p`` in training, scaling the rest by 1 / (1 - p).
+
+    As in MindSpore 2.10, the layer keeps ``keep_prob = 1 - p`` and its repr prints that value as ``p``
+    (``Dropout2d(p=0.3)`` prints ``Dropout2d(p=0.7)``)."""
     _op = None
 
     def __init__(self, p=0.5):
@@ -161,15 +164,16 @@ class _ChannelDropout(Cell):
             raise TypeError(f"For '{name}', the 'p' must be a float, but got {type(p).__name__}.")
         if not 0 <= p <= 1:
             raise ValueError(f"For '{name}', the 'p' must be in range [0, 1], but got {p}.")
-        self.p = p
+        self.keep_prob = 1.0 - p
 
     def construct(self, x):
-        if not self.training or self.p == 0:
+        p = 1.0 - self.keep_prob
+        if not self.training or p == 0:
             return x
-        return type(self)._op(x, self.p, True)
+        return type(self)._op(x, p, True)
 
     def extend_repr(self):
-        return f"p={self.p}"
+        return f"p={self.keep_prob}"
 
 
 class Dropout1d(_ChannelDropout):

@@ -54,15 +54,17 @@ class _Conv(Cell):
             raise ValueError(f"For '{name}', when 'output_padding' is not zero, 'pad_mode' must be 'pad', but got "
                              f"{pad_mode!r}.")
         self.has_bias = flag(has_bias, "has_bias", name)
+        if data_format == "NHWC":
+            raise ValueError(f"For '{name}', the \"NHWC\" format only support in GPU target, but got the 'format' is "
+                             f"NHWC and the platform is CPU (minispore computes channels first, as MindSpore's CPU "
+                             f"build does).")
         if data_format not in self._formats:
             raise ValueError(f"For '{name}', the 'data_format' must be one of {list(self._formats)}, but got "
                              f"{data_format!r}.")
-        self.format = data_format
+        self.format = self.data_format = data_format
         channels = (self.in_channels, self.out_channels // self.group) if self._transposed else \
             (self.out_channels, self.in_channels // self.group)
         weight_shape = channels + self.kernel_size
-        if data_format in ("NHWC",):
-            weight_shape = channels[:1] + self.kernel_size + channels[1:]
         fan_in = channels[1] * math.prod(self.kernel_size)
         self.weight_init = HeUniform(math.sqrt(5)) if weight_init is None else weight_init
         self.weight = Parameter(initializer(self.weight_init, weight_shape, dtype), name="weight")
@@ -76,8 +78,9 @@ class _Conv(Cell):
     def _spatial(self, value, name, low=1):
         """A kernel size / stride / dilation: an int or one per user-facing spatial dimension."""
         if self._user_nd == 1:
-            if isinstance(value, (tuple, list)) and len(value) == 1:
-                value = value[0]
+            if not C._is_int(value):
+                raise TypeError(f"For '{self.cls_name}', the type of '{name}' should be 'int', but got type "
+                                f"'{type(value).__name__}'.")
             return (0 if low == 0 else 1,) + C.int_tuple(value, 1, name, self.cls_name, low)
         return C.int_tuple(value, self._nd, name, self.cls_name, low)
 
@@ -97,31 +100,32 @@ class _Conv(Cell):
         nd = self._user_nd
         if x.ndim != nd + 2:
             layout = {1: "(N, C, L)", 2: "(N, C, H, W)", 3: "(N, C, D, H, W)"}[nd]
-            raise ValueError(f"For '{self.cls_name}', the input must be {nd + 2}-D {layout}, but got shape "
-                             f"{x.shape}.")
-        channels = x.shape[-1] if self.format == "NHWC" else x.shape[1]
-        if channels != self.in_channels:
-            raise ValueError(f"For '{self.cls_name}', the input must have in_channels={self.in_channels} channels "
-                             f"(dimension {x.ndim - 1 if self.format == 'NHWC' else 1}), but got shape {x.shape}.")
-        if x.dtype != self.weight.dtype:
+            raise ValueError(f"For '{self.cls_name}', the input must be {nd + 2}-D {layout}, but got a {x.ndim}-D "
+                             f"input of shape {x.shape}.")
+        if x.shape[1] != self.in_channels:
+            raise C.ValueRuntimeError(f"For '{self.cls_name}', the input's channels ('C_in', dimension 1) must be "
+                                      f"in_channels={self.in_channels}, but got an input of shape {x.shape}.")
+        if x.dtype != self.weight.dtype and self._cast_type is None:
             raise TypeError(f"For '{self.cls_name}', the input's dtype {x.dtype} must equal the weight's "
                             f"{self.weight.dtype}.")
 
     def construct(self, x):
         self._check_input(x)
-        nhwc = self.format == "NHWC"
-        if nhwc:
-            x = P.transpose(x, (0, 3, 1, 2))
         if self._user_nd == 1:
             x = P.reshape(x, x.shape[:2] + (1,) + x.shape[2:])
-        w = self.weight if not nhwc else P.transpose(self.weight, (0, 3, 1, 2))
+        w, b = self.weight, self.bias
+        if x.dtype != w.dtype:          # (to_float: the parameters compute in the cell's type too)
+            w = P.cast(w, x._data.dtype)
+            b = None if b is None else P.cast(b, x._data.dtype)
         out = self._compute(x, w)
         if self.has_bias:
-            out = P.bias_add(out, self.bias)
+            out = P.bias_add(out, b)
+        out = self._after_bias(out)
         if self._user_nd == 1:
             out = P.reshape(out, out.shape[:2] + out.shape[3:])
-        if nhwc:
-            out = P.transpose(out, (0, 2, 3, 1))
+        return out
+
+    def _after_bias(self, out):
         return out
 
     def _compute(self, x, w):
@@ -196,14 +200,20 @@ class Conv3d(_Conv):
 
 
 class _ConvTranspose(_Conv):
+    """``output_padding``: MindSpore's Conv2dTranspose (and 1-D) appends zeros after the bias is added; its
+    Conv3dTranspose computes the extra rows (and adds the bias to them)."""
     _transposed = True
-
-    def _check_input(self, x):
-        super()._check_input(x)
+    _zero_extra = True
 
     def _compute(self, x, w):
         return C.conv_transpose(self.cls_name, self._nd, x, w, None, self.stride, self.pad_mode, self._pads,
-                                self.output_padding, self.dilation, self.group, zero_extra=True)
+                                self.output_padding, self.dilation, self.group, zero_extra=self._zero_extra,
+                                pad_extra=False)
+
+    def _after_bias(self, out):
+        if self._zero_extra and any(self.output_padding):
+            out = P.pad(out, ((0, 0), (0, 0)) + tuple((0, e) for e in self.output_padding))
+        return out
 
 
 class Conv2dTranspose(_ConvTranspose):
@@ -230,6 +240,7 @@ class Conv1dTranspose(_ConvTranspose):
 
 
 class Conv3dTranspose(_ConvTranspose):
+    _zero_extra = False
     _nd = 3
     _user_nd = 3
     _formats = ("NCDHW",)

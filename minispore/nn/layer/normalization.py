@@ -74,7 +74,9 @@ class _BatchNorm(Cell):
             # than normalise the wrong dimension)
             raise ValueError(f"For '{name}', the 'data_format' must be 'NCHW' (minispore has no 'NHWC' layout), but "
                              f"got {data_format!r}.")
-        self.num_features, self.eps, self.momentum = num_features, eps, momentum
+        # (MindSpore keeps 1 - momentum in the attribute, the weight of the batch statistics; the repr shows the
+        # argument)
+        self.num_features, self.eps, self.momentum = num_features, eps, 1.0 - momentum
         self.use_batch_statistics = use_batch_statistics
         self.moving_mean = Parameter(initializer(moving_mean_init, num_features, dtype), name="mean",
                                      requires_grad=False)
@@ -85,9 +87,12 @@ class _BatchNorm(Cell):
 
     def construct(self, x):
         float_input(x, type(self).__name__)
+        if x.dtype not in (mstype.float16, mstype.float32):
+            raise TypeError(f"For '{type(self).__name__}', the input must be Float16 or Float32 (MindSpore's "
+                            f"BatchNorm kernel), but got {x.dtype}.")
         if x.ndim not in self._input_dims:
-            raise ValueError(f"For '{type(self).__name__}', the input must have {self._input_dims} dimensions, "
-                             f"but got shape {x.shape}.")
+            raise ValueError(f"For '{type(self).__name__}', the input must have {' or '.join(map(str, self._input_dims))} "
+                             f"dims, but got {x.ndim} dims (shape {x.shape}).")
         if x.shape[1] != self.num_features:
             raise ValueError(f"For '{type(self).__name__}', the input must have {self.num_features} channels "
                              f"(dimension 1), but got shape {x.shape}.")
@@ -101,11 +106,11 @@ class _BatchNorm(Cell):
             # updates them in evaluation too, as MindSpore's kernel does), with the unbiased batch variance;
             # as assignments, so that a compiled train step updates them at every call
             n = x.size // self.num_features
-            m = self.momentum
+            m = self.momentum       # the weight of the batch statistics
             batch_mean = ops.reshape(ops.stop_gradient(mean), (-1,))
             batch_var = ops.reshape(ops.stop_gradient(var), (-1,)) * (n / max(n - 1, 1))
-            ops.assign(self.moving_mean, self.moving_mean * m + batch_mean * (1 - m))
-            ops.assign(self.moving_variance, self.moving_variance * m + batch_var * (1 - m))
+            ops.assign(self.moving_mean, self.moving_mean * (1 - m) + batch_mean * m)
+            ops.assign(self.moving_variance, self.moving_variance * (1 - m) + batch_var * m)
         else:
             mean = ops.reshape(self.moving_mean, shape)
             var = ops.reshape(self.moving_variance, shape)
@@ -113,7 +118,7 @@ class _BatchNorm(Cell):
         return y * ops.reshape(self.gamma, shape) + ops.reshape(self.beta, shape)
 
     def extend_repr(self):
-        return (f"num_features={self.num_features}, eps={self.eps}, momentum={self.momentum}, "
+        return (f"num_features={self.num_features}, eps={self.eps}, momentum={1.0 - self.momentum:g}, "
                 f"gamma={self.gamma}, beta={self.beta}, moving_mean={self.moving_mean}, "
                 f"moving_variance={self.moving_variance}")
 
@@ -184,6 +189,8 @@ class _InstanceNorm(Cell):
         super().__init__()
         name = type(self).__name__
         self.num_features = positive_int(num_features, "num_features", name)
+        if not isinstance(eps, float):
+            raise TypeError(f"For '{name}', the type of 'eps' should be 'float', but got type '{type(eps).__name__}'.")
         self.eps = number(eps, "eps", name, positive=True)
         self.momentum = number(momentum, "momentum", name, low=0, high=1)
         self.affine = flag(affine, "affine", name)

@@ -59,13 +59,13 @@ class _Pool(Cell):
                               (1,) * self._nd)
         if self._max:
             out = C.max_pool(name, x, self._kernel, self._stride, self._dilation, pads,
-                             self.ceil_mode, self.return_indices)
+                             self.ceil_mode, self.return_indices, explicit=self.pad_mode == "pad")
         else:
             # TensorFlow's 'same' average (MindSpore's 1-D/2-D AvgPool) counts real elements only; the 'pad'
             # computation (3-D, or any extra argument) counts 'same' padding too when count_include_pad
             include = self.count_include_pad if (self._as_pad or self._nd == 3) else False
             out = C.avg_pool(name, x, self._kernel, self._stride, pads, self.ceil_mode, include,
-                             self.divisor_override)
+                             self.divisor_override, explicit_pads=self.pad_mode == "pad")
         return C._unbatch(out, squeeze)
 
     def extend_repr(self):
@@ -78,7 +78,10 @@ class _Pool1d(_Pool):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kernel_size, self.stride = (1,) + self._kernel, (1,) + self._stride
+        if self.pad_mode != "pad":
+            self.kernel_size, self.stride = (1,) + self._kernel, (1,) + self._stride
+        elif self._max:
+            self.kernel_size, self.stride = (1, 1) + self._kernel, (1, 1) + self._stride
 
 
 class MaxPool1d(_Pool1d):
@@ -139,19 +142,22 @@ class _Adaptive(Cell):
         super().__init__()
         name = type(self).__name__
         nd = self._nd
-        if not (C._is_int(output_size) or (isinstance(output_size, (tuple, list)) and len(output_size) == nd and all(
+        if not (C._is_int(output_size) or (isinstance(output_size, (tuple, list)) and all(
                 o is None or C._is_int(o) for o in output_size))):
             raise TypeError(f"For '{name}', the 'output_size' must be an int or a tuple of {nd} ints (or None), but "
                             f"got {output_size!r}.")
+        if not C._is_int(output_size) and len(output_size) != nd:
+            raise C.ValueRuntimeError(f"For '{name}', the 'output_size' must have {nd} values, but got "
+                                      f"{tuple(output_size)}.")
         self.output_size = output_size
         self.return_indices = flag(return_indices, "return_indices", name)
 
     def construct(self, input):
         name = type(self).__name__
         tensor_input(input, name)
-        x, squeeze = C.pool_input(input, self._nd, name)
         if self._nd == 1:
-            C._divisible_1d(x, self.output_size, name)
+            C._divisible_1d(input, self.output_size, name)
+        x, squeeze = C.pool_input(input, self._nd, name)
         sizes = C.adaptive_sizes(self.output_size, x.shape[2:], name)
         if self._max:
             return C._unbatch(C.adaptive_max_pool(name, x, sizes, self.return_indices), squeeze)

@@ -45,33 +45,50 @@ def _max_windows(x, kernel, stride, dilation, pads):
     return xpad, _window_view(xpad, kernel, out_sizes, stride, dilation), out_sizes
 
 
+def _slices(xpad, kernel, stride, dilation, out_sizes):
+    """Each kernel offset's strided slice of the padded input, (N, C, *out) views: elementwise work over K
+    slices is much faster than a reduction over the strided window axes."""
+    for offset in _offsets(kernel):
+        yield xpad[_target(offset, dilation, stride, out_sizes)]
+
+
 def _max_pool_impl(x, kernel, stride, dilation, pads):
-    _, view, _ = _max_windows(x, kernel, stride, dilation, pads)
-    return view.max(axis=tuple(range(2, 2 + len(kernel))))
+    xpad, _, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
+    slices = _slices(xpad, kernel, stride, dilation, out_sizes)
+    out = next(slices).copy()
+    for s in slices:
+        xp.maximum(out, s, out=out)
+    return out
 
 
 def _first_max(x, kernel, stride, dilation, pads):
     """Each window's first maximum, as an index into the flattened kernel: (N, C, *out)."""
-    _, view, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
-    n, c = x.shape[:2]
-    flat = view.reshape((n, c, math.prod(kernel)) + out_sizes)
-    return flat.argmax(axis=2), out_sizes
+    xpad, _, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
+    slices = _slices(xpad, kernel, stride, dilation, out_sizes)
+    best = next(slices).copy()
+    arg = xp.zeros(best.shape, xp.int8 if math.prod(kernel) < 128 else xp.int64)
+    for i, s in enumerate(slices, 1):
+        better = s > best
+        xp.copyto(best, s, where=better)
+        xp.copyto(arg, i, where=better)
+    return arg, out_sizes
 
 
 def _max_pool_grad_impl(dout, x, kernel, stride, dilation, pads):
     arg, out_sizes = _first_max(x, kernel, stride, dilation, pads)
     dxpad = xp.zeros(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), dout.dtype)
+    zero = dout.dtype.type(0)
     for i, offset in enumerate(_offsets(kernel)):
-        dxpad[_target(offset, dilation, stride, out_sizes)] += xp.where(arg == i, dout, 0)
+        dxpad[_target(offset, dilation, stride, out_sizes)] += xp.where(arg == i, dout, zero)
     return _crop(dxpad, x.shape, pads)
 
 
 def _max_pool_grad_grad_impl(g, x, kernel, stride, dilation, pads):
     arg, out_sizes = _first_max(x, kernel, stride, dilation, pads)
-    gview = _window_view(_padded(g, pads, 0), kernel, out_sizes, stride, dilation)
-    n, c = x.shape[:2]
-    flat = gview.reshape((n, c, math.prod(kernel)) + out_sizes)
-    return xp.take_along_axis(flat, arg[:, :, None], axis=2)[:, :, 0]
+    out = xp.zeros(arg.shape, g.dtype)
+    for i, s in enumerate(_slices(_padded(g, pads, 0), kernel, stride, dilation, out_sizes)):
+        xp.copyto(out, s, where=arg == i)
+    return out
 
 
 def _max_pool_argmax_impl(x, kernel, stride, dilation, pads):
@@ -151,8 +168,10 @@ def _divisor(x_shape, kernel, stride, pads, counted, divisor, dtype):
 
 def _avg_pool_impl(x, kernel, stride, pads, counted, divisor):
     out_sizes = _out(x.shape, kernel, stride, (1,) * len(kernel), pads)
-    view = _window_view(_padded(x, pads, 0), kernel, out_sizes, stride, (1,) * len(kernel))
-    total = view.sum(axis=tuple(range(2, 2 + len(kernel))), dtype=x.dtype)
+    slices = _slices(_padded(x, pads, 0), kernel, stride, (1,) * len(kernel), out_sizes)
+    total = next(slices).copy()
+    for s in slices:
+        total += s
     total /= _divisor(x.shape, kernel, stride, pads, counted, divisor, x.dtype)
     return total
 

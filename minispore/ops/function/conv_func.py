@@ -14,7 +14,7 @@ from .. import _prims as P
 from ..._core import shapes
 from ..._core.tensor import Tensor
 from ..._core.errors import TracerValueError
-from .math_func import _tensor
+from .math_func import ValueRuntimeError, _tensor
 
 PAD_MODES = ("same", "valid", "pad")
 
@@ -47,14 +47,16 @@ def pad_mode_arg(pad_mode, op):
 def padding_pairs(padding, nd, op, symmetric_only=False):
     """``padding`` as one (before, after) pair per spatial dimension: an int, ``nd`` ints (each dimension's both
     sides; ``ops.conv*d``), or ``2 * nd`` ints ((top, bottom, left, right) for 2-D; the layers)."""
+    size = nd if symmetric_only else 2 * nd
     if _is_int(padding):
         values = (padding,) * (2 * nd)
-    elif isinstance(padding, (tuple, list)) and all(_is_int(p) for p in padding) and (
-            len(padding) == nd if symmetric_only else len(padding) == 2 * nd):
+    elif isinstance(padding, (tuple, list)) and all(_is_int(p) for p in padding):
+        if len(padding) != size:
+            raise ValueError(f"For '{op}', the 'padding' must be an int or a tuple of {size} ints, but got "
+                             f"{tuple(padding)} ({len(padding)} values).")
         values = tuple(v for p in padding for v in (p, p)) if symmetric_only else tuple(padding)
     else:
-        sizes = f"{nd}" if symmetric_only else f"{2 * nd}"
-        raise TypeError(f"For '{op}', the 'padding' must be an int or a tuple of {sizes} ints, but got "
+        raise TypeError(f"For '{op}', the 'padding' must be an int or a tuple of {size} ints, but got "
                         f"{type(padding).__name__} ({padding!r}).")
     if any(v < 0 for v in values):
         raise ValueError(f"For '{op}', the 'padding' must not be negative, but got {padding!r}.")
@@ -97,6 +99,17 @@ def conv_input(x, nd, op, name="input"):
     return x
 
 
+def check_channels(op, channels, weight_channels, groups, w_shape):
+    """The input's channels against the weight's (MindSpore raises RuntimeError, from its kernel)."""
+    if channels != weight_channels * groups:
+        raise ValueRuntimeError(f"For '{op}', the input's {channels} channels ('C_in') divided by 'groups' ({groups}) "
+                                f"must equal the weight's input channels {weight_channels} (weight shape "
+                                f"{tuple(w_shape)}).")
+    if w_shape[0] % groups:
+        raise ValueError(f"For '{op}', the weight's {w_shape[0]} output channels must be divisible by 'groups' "
+                         f"({groups}).")
+
+
 def bias_add(input_x, bias, data_format="NCHW"):
     """``input_x + bias`` along the channel dimension 1 (MindSpore's BiasAdd)."""
     x = _tensor(input_x, "input_x", "bias_add")
@@ -127,6 +140,7 @@ def _conv(op, nd, input, weight, bias, stride, pad_mode, padding, dilation, grou
     if x.dtype != w.dtype:
         raise TypeError(f"For '{op}', the input and the weight must have the same dtype, but got {x.dtype} and "
                         f"{w.dtype}.")
+    check_channels(op, x.shape[1], w.shape[1], int(groups), w.shape)
     out = P.conv(x, w, stride, dilation, pads, int(groups))
     return out if bias is None else bias_add(out, bias)
 
@@ -161,7 +175,8 @@ def transposed_out_sizes(mode, in_sizes, kernel, stride, dilation, pads, output_
     return tuple(out)
 
 
-def conv_transpose(op, nd, x, w, bias, stride, mode, pads, output_padding, dilation, groups, zero_extra=False):
+def conv_transpose(op, nd, x, w, bias, stride, mode, pads, output_padding, dilation, groups, zero_extra=False,
+                   pad_extra=True):
     """The transposed convolution of checked arguments: the input-gradient of the convolution that maps the
     output back to ``x``; ``w`` is (C_in, C_out/groups, *K). ``output_padding`` extends the output at the end:
     with values (the input-gradient's, as ``ops.conv_transpose2d`` documents) or, with ``zero_extra``, with zeros
@@ -186,7 +201,7 @@ def conv_transpose(op, nd, x, w, bias, stride, mode, pads, output_padding, dilat
                          f"kernel {tuple(kernel)}.")
     out_shape = (x.shape[0], w.shape[1] * groups) + sizes
     out = P.conv_backprop_input(x, w, out_shape, stride, dilation, pads, groups)
-    if zero_extra and any(extra):
+    if pad_extra and zero_extra and any(extra):
         out = P.pad(out, ((0, 0), (0, 0)) + tuple((0, e) for e in extra))
     return out if bias is None else bias_add(out, bias)
 
@@ -245,33 +260,39 @@ def ceil_pads(in_sizes, kernel, stride, dilation, pads, ceil_mode):
     return tuple(out)
 
 
-def check_pool_fits(op, x, kernel, stride, dilation, pads):
+def check_pool_fits(op, x, kernel, stride, dilation, pads, explicit=None):
+    """``explicit``: the user's padding, at most half the kernel on each side (MindSpore's and PyTorch's rule)."""
+    for k, (lo, hi) in zip(kernel, explicit or ()):
+        if max(lo, hi) > k // 2:
+            raise ValueError(f"For '{op}', the padding {tuple(explicit)} must be at most half the kernel size "
+                             f"{tuple(kernel)} on each side.")
     for n, k, d, (lo, hi) in zip(x.shape[2:], kernel, dilation, pads):
         if n + lo + hi < d * (k - 1) + 1:
-            raise ValueError(f"For '{op}', the kernel size {tuple(kernel)} is larger than the padded input: input "
-                             f"shape {x.shape}, padding {tuple(pads)}.")
-    for k, (lo, hi) in zip(kernel, pads):
-        if max(lo, hi) > k:
-            raise ValueError(f"For '{op}', the padding {tuple(pads)} must be at most the kernel size {tuple(kernel)} "
-                             f"on each side (a window of padding alone).")
+            raise ValueRuntimeError(f"For '{op}', the kernel size {tuple(kernel)} is larger than the padded input: "
+                                    f"input shape {x.shape}, padding {tuple(pads)}.")
 
 
-def max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices):
-    """Max pooling of a checked (N, C, *S) input, with MindSpore's -inf padding; (out, int64 indices) if asked."""
+def max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices, explicit=True):
+    """Max pooling of a checked (N, C, *S) input, with MindSpore's -inf padding; (out, int64 indices) if asked.
+    ``explicit``: ``pads`` are the user's (not computed 'same' padding)."""
+    if x._data.dtype.kind != "f":
+        raise TypeError(f"For '{op}', the input must be a float Tensor (MindSpore's CPU MaxPool takes Float16, "
+                        f"Float32 and Float64), but got {x.dtype}.")
+    user = pads if explicit else None
     pads = ceil_pads(x.shape[2:], kernel, stride, dilation, pads, ceil_mode)
-    check_pool_fits(op, x, kernel, stride, dilation, pads)
+    check_pool_fits(op, x, kernel, stride, dilation, pads, user)
     out = P.max_pool(x, kernel, stride, dilation, pads)
     if return_indices:
         return out, P.max_pool_argmax(x, kernel, stride, dilation, pads)
     return out
 
 
-def avg_pool(op, x, kernel, stride, pads, ceil_mode, count_include_pad, divisor_override):
+def avg_pool(op, x, kernel, stride, pads, ceil_mode, count_include_pad, divisor_override, explicit_pads=True):
     if x._data.dtype.kind != "f":
         raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
     explicit = pads
     pads = ceil_pads(x.shape[2:], kernel, stride, (1,) * len(kernel), pads, ceil_mode)
-    check_pool_fits(op, x, kernel, stride, (1,) * len(kernel), pads)
+    check_pool_fits(op, x, kernel, stride, (1,) * len(kernel), pads, explicit if explicit_pads else None)
     counted = explicit if count_include_pad else None
     return P.avg_pool(x, kernel, stride, pads, counted, divisor_override or 0)
 
@@ -338,10 +359,11 @@ def adaptive_sizes(output_size, in_sizes, op):
     nd = len(in_sizes)
     if _is_int(output_size):
         output_size = (output_size,) * nd
-    if not (isinstance(output_size, (tuple, list)) and len(output_size) == nd
-            and all(o is None or _is_int(o) for o in output_size)):
+    if not (isinstance(output_size, (tuple, list)) and all(o is None or _is_int(o) for o in output_size)):
         raise TypeError(f"For '{op}', the 'output_size' must be an int or a tuple of {nd} ints (or None), but got "
                         f"{output_size!r}.")
+    if len(output_size) != nd:
+        raise ValueRuntimeError(f"For '{op}', the 'output_size' must have {nd} values, but got {tuple(output_size)}.")
     sizes = tuple(n if o is None else int(o) for o, n in zip(output_size, in_sizes))
     if any(o < 1 for o in sizes):
         raise ValueError(f"For '{op}', the 'output_size' must be positive, but got {output_size!r}.")
@@ -393,20 +415,23 @@ def adaptive_max_pool(op, x, sizes, return_indices):
     source = 0
     for dim in range(nd):      # the input position (in x's flattened spatial dims) of every block element
         source = source * spatial[dim] + Tensor(index[2 + dim])
-    source = P.reshape(P.cast(source, _INT64), (-1,))
+    source = P.cast(source, _INT64)
+    source = P.reshape(source, (source._data.size,))
     return out, P.gather(source, flat, 0)
 
 
 def _divisible_1d(x, output_size, op):
-    """MindSpore's 1-D adaptive pools take only output sizes that divide the length."""
+    """MindSpore's 1-D adaptive pools take only batched (N, C, L) inputs and output sizes that divide L."""
+    if x.ndim != 3:
+        raise ValueError(f"For {op}, the input must have 3 dims (N, C, L), but got shape {x.shape}.")
     if _is_int(output_size) and output_size > 0 and x.shape[-1] % output_size:
         raise ValueError(f"For {op}, the input's last dimension must be divisible by output size {output_size}, but "
                          f"got {x.shape[-1]}.")
 
 
 def adaptive_avg_pool1d(input, output_size):
+    _divisible_1d(_tensor(input, "input", "adaptive_avg_pool1d"), output_size, "adaptive_avg_pool1d")
     x, squeeze = pool_input(input, 1, "adaptive_avg_pool1d")
-    _divisible_1d(x, output_size, "adaptive_avg_pool1d")
     return _unbatch(adaptive_avg_pool("adaptive_avg_pool1d", x, adaptive_sizes(output_size, x.shape[2:],
                                                                                 "adaptive_avg_pool1d")), squeeze)
 
@@ -424,8 +449,8 @@ def adaptive_avg_pool3d(input, output_size):
 
 
 def adaptive_max_pool1d(input, output_size, return_indices=False):
+    _divisible_1d(_tensor(input, "input", "adaptive_max_pool1d"), output_size, "adaptive_max_pool1d")
     x, squeeze = pool_input(input, 1, "adaptive_max_pool1d")
-    _divisible_1d(x, output_size, "adaptive_max_pool1d")
     sizes = adaptive_sizes(output_size, x.shape[2:], "adaptive_max_pool1d")
     return _unbatch(adaptive_max_pool("adaptive_max_pool1d", x, sizes, return_indices), squeeze)
 

@@ -214,7 +214,7 @@ def _channel_dropout(op, dims, input, p, training):
     if p == 1:
         return P.mul(x, P.zeros_like(x))
     # one draw per (sample, channel), broadcast over the channel's elements
-    unbatched = x.ndim == min(dims)
+    unbatched = len(dims) > 1 and x.ndim == min(dims)
     lead = 1 if unbatched else 2
     like = P.getitem(x, (slice(None),) * lead + (slice(0, 1),) * (x.ndim - lead))
     return P.mul(x, P.broadcast_to(P.dropout_mask(like, p, None), x.shape))
@@ -254,6 +254,25 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         y = mul(y, reshape(_tensor(weight, "weight", "group_norm"), shape))
     if bias is not None:
         y = add(y, reshape(_tensor(bias, "bias", "group_norm"), shape))
+    return y
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    """Normalise over the trailing ``normalized_shape`` axes; ``weight``/``bias`` of that shape scale and shift."""
+    x = _float_only(input, "input", "layer_norm")
+    shape = (normalized_shape,) if isinstance(normalized_shape, numbers.Integral) else tuple(normalized_shape)
+    if not shape or len(shape) > x.ndim or tuple(x.shape[x.ndim - len(shape):]) != shape:
+        raise ValueError(f"For 'layer_norm', the input of shape {x.shape} must end with the normalized_shape "
+                         f"{shape}.")
+    axes = tuple(range(x.ndim - len(shape), x.ndim))
+    mu = mean(x, axes, True)
+    centred = sub(x, mu)
+    var = mean(mul(centred, centred), axes, True)
+    y = mul(centred, P.rsqrt(add(var, P.const(_real(eps, "eps", "layer_norm"), x))))
+    if weight is not None:
+        y = mul(y, _tensor(weight, "weight", "layer_norm"))
+    if bias is not None:
+        y = add(y, _tensor(bias, "bias", "layer_norm"))
     return y
 
 
