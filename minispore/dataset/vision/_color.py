@@ -42,8 +42,10 @@ class RandomColorAdjust(ImageOp):
 
     NumPy images (``<H,W,3>``) follow MindSpore's OpenCV kernels: brightness ``x * f``, contrast and saturation
     ``cv::addWeighted`` with the grey mean / grey image (OpenCV's fixed-point RGB2GRAY), hue a shift of the hue
-    byte of OpenCV's RGB2HSV_FULL, all rounded half to even. PIL images use Pillow's ``ImageEnhance`` and an HSV
-    hue shift, as MindSpore's Pillow path.
+    byte of OpenCV's RGB2HSV_FULL (read back, as OpenCV does, with a hue range of 255), with OpenCV's fused
+    multiply-adds and rounding; each adjustment matches MindSpore 2.10 exactly (tests/golden). PIL images use
+    Pillow's ``ImageEnhance`` and an HSV hue shift, as MindSpore's Pillow path does (which applies all four, the
+    identities too, so its lossy HSV round trip always happens).
     """
     _pil_out = True
 
@@ -68,8 +70,13 @@ class RandomColorAdjust(ImageOp):
         n = x.shape[0]
         factors = [rng.uniform(lo, hi, n).astype(np.float32) for lo, hi in self._ranges()]
         order = np.argsort(rng.random((n, 4)), axis=1)
-        kernels = (K.adjust_brightness, K.adjust_contrast, K.adjust_saturation, K.adjust_hue)
         out = x.copy()
+        for p in K._chunks(n, int(np.prod(x.shape[1:])) * 8):
+            out[p] = self._adjust(out[p], [f[p] for f in factors], order[p])
+        return out
+
+    def _adjust(self, out, factors, order):
+        kernels = (K.adjust_brightness, K.adjust_contrast, K.adjust_saturation, K.adjust_hue)
         active = self._active()
         for k in range(4):
             for j in range(4):

@@ -150,12 +150,10 @@ def _area_down(x, oh, ow):
                 return ((s + 2) >> 2).astype(np.uint8)
             return _rint_clip(s.astype(np.float32) * np.float32(1.0 / area), x.dtype)
         return blocks.astype(_ftype(x.dtype)).mean(axis=(2, 4)).astype(x.dtype)
-    my, mx = _area_matrix(h, oh), _area_matrix(w, ow)
     ft = _ftype(x.dtype)
-    xf = x.astype(ft, copy=False)
-    t = np.tensordot(xf, mx.astype(ft), axes=([2], [1]))          # (N, H, C, ow)
-    t = np.tensordot(t, my.astype(ft), axes=([1], [1]))           # (N, C, ow, oh)
-    out = np.moveaxis(t, (1, 2, 3), (3, 2, 1))                    # (N, oh, ow, C)
+    my, mx = _area_matrix(h, oh).astype(ft), _area_matrix(w, ow).astype(ft)
+    t = x.astype(ft, copy=False).transpose(0, 3, 1, 2) @ mx.T      # (N, C, H, ow): matrix products (BLAS)
+    out = (my @ t).transpose(0, 2, 3, 1)                           # (N, oh, ow, C)
     return _cast_like(out, x.dtype)
 
 
@@ -176,8 +174,22 @@ def _pil_resize(x, oh, ow, resample):
     return out
 
 
+def _chunks(n, per_image):
+    """Slices of a block of ``n`` images so that each piece's temporaries (``per_image`` elements an image) stay
+    within a few MB: the kernels are memory-bound, and cache-sized pieces run several times faster."""
+    step = max(1, (1 << 18) // max(1, per_image))
+    return [slice(i, min(n, i + step)) for i in range(0, n, step)]
+
+
 def resize(x, oh, ow, inter):
     """Resize a block ``(N, H, W, C)`` to ``(N, oh, ow, C)`` with OpenCV's ``inter`` (MindSpore's CPU kernel)."""
+    pieces = _chunks(x.shape[0], max(oh * ow, x.shape[1] * ow) * x.shape[3])
+    if len(pieces) == 1:
+        return _resize(x, oh, ow, inter)
+    return np.concatenate([_resize(x[p], oh, ow, inter) for p in pieces])
+
+
+def _resize(x, oh, ow, inter):
     h, w = x.shape[1:3]
     if (oh, ow) == (h, w):
         return x.copy()
@@ -216,6 +228,9 @@ def resize(x, oh, ow, inter):
 def resize_crops(x, top, left, ch, cw, oh, ow):
     """Bilinear resize (OpenCV's INTER_LINEAR) of one crop per image, all at once: image ``i`` of the block
     ``(N, H, W, C)`` is cropped to rows ``top[i]:top[i]+ch[i]``, columns ``left[i]:left[i]+cw[i]``."""
+    pieces = _chunks(x.shape[0], oh * ow * x.shape[3])
+    if len(pieces) > 1:
+        return np.concatenate([resize_crops(x[p], top[p], left[p], ch[p], cw[p], oh, ow) for p in pieces])
     n = x.shape[0]
     ty, wy = _crop_taps(ch, oh)
     tx, wx = _crop_taps(cw, ow)
@@ -285,6 +300,9 @@ def _invert_affine(m):
 def warp_affine(x, m, oh, ow, inter, fill):
     """``cv::warpAffine(img, M, (ow, oh), inter, BORDER_CONSTANT, fill)`` of each image of the block ``x``
     ``(N, H, W, C)`` with its own forward matrix ``m[i]`` (``(N, 2, 3)``). ``fill``: one value per channel."""
+    pieces = _chunks(x.shape[0], oh * ow * x.shape[3] * 4)
+    if len(pieces) > 1:
+        return np.concatenate([warp_affine(x[p], m[p], oh, ow, inter, fill) for p in pieces])
     n, h, w, c = x.shape
     im = _invert_affine(np.asarray(m, np.float64))
     xs, ys = np.arange(ow, dtype=np.float64), np.arange(oh, dtype=np.float64)
