@@ -83,8 +83,12 @@ def test_two_threads_training_eagerly_and_under_jit_agree():
     reference = _train(_model(2), x, y, 20, [])
     results = {}
 
+    # (the models are built first: set_seed and the initializers' draws share one global generator, as in
+    # MindSpore, so two threads building models at once would interleave their draws)
+    models = {"eager": _model(2), "jit": _model(2)}
+
     def run(name, use_jit):
-        step = _model(2)
+        step = models[name]
         fn = ms.jit(step.construct) if use_jit else step
         results[name] = [float(fn(x, y)) for _ in range(20)]
 
