@@ -301,26 +301,23 @@ def _stride_arg(stride, kernel, nd, op):
     return kernel if stride is None else int_tuple(stride, nd, "stride", op)
 
 
+def _max_pool_nd(op, nd, x, kernel_size, stride, padding, dilation, return_indices, ceil_mode):
+    x, squeeze = pool_input(x, nd, op)
+    kernel = int_tuple(kernel_size, nd, "kernel_size", op)
+    stride = _stride_arg(stride, kernel, nd, op)
+    dilation = int_tuple(dilation, nd, "dilation", op)
+    pads = padding_pairs(padding, nd, op, symmetric_only=True)
+    return _unbatch(max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices), squeeze)
+
+
 def max_pool2d(x, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
     """2-D max pooling (PyTorch-style arguments, as MindSpore 2.10's ``ops.max_pool2d``): ``padding`` an int or
     (pad_h, pad_w) of -inf on both sides; ``stride`` defaults to the kernel size."""
-    op = "max_pool2d"
-    x, squeeze = pool_input(x, 2, op)
-    kernel = int_tuple(kernel_size, 2, "kernel_size", op)
-    stride = _stride_arg(stride, kernel, 2, op)
-    dilation = int_tuple(dilation, 2, "dilation", op)
-    pads = padding_pairs(padding, 2, op, symmetric_only=True)
-    return _unbatch(max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices), squeeze)
+    return _max_pool_nd("max_pool2d", 2, x, kernel_size, stride, padding, dilation, return_indices, ceil_mode)
 
 
 def max_pool3d(x, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
-    op = "max_pool3d"
-    x, squeeze = pool_input(x, 3, op)
-    kernel = int_tuple(kernel_size, 3, "kernel_size", op)
-    stride = _stride_arg(stride, kernel, 3, op)
-    dilation = int_tuple(dilation, 3, "dilation", op)
-    pads = padding_pairs(padding, 3, op, symmetric_only=True)
-    return _unbatch(max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices), squeeze)
+    return _max_pool_nd("max_pool3d", 3, x, kernel_size, stride, padding, dilation, return_indices, ceil_mode)
 
 
 def _avg_pool_nd(op, nd, input_x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override):
