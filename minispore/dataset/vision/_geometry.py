@@ -43,10 +43,8 @@ class Resize(ImageOp):
     NumPy images use OpenCV's ``interpolation`` as MindSpore's CPU kernel does: for uint8 images LINEAR, CUBIC and
     AREA reproduce OpenCV's fixed-point arithmetic, NEAREST its ``floor(dst * src / dst)`` rule, and an exact 2x
     shrink with LINEAR is INTER_AREA, as in OpenCV; PILCUBIC is Pillow's bicubic (which MindSpore's kernel ports).
-    Checked against MindSpore 2.10 (tests/golden/cases_dataset_vision.py): NEAREST, AREA, PILCUBIC, shrinking with
-    LINEAR or CUBIC, and every float32 resize match (float32 to the last bit or two); when enlarging uint8 images
-    LINEAR rounds some ties differently (about 1-2% of the values differ by 1) and CUBIC, whose coefficients
-    OpenCV adjusts to sum exactly to 1, differs by 1 on under 0.1%. PIL images are resized by Pillow (ANTIALIAS =
+    Checked against MindSpore 2.10 (tests/golden/cases_dataset_vision.py): every mode matches exactly on uint8
+    images, and on float32 images to the last bit or two. PIL images are resized by Pillow (ANTIALIAS =
     Lanczos), as MindSpore does. Blocks are resized in cache-sized pieces, all images of a piece at once.
     """
     _pil_out = True
@@ -334,8 +332,8 @@ class RandomRotation(ImageOp):
     fills the corners.
 
     NumPy images are warped as OpenCV's ``warpAffine`` does (10-bit fixed-point coordinates quantised to 1/32
-    pixel, 15-bit weights): NEAREST and BILINEAR match MindSpore 2.10 exactly, BICUBIC differs by 1 on under 1% of
-    the uint8 values (tests/golden). All images of a block are warped at once. Deliberate difference:
+    pixel, OpenCV's table of 15-bit weights): NEAREST, BILINEAR and BICUBIC match MindSpore 2.10 exactly
+    (tests/golden). All images of a block are warped at once. Deliberate difference:
     MindSpore 2.10's kernel fills a NumPy RGB image with (B, G, R) -- ``fill_value=(10, 20, 30)`` gives
     corners of (30, 20, 10) -- while its PIL path and its documentation say (R, G, B); minispore fills (R, G, B)
     for both. PIL images are rotated by Pillow (``Image.rotate``), as MindSpore does; for a one-band image an int

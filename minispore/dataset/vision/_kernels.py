@@ -3,9 +3,9 @@ compute them.
 
 MindSpore's C++ image kernels call OpenCV; these reproduce OpenCV's arithmetic in NumPy (no OpenCV here):
 the fixed-point weights of its uint8 paths (11-bit resize coefficients, 10-bit affine coordinates quantised to
-1/32 pixel, 15-bit remap weights, 14-bit grey and 12-bit HSV tables) and its rounding (``cvRound``: half to
-even). Where a kernel's arithmetic is not reproduced bit for bit the transform's docstring says so, and the
-golden tests (tests/golden/cases_dataset_vision.py) record the size of the difference against MindSpore 2.10.
+1/32 pixel, 15-bit remap weights, 14-bit grey and 12-bit HSV tables), the float32 passes and fused multiply-adds
+of its vectorised loops, and its rounding (``cvRound``: half to even). The golden tests
+(tests/golden/cases_dataset_vision.py) check each against MindSpore 2.10: they agree exactly on uint8 images.
 Every kernel works on a whole block at once: per-image parameters (crop boxes, angles, factors) are arrays.
 """
 import numpy as np
@@ -38,19 +38,30 @@ def _scale(src, dst):
     return 1.0 / (dst / src)            # OpenCV: scale_x = 1. / inv_scale_x, inv_scale_x = dst / src (double)
 
 
-def linear_taps(src, dst):
-    """OpenCV's INTER_LINEAR source indices and float32 weights along one axis."""
+def _two_taps(s, f, src, clamp):
+    """Indices and weights of a 2-tap kernel from OpenCV's source positions ``s`` and fractions ``f``. Along x
+    (``clamp``) OpenCV moves a position outside the image onto its border with a fraction of 0; along y it keeps
+    the fraction and only clamps the rows, so a border output row mixes the border row with itself (and its two
+    truncated fixed-point products can round differently from one)."""
+    s = s.copy()
+    if clamp:
+        low = s < 0
+        f[low], s[low] = 0, 0
+        high = s >= src - 1
+        f[high], s[high] = 0, src - 1
+    idx = np.clip(np.stack([s, s + 1], 1), 0, src - 1)
+    return idx, np.stack([np.float32(1) - f, f], 1).astype(np.float32)
+
+
+def linear_taps(src, dst, clamp=True):
+    """OpenCV's INTER_LINEAR source indices and float32 weights along one axis (``clamp``: the x axis)."""
     f = ((np.arange(dst) + 0.5) * _scale(src, dst) - 0.5).astype(np.float32)
     s = np.floor(f).astype(np.int64)
     f = (f - s.astype(np.float32)).astype(np.float32)
-    low = s < 0
-    f[low], s[low] = 0, 0
-    high = s >= src - 1
-    f[high], s[high] = 0, src - 1
-    return np.stack([s, np.minimum(s + 1, src - 1)], 1), np.stack([np.float32(1) - f, f], 1).astype(np.float32)
+    return _two_taps(s, f, src, clamp)
 
 
-def _area_up_taps(src, dst):
+def _area_up_taps(src, dst, clamp=True):
     """INTER_AREA when enlarging: linear taps with OpenCV's area-style fractions."""
     scale = _scale(src, dst)
     inv = dst / src
@@ -58,11 +69,7 @@ def _area_up_taps(src, dst):
     s = np.floor(d * scale).astype(np.int64)
     f = ((d + 1) - (s + 1) * inv).astype(np.float32)
     f = np.where(f <= 0, np.float32(0), f - np.floor(f)).astype(np.float32)
-    low = s < 0
-    f[low], s[low] = 0, 0
-    high = s >= src - 1
-    f[high], s[high] = 0, src - 1
-    return np.stack([s, np.minimum(s + 1, src - 1)], 1), np.stack([np.float32(1) - f, f], 1).astype(np.float32)
+    return _two_taps(s, f, src, clamp)
 
 
 def cubic_coeffs(x):
@@ -206,19 +213,19 @@ def _resize(x, oh, ow, inter):
     if inter == Inter.AREA:
         if sy >= 1 and sx >= 1:
             return _area_down(x, oh, ow)
-        ty, wy = _area_up_taps(h, oh)
+        ty, wy = _area_up_taps(h, oh, clamp=False)
         tx, wx = _area_up_taps(w, ow)
     elif inter == Inter.CUBIC:
         ty, wy = _cubic_taps(h, oh)
         tx, wx = _cubic_taps(w, ow)
-        if x.dtype == np.uint8:
-            ax, by = _fixed(wx), _fixed(wy)
-            rows = _taps_apply(x.astype(np.int64), tx, ax, 2, np.int64)
-            out = _taps_apply(rows, ty, by, 1, np.int64)
-            return np.clip((out + (1 << 21)) >> 22, 0, 255).astype(np.uint8)
+        if x.dtype == np.uint8:     # integer rows, then OpenCV's vectorised vertical pass: float32, rint
+            ax, by = _fixed(wx).astype(np.int32), _fixed(wy)
+            rows = _taps_apply(x.astype(np.int32), tx, ax, 2, np.int32).astype(np.float32)
+            beta = (by.astype(np.float32) * np.float32(1.0 / (1 << (2 * _COEF_BITS)))).astype(np.float32)
+            return _rint_clip(_taps_apply(rows, ty, beta, 1, np.float32), np.uint8)
         return _cast_like(_separable(x, ty, wy, tx, wx), x.dtype)
     else:
-        ty, wy = linear_taps(h, oh)
+        ty, wy = linear_taps(h, oh, clamp=False)
         tx, wx = linear_taps(w, ow)
     if x.dtype == np.uint8:
         return _resize_linear_u8(x, ty, wy, tx, wx)
@@ -232,7 +239,7 @@ def resize_crops(x, top, left, ch, cw, oh, ow):
     if len(pieces) > 1:
         return np.concatenate([resize_crops(x[p], top[p], left[p], ch[p], cw[p], oh, ow) for p in pieces])
     n = x.shape[0]
-    ty, wy = _crop_taps(ch, oh)
+    ty, wy = _crop_taps(ch, oh, clamp=False)
     tx, wx = _crop_taps(cw, ow)
     ty += top[:, None, None]
     tx += left[:, None, None]
@@ -255,19 +262,21 @@ def resize_crops(x, top, left, ch, cw, oh, ow):
     return _cast_like(out, x.dtype)
 
 
-def _crop_taps(src, dst):
+def _crop_taps(src, dst, clamp=True):
     """``linear_taps`` for a vector of source sizes: indices ``(N, dst, 2)`` and weights."""
     src = np.asarray(src, np.int64)
     scale = 1.0 / (dst / src.astype(np.float64))
     f = ((np.arange(dst) + 0.5)[None] * scale[:, None] - 0.5).astype(np.float32)
     s = np.floor(f).astype(np.int64)
     f = (f - s.astype(np.float32)).astype(np.float32)
-    low = s < 0
-    f[low], s[low] = 0, 0
-    high = s >= (src - 1)[:, None]
-    f[high] = 0
-    s = np.where(high, (src - 1)[:, None], s)
-    idx = np.stack([s, np.minimum(s + 1, (src - 1)[:, None])], -1)
+    last = (src - 1)[:, None]
+    if clamp:
+        low = s < 0
+        f[low], s[low] = 0, 0
+        high = s >= last
+        f[high] = 0
+        s = np.where(high, last, s)
+    idx = np.clip(np.stack([s, s + 1], -1), 0, last[..., None])
     return idx, np.stack([np.float32(1) - f, f], -1).astype(np.float32)
 
 
@@ -295,6 +304,43 @@ def _invert_affine(m):
     a12, a21 = -b * det, -d * det
     return np.stack([np.stack([a11, a12, -a11 * c - a12 * f], -1),
                      np.stack([a21, a22, -a21 * c - a22 * f], -1)], 1)
+
+
+_TABLES = {}
+
+
+def _remap_table(cubic):
+    """OpenCV's ``initInterTab2D`` for integer images: the 15-bit weights of the (4x4 cubic or 2x2 bilinear) taps
+    for each of the 32 x 32 sub-pixel positions, ``(32, 32, k, k)``, each set nudged to sum exactly to 2**15."""
+    if cubic in _TABLES:
+        return _TABLES[cubic]
+    n = 1 << _INTER_BITS
+    f = np.arange(n, dtype=np.float32) / np.float32(n)
+    tab = cubic_coeffs(f) if cubic else np.stack([np.float32(1) - f, f], -1)       # (32, k)
+    k = tab.shape[1]
+    w = tab[:, None, :, None] * tab[None, :, None, :]                             # (fy, fx, ky, kx)
+    it = np.rint(w * np.float32(1 << _REMAP_BITS)).astype(np.int64)
+    k2 = k // 2
+    for a in range(n):
+        for b in range(n):
+            t = it[a, b]
+            diff = int(t.sum()) - (1 << _REMAP_BITS)
+            if diff:
+                mk = Mk = (k2, k2)
+                for k1 in range(k2, k2 + 2):
+                    for kk in range(k2, k2 + 2):
+                        if k1 >= k or kk >= k:
+                            continue
+                        if t[k1, kk] < t[mk]:
+                            mk = (k1, kk)
+                        elif t[k1, kk] > t[Mk]:
+                            Mk = (k1, kk)
+                if diff < 0:
+                    t[Mk] -= diff
+                else:
+                    t[mk] -= diff
+    _TABLES[cubic] = it
+    return it
 
 
 def warp_affine(x, m, oh, ow, inter, fill):
@@ -327,13 +373,16 @@ def warp_affine(x, m, oh, ow, inter, fill):
     sx, sy = gx >> _INTER_BITS, gy >> _INTER_BITS
     fx = (gx & ((1 << _INTER_BITS) - 1)).astype(np.float32) / np.float32(1 << _INTER_BITS)
     fy = (gy & ((1 << _INTER_BITS) - 1)).astype(np.float32) / np.float32(1 << _INTER_BITS)
-    if inter == Inter.CUBIC:
-        offs, wxs, wys = np.arange(-1, 3), cubic_coeffs(fx), cubic_coeffs(fy)
+    cubic = inter == Inter.CUBIC
+    offs = np.arange(-1, 3) if cubic else np.arange(2)
+    integer = x.dtype.kind in "iu"
+    if integer:
+        table = _remap_table(cubic)[gy & ((1 << _INTER_BITS) - 1), gx & ((1 << _INTER_BITS) - 1)]
+    elif cubic:
+        wxs, wys = cubic_coeffs(fx), cubic_coeffs(fy)
     else:
-        offs = np.arange(2)
         wxs = np.stack([np.float32(1) - fx, fx], -1)
         wys = np.stack([np.float32(1) - fy, fy], -1)
-    integer = x.dtype.kind in "iu"
     acc = np.int64 if integer else _ftype(x.dtype)
     fill_v = fill.astype(acc) if not integer else np.rint(fill).astype(np.int64)
     out = 0
@@ -344,9 +393,7 @@ def warp_affine(x, m, oh, ow, inter, fill):
             inside = (xx >= 0) & (xx < w) & (yy >= 0) & (yy < h)
             v = x[ni, np.clip(yy, 0, h - 1), np.clip(xx, 0, w - 1)].astype(acc)
             v = np.where(inside[..., None], v, fill_v)
-            wk = wys[..., i] * wxs[..., j]
-            if integer:
-                wk = np.rint(wk * np.float32(1 << _REMAP_BITS)).astype(np.int64)
+            wk = table[..., i, j] if integer else wys[..., i] * wxs[..., j]
             out = out + v * wk[..., None]
     if integer:
         return _rint_clip((out + (1 << (_REMAP_BITS - 1))) >> _REMAP_BITS, x.dtype)
