@@ -278,6 +278,13 @@ class Dataset:
             return child.get_batch_size()
         return 1
 
+    def get_class_indexing(self):
+        """``{class name: label}`` of the source (an ``ImageFolderDataset``), through the pipeline; ``{}`` for
+        sources without named classes."""
+        for child in self.children:
+            return child.get_class_indexing()
+        return {}
+
     def get_repeat_count(self):
         for child in self.children:
             return child.get_repeat_count()

@@ -275,6 +275,10 @@ def cases(ms, root):
     add("folder/sig_raw", lambda: sig(IF(folder, shuffle=False)))
     add("folder/sig_decoded", lambda: sig(IF(folder, shuffle=False, decode=True)))
     add("folder/class_indexing", lambda: IF(folder).get_class_indexing())
+    add("folder/class_indexing_through_pipeline", lambda: IF(folder).map(
+        ms.dataset.vision.Decode(), "image").batch(2).get_class_indexing())
+    add("folder/class_indexing_other_sources", lambda: [dsm.NumpySlicesDataset(np.arange(3)).get_class_indexing(),
+                                                        dsm.Cifar10Dataset(c10).get_class_indexing()])
     add("folder/labels", lambda: [int(r["label"]) for r in rows(IF(folder, shuffle=False))])
     add("folder/raw_digest", lambda: digest(IF(folder, shuffle=False)))
     add("folder/raw_lengths", lambda: [int(r["image"].shape[0]) for r in rows(IF(folder, shuffle=False))])
