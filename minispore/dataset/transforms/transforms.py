@@ -23,7 +23,6 @@ class TensorOperation:
     handles single samples itself, e.g. PIL images). A transform of ``_n_inputs`` > 1 columns implements
     ``_batch_multi(cols, rng)`` (a list of columns in, a list out) and ``_call_multi(inputs)``.
     """
-    _accepts = "array"          # "array": NumPy arrays or array-likes; "image": NumPy arrays or PIL images
     _n_inputs = 1
     _fresh_output = False      # True: _batch always returns a new array (a following op may work in place)
     _inplace_ok = False        # True: _batch accepts inplace=True and may then overwrite its input
@@ -35,14 +34,10 @@ class TensorOperation:
         if self._n_inputs > 1:
             return self._call_multi(input_tensor_list)
         x = input_tensor_list[0]
-        if self._accepts == "image":
-            if not isinstance(x, (np.ndarray, np.generic)):
-                raise TypeError(f"{name}: input should be a NumPy array (an image), got {type(x)}.")
-        else:
-            if hasattr(x, "asnumpy") and not isinstance(x, np.ndarray):
-                x = x.asnumpy()
-            elif not isinstance(x, (np.ndarray, np.generic, numbers.Number, list, tuple)):
-                raise TypeError(f"{name}: input should be a NumPy array, got {type(x)}.")
+        if hasattr(x, "asnumpy") and not isinstance(x, np.ndarray):
+            x = x.asnumpy()
+        elif not isinstance(x, (np.ndarray, np.generic, numbers.Number, list, tuple)):
+            raise TypeError(f"{name}: input should be a NumPy array, got {type(x)}.")
         return self._one(np.asarray(x), config._eager_rng())
 
     def _one(self, x, rng):

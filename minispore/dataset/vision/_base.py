@@ -35,8 +35,8 @@ def pil_like(array, img):
 class ImageOp(TensorOperation):
     """Base of the image transforms. ``_batch(x, rng)`` works on a block ``(N, H, W[, C])`` of NumPy images;
     ``_pil(img, rng)`` (for the transforms that have ``_pil_out``) on one PIL image, as MindSpore runs its
-    Pillow implementation for PIL inputs. Other transforms convert a PIL input to a NumPy array first."""
-    _accepts = "image"
+    Pillow implementation for PIL inputs. Other transforms convert a PIL input to a NumPy array first. Called
+    directly, an image transform takes a NumPy array or a PIL image (not a list or a Tensor, as in MindSpore)."""
     _pil_out = False
 
     def __call__(self, *input_tensor_list):
@@ -55,7 +55,6 @@ class ImageOp(TensorOperation):
         if is_pil(x):
             if self._pil_out:
                 return self._pil(x, rng)
-            x = np.asarray(x)
         x = np.asarray(x)
         out = self._batch(x[None], rng)
         return out[0] if isinstance(out, list) else out[0, ...]

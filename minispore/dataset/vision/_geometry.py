@@ -102,8 +102,8 @@ class CenterCrop(ImageOp):
         h, w = x.shape[1:3]
         dh, dw = max(0, ch - h), max(0, cw - w)
         if dh or dw:
-            t, l = -(-dh // 2), -(-dw // 2)             # the image lands at ceil(shortfall / 2)
-            x = pad_block(x, l, t, dw - l, dh - t, Border.CONSTANT, 0)
+            top, left = -(-dh // 2), -(-dw // 2)         # the image lands at ceil(shortfall / 2)
+            x = pad_block(x, left, top, dw - left, dh - top, Border.CONSTANT, 0)
             h, w = x.shape[1:3]
         top, left = (h - ch) // 2, (w - cw) // 2
         return x[:, top:top + ch, left:left + cw].copy()
@@ -132,8 +132,7 @@ class RandomCrop(ImageOp):
         self.padding_mode = check_border(Border.CONSTANT if padding_mode is None else padding_mode, "RandomCrop")
 
     def _prepare(self, x):
-        l, t, r, b = self.padding
-        x = pad_block(x, l, t, r, b, self.padding_mode, self.fill_value)
+        x = pad_block(x, *self.padding, self.padding_mode, self.fill_value)
         ch, cw = self.size
         if self.pad_if_needed and (x.shape[1] < ch or x.shape[2] < cw):
             dh, dw = max(0, ch - x.shape[1]), max(0, cw - x.shape[2])
@@ -318,8 +317,7 @@ class Pad(ImageOp):
 
     def _batch(self, x, rng):
         image_rank(x, "Pad")
-        l, t, r, b = self.padding
-        return pad_block(x, l, t, r, b, self.padding_mode, self.fill_value)
+        return pad_block(x, *self.padding, self.padding_mode, self.fill_value)
 
     def __repr__(self):
         return f"Pad(padding={self.padding}, fill_value={self.fill_value}, padding_mode={self.padding_mode!r})"
