@@ -62,3 +62,36 @@ CASES.update({
     "AvgPoolGrad": dict(args=[rng.uniform(-1, 1, _aout)], params=dict(AVG, x_shape=_px.shape),
                         ref=lambda d: cref.adjoint(_avg_ref, _px.shape, d)),
 })
+
+# batch normalisation in training (statistics over every axis but 1, biased variance)
+_bx, _bg, _bb = rng.uniform(-1, 1, (3, 2, 2, 3)), rng.uniform(0.5, 1.5, 2), rng.uniform(-1, 1, 2)
+_bdy = rng.uniform(-1, 1, _bx.shape)
+
+
+def _bn_ref(x, g, b, eps=1e-5):
+    m = x.mean((0, 2, 3), keepdims=True)
+    v = x.var((0, 2, 3), keepdims=True)
+    return (x - m) / np.sqrt(v + eps) * g[None, :, None, None] + b[None, :, None, None]
+
+
+def _fd_pullback(dy, args, index, h=1e-6):
+    """The pullback of the NumPy formula _bn_ref by central differences (a route independent of the kernels)."""
+    base = args[index]
+    grad = np.zeros_like(base)
+    for i in np.ndindex(base.shape):
+        plus, minus = base.copy(), base.copy()
+        plus[i] += h
+        minus[i] -= h
+        a_plus = args[:index] + [plus] + args[index + 1:]
+        a_minus = args[:index] + [minus] + args[index + 1:]
+        grad[i] = np.sum(dy * (_bn_ref(*a_plus) - _bn_ref(*a_minus))) / (2 * h)
+    return grad
+
+
+CASES.update({
+    "BatchNormTrain": dict(args=[_bx, _bg, _bb], params=dict(eps=1e-5), ref=_bn_ref),
+    "BatchNormGradInput": dict(args=[_bdy, _bx, _bg], params=dict(eps=1e-5),
+                               ref=lambda dy, x, g: _fd_pullback(dy, [x, g, np.zeros(2)], 0), tol=(1e-7, 1e-8)),
+    "BatchNormGradGamma": dict(args=[_bdy, _bx], params=dict(eps=1e-5),
+                               ref=lambda dy, x: _fd_pullback(dy, [x, np.ones(2), np.zeros(2)], 1), tol=(1e-7, 1e-8)),
+})

@@ -1,5 +1,6 @@
 """LayerNorm, BatchNorm1d/2d/3d, GroupNorm and InstanceNorm1d/2d/3d."""
 from ... import ops
+from ...ops import _prims
 from ..._core import dtype as mstype
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
@@ -97,25 +98,26 @@ class _BatchNorm(Cell):
             raise ValueError(f"For '{type(self).__name__}', the input must have {self.num_features} channels "
                              f"(dimension 1), but got shape {x.shape}.")
         shape = (1, self.num_features) + (1,) * (x.ndim - 2)
-        axes = (0,) + tuple(range(2, x.ndim))
         use_batch = self.training if self.use_batch_statistics is None else self.use_batch_statistics
+        gamma, beta = self.gamma, self.beta
+        if gamma.dtype != x.dtype:
+            gamma, beta = ops.cast(gamma, x.dtype), ops.cast(beta, x.dtype)
         if use_batch:
-            mean = ops.mean(x, axes, True)
-            var = ops.mean(ops.square(x - mean), axes, True)
-            # the moving statistics are updated whenever batch statistics are used (use_batch_statistics=True
-            # updates them in evaluation too, as MindSpore's kernel does), with the unbiased batch variance;
-            # as assignments, so that a compiled train step updates them at every call
+            # one fused kernel each way (ops/_prims/norm.py); the moving statistics are updated whenever batch
+            # statistics are used (use_batch_statistics=True updates them in evaluation too, as MindSpore's
+            # kernel does), with the unbiased batch variance, as assignments, so that a compiled train step
+            # updates them at every call
+            stats = _prims.batch_norm_stats(x)
             n = x.size // self.num_features
             m = self.momentum       # the weight of the batch statistics
-            batch_mean = ops.reshape(ops.stop_gradient(mean), (-1,))
-            batch_var = ops.reshape(ops.stop_gradient(var), (-1,)) * (n / max(n - 1, 1))
+            batch_mean = ops.cast(stats[0], self.moving_mean.dtype)
+            batch_var = ops.cast(stats[1], self.moving_mean.dtype) * (n / max(n - 1, 1))
             ops.assign(self.moving_mean, self.moving_mean * (1 - m) + batch_mean * m)
             ops.assign(self.moving_variance, self.moving_variance * (1 - m) + batch_var * m)
-        else:
-            mean = ops.reshape(self.moving_mean, shape)
-            var = ops.reshape(self.moving_variance, shape)
-        y = (x - mean) * ops.rsqrt(var + self.eps)
-        return y * ops.reshape(self.gamma, shape) + ops.reshape(self.beta, shape)
+            return _prims.batch_norm_train(x, gamma, beta, self.eps)
+        scale = ops.rsqrt(ops.cast(self.moving_variance, x.dtype) + self.eps) * gamma
+        shift = beta - ops.cast(self.moving_mean, x.dtype) * scale
+        return x * ops.reshape(scale, shape) + ops.reshape(shift, shape)
 
     def extend_repr(self):
         return (f"num_features={self.num_features}, eps={self.eps}, momentum={1.0 - self.momentum:g}, "

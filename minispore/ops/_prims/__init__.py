@@ -13,6 +13,7 @@ from .state import *  # noqa: F401,F403
 from .conv import *  # noqa: F401,F403
 from .pool import *  # noqa: F401,F403
 from .resample import *  # noqa: F401,F403
-from . import elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool, resample  # noqa: F401
+from .norm import *  # noqa: F401,F403
+from . import elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool, resample, norm  # noqa: F401
 from ._base import const  # noqa: F401
 from ..._core.primitive import NONDIFF, Primitive  # noqa: F401
