@@ -25,7 +25,8 @@ from .vision._convert import decode_image
 
 __all__ = ["ImageFolderDataset"]
 
-_VERDICTS = {}          # (real path, size, mtime_ns, decrypt id) -> None (readable) or the error message
+_READABLE = set()       # hash((real path, size, mtime_ns, decrypt id)) of the files found readable (8 bytes each)
+_UNREADABLE = {}        # (real path, size, mtime_ns, decrypt id) -> the error message
 _DECODED_BLOCK = 256    # decoded rows per block: blocks of large photos stay a few hundred MB at most
 _RAW_BLOCK = 1024
 
@@ -144,13 +145,16 @@ class ImageFolderDataset(_IndexedSource):
             key = (os.path.realpath(path), st.st_size, st.st_mtime_ns, id(self.decrypt))
         except OSError as e:
             return f"{path}: {type(e).__name__}: {e}"
-        if key not in _VERDICTS:
+        if hash(key) in _READABLE:
+            return None
+        if key not in _UNREADABLE:
             try:
                 decode_image(self._read(path), path)
-                _VERDICTS[key] = None
+                _READABLE.add(hash(key))
+                return None
             except RuntimeError as e:
-                _VERDICTS[key] = str(e)
-        return _VERDICTS[key]
+                _UNREADABLE[key] = str(e)
+        return _UNREADABLE[key]
 
     # -- reading
     def _read(self, path):

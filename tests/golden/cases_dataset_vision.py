@@ -303,6 +303,13 @@ def cases(ms, root):
     add("folder/sampler", lambda: [int(r["label"]) for r in rows(IF(folder, sampler=dsm.SubsetSampler([7, 0, 4])))])
     add("folder/pipeline", lambda: (lambda d: (d.get_dataset_size(), sig(d), digest(d)))(
         IF(folder, shuffle=False, decode=True).map(ms.dataset.vision.Resize((6, 6)), "image").batch(3)))
+    mean, std = [0.485 * 255, 0.456 * 255, 0.406 * 255], [0.229 * 255, 0.224 * 255, 0.225 * 255]
+    add("folder/eval_pipeline", lambda: (lambda d: (sig(d), digest(d)))(IF(folder, shuffle=False, decode=True).map(
+        [ms.dataset.vision.Resize(9), ms.dataset.vision.CenterCrop(7), ms.dataset.vision.Normalize(mean, std),
+         ms.dataset.vision.HWC2CHW()], "image").batch(4, drop_remainder=True)))
+    add("folder/train_pipeline_sig", lambda: sig(IF(folder, decode=True).map(
+        [ms.dataset.vision.RandomResizedCrop(7), ms.dataset.vision.RandomHorizontalFlip(),
+         ms.dataset.vision.Normalize(mean, std), ms.dataset.vision.HWC2CHW()], "image").batch(3)))
     add("folder/pipeline_raw_decode", lambda: digest(IF(folder, shuffle=False).map(
         [ms.dataset.vision.Decode(), ms.dataset.vision.CenterCrop(5)], "image")))
     add("folder/err_extensions_str", lambda: IF(folder, extensions=".png"), ["extensions"])
