@@ -184,6 +184,27 @@ def cast(input, dtype):
     return P.cast(x, _dtype_arg(dtype, None, "cast").np_dtype)
 
 
+def shape(input_x):
+    """The shape of a Tensor, as a tuple of ints."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError(f"For primitive[Shape], the input argument must be Tensor, but got {type(input_x)}.")
+    return input_x.shape
+
+
+def rank(input_x):
+    """The number of dimensions of a Tensor."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError(f"For 'rank', the input must be a Tensor, but got {type(input_x).__name__}.")
+    return input_x.ndim
+
+
+def size(input_x):
+    """The number of elements of a Tensor, as an int."""
+    if not isinstance(input_x, Tensor):
+        raise TypeError(f"For 'size', the input must be a Tensor, but got {type(input_x).__name__}.")
+    return input_x.size
+
+
 def stop_gradient(value):
     """``value`` with its gradient cut; also accepts tuples, lists and dicts of Tensors."""
     if isinstance(value, Tensor):
