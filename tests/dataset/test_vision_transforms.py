@@ -284,3 +284,15 @@ def test_pil_images_flow_through_one_map():
     assert seen == ["Image"] * 3
     assert rows[0][0].shape == (10, 14, 3) and rows[0][0].dtype == np.uint8     # made an array at the map's end
     assert (rows[0][0][..., 0] == rows[0][0][..., 2]).all()
+
+
+def test_numpy_slices_of_encoded_images():
+    files = ["rgb.png", "smooth.jpg", "rgb.bmp"]
+    blobs = [np.fromfile(os.path.join(DECODE_DIR, f), np.uint8) for f in files]      # of different lengths
+    d = ds.NumpySlicesDataset({"data": blobs}, shuffle=False)
+    assert d.get_dataset_size() == 3
+    raw = [r[0] for r in d.create_tuple_iterator(output_numpy=True)]
+    assert [len(r) for r in raw] == [len(b) for b in blobs]
+    out = [r[0] for r in d.map(vision.Decode(), "data").create_tuple_iterator(output_numpy=True)]
+    for f, o in zip(files, out):
+        np.testing.assert_array_equal(o, np.asarray(Image.open(os.path.join(DECODE_DIR, f)).convert("RGB")))

@@ -90,7 +90,7 @@ class Resize(ImageOp):
 class CenterCrop(ImageOp):
     """Crop the centre ``size`` (int or ``(height, width)``). The crop starts at ``(h - crop_h) // 2`` as MindSpore's
     kernel does (PIL images: Python's ``round``, as MindSpore's Pillow path); an image smaller than ``size`` is
-    first padded with zeros."""
+    first padded with zeros (images of any number of channels; MindSpore's padding kernel takes 1 or 3)."""
     _pil_out = True
 
     def __init__(self, size):
@@ -307,7 +307,9 @@ class RandomVerticalFlip(RandomHorizontalFlip):
 
 class Pad(ImageOp):
     """Pad the borders by ``padding`` (an int, (left/right, top/bottom) or (left, top, right, bottom)), with
-    ``fill_value`` (an int or an (R, G, B) tuple) for CONSTANT, or mirroring the border (``padding_mode``)."""
+    ``fill_value`` (an int or an (R, G, B) tuple) for CONSTANT, or mirroring the border (``padding_mode``).
+    Images of any number of channels are padded (MindSpore's kernel takes 1 or 3; beyond 3 channels the
+    constant is (R, G, B, 0, ...))."""
     _pil_out = True
 
     def __init__(self, padding, fill_value=0, padding_mode=Border.CONSTANT):
