@@ -102,7 +102,19 @@ class Graph:
         self.n_slots = trace.n_slots
         self.eqns = eqns
         self.symbols = tuple(symbols)
-        self.program = [(prim.impl, ins, params, out, has_dim(params)) for prim, ins, params, out in eqns]
+        # each value is dropped right after its last use, so a replay holds no more memory than the eager run
+        # (and the allocator reuses warm buffers instead of faulting in fresh pages)
+        last_use = {}
+        for k, (_, ins, _, _) in enumerate(eqns):
+            for i in ins:
+                last_use[i] = k
+        keep = set(out_slots)
+        dead = [[] for _ in eqns]
+        for slot, k in last_use.items():
+            if slot not in keep:
+                dead[k].append(slot)
+        self.program = [(prim.impl, ins, params, out, has_dim(params), tuple(dead[k]))
+                        for k, (prim, ins, params, out) in enumerate(eqns)]
         self.n_eqns = len(self.program)
         self.flat_tuple = type(out_template) is tuple and all(t is _LEAF for t in out_template)
 
@@ -117,7 +129,7 @@ class Graph:
         env = {sym: arrays[i].shape[d] for i, d, sym in self.symbols} if self.symbols else None
         k = -1
         try:
-            for k, (impl, ins, params, out, symbolic) in enumerate(self.program):
+            for k, (impl, ins, params, out, symbolic, dead) in enumerate(self.program):
                 if symbolic:
                     params = resolve(params, env)
                 if len(ins) == 1:
@@ -126,6 +138,8 @@ class Graph:
                     vals[out] = impl(vals[ins[0]], vals[ins[1]], **params)
                 else:
                     vals[out] = impl(*[vals[i] for i in ins], **params)
+                for slot in dead:
+                    vals[slot] = None
         except (ValueError, TypeError, IndexError, MemoryError) as e:
             prim, ins, params, _ = self.eqns[k]
             raise fail(prim, [_wrap_array(vals[i]) for i in ins], resolve(params, env or {}), e) from None

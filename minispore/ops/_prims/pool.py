@@ -62,15 +62,17 @@ def _max_pool_impl(x, kernel, stride, dilation, pads):
 
 
 def _first_max(x, kernel, stride, dilation, pads):
-    """Each window's first maximum, as an index into the flattened kernel: (N, C, *out)."""
+    """Each window's first maximum, as an index into the flattened kernel: (N, C, *out). The maximum first, then
+    the offsets from last to first mark where they reach it, so the first one is written last."""
     xpad, _, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
-    slices = _slices(xpad, kernel, stride, dilation, out_sizes)
-    best = next(slices).copy()
-    arg = xp.zeros(best.shape, xp.int8 if math.prod(kernel) < 128 else xp.int64)
-    for i, s in enumerate(slices, 1):
-        better = s > best
-        xp.copyto(best, s, where=better)
-        xp.copyto(arg, i, where=better)
+    slices = list(_slices(xpad, kernel, stride, dilation, out_sizes))
+    best = slices[0].copy()
+    for s in slices[1:]:
+        xp.maximum(best, s, out=best)
+    arg = xp.zeros(best.shape, xp.int8 if len(slices) < 128 else xp.int64)
+    for i in range(len(slices) - 1, 0, -1):
+        xp.putmask(arg, slices[i] == best, i)
+    xp.putmask(arg, slices[0] == best, 0)
     return arg, out_sizes
 
 
@@ -78,8 +80,15 @@ def _max_pool_grad_impl(dout, x, kernel, stride, dilation, pads):
     arg, out_sizes = _first_max(x, kernel, stride, dilation, pads)
     dxpad = xp.zeros(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), dout.dtype)
     zero = dout.dtype.type(0)
+    # windows that do not overlap (stride >= the dilated kernel) write disjoint slices: no accumulation
+    disjoint = all(s >= d * (k - 1) + 1 for s, d, k in zip(stride, dilation, kernel))
     for i, offset in enumerate(_offsets(kernel)):
-        dxpad[_target(offset, dilation, stride, out_sizes)] += xp.where(arg == i, dout, zero)
+        part = xp.where(arg == i, dout, zero)
+        target = _target(offset, dilation, stride, out_sizes)
+        if disjoint:
+            dxpad[target] = part
+        else:
+            dxpad[target] += part
     return _crop(dxpad, x.shape, pads)
 
 
