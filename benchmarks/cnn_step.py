@@ -13,7 +13,6 @@
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -272,8 +271,18 @@ def epoch_torch():
     return time.perf_counter() - t, steps
 
 
+def _rss_mb(field):
+    """VmRSS (now) or VmHWM (the peak so far) of this process, in MB."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def memory_child(framework):
-    """Peak-RSS rise over 5 ResNet-20 train steps at batch 32, after one warm-up step (MB)."""
+    """How far 5 ResNet-20 train steps at batch 32 raise the process's peak RSS above its RSS once the model, the
+    optimizer and the batch exist (MB): the memory the steps themselves need."""
     x, y = batch(32, (3, 32, 32))
     if framework == "pytorch":
         import torch
@@ -287,15 +296,14 @@ def memory_child(framework):
         model.set_train()
         step = train_step_for(ms, model, framework.endswith("jit"))
         data, label = ms.Tensor(x), ms.Tensor(y)
-    step(data, label)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = _rss_mb("VmRSS")
     for _ in range(5):
         step(data, label)
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    return _rss_mb("VmHWM") - before
 
 
 def child(args):
-    python = MINDSPORE_PYTHON if args[0].startswith("mindspore") else sys.executable
+    python = MINDSPORE_PYTHON if args[1].startswith("mindspore") else sys.executable
     proc = subprocess.run([python, os.path.abspath(__file__), "--child", *args], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": os.path.join(HERE, "..")})
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
@@ -377,8 +385,9 @@ def main():
                 epoch[fw] = value[0]
         print_table("One LeNet-5 epoch on the MNIST sample (8000 images, batch 32), data pipeline included",
                     {"epoch": epoch})
-    memory = {fw: child(["memory", fw]) for fw in ("minispore", "minispore jit", "pytorch", "mindspore")}
-    print("\nResNet-20 train step, batch 32: peak RSS rise over 5 steps (MB): " +
+    memory = {fw: child(["memory", fw]) for fw in ("minispore", "minispore jit", "pytorch", "mindspore",
+                                                   "mindspore jit")}
+    print("\nResNet-20 train step, batch 32: peak RSS over the RSS before the first step, 5 steps (MB): " +
           ", ".join(f"{k} {v:.1f}" for k, v in memory.items() if v is not None))
     achieved, peak = conv_gflops()
     print(f"minispore 3x3 convolutions (ResNet-20 shapes, batch 32, forward + both gradients): {achieved:.1f} "

@@ -61,20 +61,25 @@ def _unbox_tree(tree, trace):
 
 
 # ----------------------------------------------------------------------------- the backward pass
-def backward_pass(seeds, leaves, nodes):
+def backward_pass(seeds, leaves, nodes, consume=False):
     """Cotangents of ``leaves`` given ``seeds``: a list of (Node, cotangent), for the graph of ``nodes`` (one
     trace's nodes in creation order). Returns None for a leaf that no path reaches (and for a None entry in
     ``leaves``, which stands for an input that was not watched).
 
     A node is always created after the nodes it uses, so the nodes are visited in reverse creation order; each
     cotangent is popped when its node is processed, so intermediate cotangents are freed during the pass.
+    With ``consume`` the nodes are popped from ``nodes`` too: each node's saved inputs are freed as soon as its
+    rules have run (as PyTorch frees saved tensors), instead of living until the pass ends.
     """
     grads = {}
     for node, g in seeds:
         prev = grads.get(node)
         grads[node] = g if prev is None else _accumulate(prev, g)
+    if consume:
+        seeds.clear()
     pop, get = grads.pop, grads.get
-    for node in reversed(nodes):
+    order = _consumed(nodes) if consume else reversed(nodes)
+    for node in order:
         g = pop(node, None)
         if g is None:
             continue
@@ -96,6 +101,11 @@ def backward_pass(seeds, leaves, nodes):
 
 
 _NONDIFF = _primitive.NONDIFF
+
+
+def _consumed(nodes):
+    while nodes:
+        yield nodes.pop()
 
 
 # ----------------------------------------------------------------------------- recording
@@ -136,11 +146,21 @@ class Pullback:
         self._primals = primals
         self._graph = graph           # the trace's nodes, in creation order
 
-    def __call__(self, seeds):
+    def __call__(self, seeds, consume=False):
+        """``consume``: this is the only call (grad, value_and_grad): the graph is freed as the pass runs."""
         node_of = self._outputs
+        if self._graph is None:
+            raise RuntimeError("This backward pass has already run and freed its graph; record the function again.")
         roots = [(node_of[id(t)], g) for t, g in seeds if id(t) in node_of]
+        graph = self._graph
+        if consume:
+            # (the output nodes reach every node through their parents: no reference to them may outlive the
+            # start of the pass)
+            self._graph = self._outputs = node_of = None
         # (no roots: the output does not depend on any watched input, e.g. a constant: zero gradients)
-        cts = backward_pass(roots, self._leaves, self._graph)
+        return self._cotangents(backward_pass(roots, self._leaves, graph, consume))
+
+    def _cotangents(self, cts):
         result = []
         for g, x in zip(cts, self._primals):
             if not isinstance(x, Tensor):
@@ -345,7 +365,7 @@ def _grad_impl(fn, grad_position, weights, has_aux, return_ids, sens_param, with
             diff_out = out
         _check_output(fn, diff_out)
         diff = tensors_in(diff_out)
-        cts = pb(_sens_seeds(diff, sens, "grad") if sens is not None else _ones_seeds(diff))
+        cts = pb(_sens_seeds(diff, sens, "grad") if sens is not None else _ones_seeds(diff), consume=True)
         n = len(used)
         grads = _structure(positions, used, cts[:n], weight_list, cts[n:], single_weight, weights is not None,
                            return_ids)
@@ -515,4 +535,4 @@ def vjp_of(fn, args, cotangent):
     whose derivative is the pullback of a formula written with primitives (built from primitives itself, so it
     can be differentiated again)."""
     pb = record(fn, args, {}, list(range(len(args))), [])
-    return pb([(pb.out, cotangent)])
+    return pb([(pb.out, cotangent)], consume=True)
