@@ -11,8 +11,11 @@
     python benchmarks/cnn_step.py [--repeat 10] [--skip-epoch]
 """
 import argparse
+import gzip
 import json
 import os
+import shutil
+import tempfile
 import subprocess
 import sys
 import time
@@ -228,12 +231,22 @@ def bench_torch(repeat):
 
 # ----------------------------------------------------------------------------- one epoch, peak memory
 def epoch_mindspore_like(ms, jit):
+    sys.path.insert(0, os.path.join(HERE, ".."))
+    from minispore.dataset import mnist_sample_dir
+    data_dir = mnist_sample_dir()
+    if ms.__name__ == "mindspore":      # (MindSpore reads only uncompressed IDX files: the same bytes, unpacked)
+        data_dir = _unpacked(data_dir)
+        try:
+            return _epoch(ms, data_dir, jit)
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+    return _epoch(ms, data_dir, jit)
+
+
+def _epoch(ms, data_dir, jit):
     LeNet5, _ = mindspore_models(ms)
     ds = ms.dataset
     vision, transforms = ds.vision, ds.transforms
-    sys.path.insert(0, os.path.join(HERE, ".."))
-    from minispore.dataset import mnist_sample_dir      # (MindSpore reads the same files)
-    data_dir = mnist_sample_dir()
     dataset = ds.MnistDataset(data_dir, usage="train", shuffle=False)
     dataset = dataset.map([vision.Resize((32, 32)), vision.Rescale(1.0 / 255.0, 0),
                            vision.Normalize(mean=(0.1307,), std=(0.3081,)), vision.HWC2CHW()], "image")
@@ -247,6 +260,16 @@ def epoch_mindspore_like(ms, jit):
         step(data, label)
         steps += 1
     return time.perf_counter() - t, steps
+
+
+def _unpacked(sample_dir):
+    target = tempfile.mkdtemp(prefix="mnist_sample_")
+    for name in os.listdir(sample_dir):
+        if name.endswith(".gz"):
+            with gzip.open(os.path.join(sample_dir, name), "rb") as src, \
+                    open(os.path.join(target, name[:-3]), "wb") as dst:
+                shutil.copyfileobj(src, dst)
+    return target
 
 
 def epoch_torch():
