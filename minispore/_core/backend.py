@@ -38,8 +38,14 @@ def is_array(value):
 
 
 def host_index(value):
-    """A host NumPy array for index metadata (a list of ints or bools, a NumPy or device array)."""
-    return numpy.asarray(value)
+    """A host NumPy array for index metadata (a list of ints or bools, a NumPy or device array). A ragged list
+    is a ValueError on every NumPy (before 1.24 NumPy made an object array of it, with a warning)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arr = numpy.asarray(value)
+    if arr.dtype.kind == "O" and isinstance(value, (list, tuple)):
+        raise ValueError("the nested sequence is ragged: its rows have different lengths")
+    return arr
 
 
 def available_memory():

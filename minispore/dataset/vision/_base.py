@@ -22,10 +22,12 @@ def is_pil(x):
 def pil_like(array, img):
     """``array`` (what a kernel made of ``np.asarray(img)``) as a PIL image of ``img``'s mode."""
     from PIL import Image
-    if img.mode in ("RGB", "RGBA", "L", "LA", "CMYK", "I", "F", "I;16"):
-        out = Image.fromarray(np.ascontiguousarray(array), img.mode if img.mode != "I;16" else None)
+    array = np.ascontiguousarray(array)
+    if img.mode == "CMYK":      # (the one mode fromarray cannot infer from the array's shape and type)
+        out = Image.frombytes("CMYK", (array.shape[1], array.shape[0]), array.astype(np.uint8).tobytes())
     else:
-        out = Image.fromarray(np.ascontiguousarray(array))
+        # (Pillow infers RGB, RGBA, L, LA, I and F from the array; its 'mode' argument is deprecated)
+        out = Image.fromarray(array)
     if img.mode == "P" and out.mode in ("L", "P"):
         out = out.convert("L")
         out.putpalette(img.getpalette())

@@ -98,7 +98,7 @@ class RandomColorAdjust(ImageOp):
                 return im
             h, s, v = im.convert("HSV").split()
             a = (np.asarray(h, np.int64) + (int(f[3] * 255) & 0xFF)) & 0xFF
-            return Image.merge("HSV", (Image.fromarray(a.astype(np.uint8), "L"), s, v)).convert(im.mode)
+            return Image.merge("HSV", (Image.fromarray(a.astype(np.uint8)), s, v)).convert(im.mode)
 
         steps = [lambda im: ImageEnhance.Brightness(im).enhance(f[0]),
                  lambda im: ImageEnhance.Contrast(im).enhance(f[1]),

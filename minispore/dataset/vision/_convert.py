@@ -293,7 +293,7 @@ class Grayscale(ImageOp):
         if self.num_output_channels == 1:
             return g
         a = np.asarray(g)
-        return Image.fromarray(np.dstack([a, a, a]), "RGB")
+        return Image.fromarray(np.dstack([a, a, a]))          # (uint8, 3 channels: RGB)
 
     def _batch(self, x, rng):
         return self._one(x, rng)        # a NumPy block: the TypeError above

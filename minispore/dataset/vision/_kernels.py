@@ -176,7 +176,7 @@ def _pil_resize(x, oh, ow, resample):
             out[i] = r[..., None] if c == 1 else r
         else:
             for k in range(c):
-                im = Image.fromarray(np.ascontiguousarray(x[i, ..., k]).astype(np.float32), "F")
+                im = Image.fromarray(np.ascontiguousarray(x[i, ..., k]).astype(np.float32))
                 out[i, ..., k] = _cast_like(np.asarray(im.resize((ow, oh), resample)), x.dtype)
     return out
 
