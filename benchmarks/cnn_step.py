@@ -264,11 +264,15 @@ def _epoch(ms, data_dir, jit):
 
 def _unpacked(sample_dir):
     target = tempfile.mkdtemp(prefix="mnist_sample_")
-    for name in os.listdir(sample_dir):
-        if name.endswith(".gz"):
-            with gzip.open(os.path.join(sample_dir, name), "rb") as src, \
-                    open(os.path.join(target, name[:-3]), "wb") as dst:
-                shutil.copyfileobj(src, dst)
+    try:
+        for name in os.listdir(sample_dir):
+            if name.endswith(".gz"):
+                with gzip.open(os.path.join(sample_dir, name), "rb") as src, \
+                        open(os.path.join(target, name[:-3]), "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     return target
 
 

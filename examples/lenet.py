@@ -10,6 +10,7 @@ and on MindSpore with ``python examples/lenet.py --data DIR`` (DIR may hold the 
 minispore/dataset/data does: they are decompressed into a temporary directory first).
 """
 import argparse
+import atexit
 import gzip
 import os
 import shutil
@@ -46,6 +47,7 @@ def mnist_dir(path):
     if missing:
         raise SystemExit(f"{path} lacks {', '.join(missing)} (uncompressed or .gz)")
     target = tempfile.mkdtemp(prefix="mnist-")
+    atexit.register(shutil.rmtree, target, True)       # (the copy is removed when the script ends)
     for name in MNIST_FILES:
         with gzip.open(os.path.join(path, name + ".gz"), "rb") as src, open(os.path.join(target, name), "wb") as dst:
             shutil.copyfileobj(src, dst)

@@ -25,8 +25,8 @@ from .vision._convert import decode_image
 
 __all__ = ["ImageFolderDataset"]
 
-_READABLE = set()       # hash((real path, size, mtime_ns, decrypt id)) of the files found readable (8 bytes each)
-_UNREADABLE = {}        # (real path, size, mtime_ns, decrypt id) -> the error message
+_READABLE = set()       # hash((real path, size, mtime_ns)) of the files found readable (8 bytes each)
+_UNREADABLE = {}        # (real path, size, mtime_ns) -> the error message (files read without decrypt)
 _DECODED_BLOCK = 256    # decoded rows per block: blocks of large photos stay a few hundred MB at most
 _RAW_BLOCK = 1024
 
@@ -142,9 +142,16 @@ class ImageFolderDataset(_IndexedSource):
     def _verdict(self, path):
         try:
             st = os.stat(path)
-            key = (os.path.realpath(path), st.st_size, st.st_mtime_ns, id(self.decrypt))
+            key = (os.path.realpath(path), st.st_size, st.st_mtime_ns)
         except OSError as e:
             return f"{path}: {type(e).__name__}: {e}"
+        if self.decrypt is not None:
+            # (no cache: a verdict depends on the decrypt function, which has no lasting identity)
+            try:
+                decode_image(self._read(path), path)
+                return None
+            except RuntimeError as e:
+                return str(e)
         if hash(key) in _READABLE:
             return None
         if key not in _UNREADABLE:

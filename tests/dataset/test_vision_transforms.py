@@ -296,3 +296,10 @@ def test_numpy_slices_of_encoded_images():
     out = [r[0] for r in d.map(vision.Decode(), "data").create_tuple_iterator(output_numpy=True)]
     for f, o in zip(files, out):
         np.testing.assert_array_equal(o, np.asarray(Image.open(os.path.join(DECODE_DIR, f)).convert("RGB")))
+
+
+def test_an_image_without_pixels_is_an_error_naming_the_transform():
+    empty = np.zeros((0, 5, 3), np.uint8)
+    for op in (vision.Resize((4, 4)), vision.Pad(1, padding_mode=vision.Border.EDGE)):
+        with pytest.raises(RuntimeError, match="positive height and width"):
+            op(empty)

@@ -177,3 +177,42 @@ def test_group_norm_and_batch_norm_gradients():
     rm = ms.Parameter(ms.Tensor(np.zeros(4)), name="rm")
     rv = ms.Parameter(ms.Tensor(np.ones(4)), name="rv")
     check_grads(lambda x, w, b: ops.batch_norm(x, rm, rv, w, b, training=False), [x, w, b], order=2)
+
+
+# ----------------------------------------------------------------------------- edge cases found in review
+def test_a_kernel_larger_than_the_input_is_an_error_at_every_stride():
+    x, w = ms.Tensor(_x(1, 1, 3)), ms.Tensor(_x(1, 1, 5))
+    with pytest.raises(ValueError, match="conv1d.*larger than the padded input"):
+        ops.conv1d(x, w, stride=2)
+
+
+def test_an_empty_batch_has_zero_weight_gradients():
+    w = ms.Tensor(_x(2, 3, 3, 3))
+    g = ms.grad(lambda w: ops.conv2d(ms.Tensor(np.zeros((0, 3, 5, 5))), w).sum())(w)
+    assert g.shape == (2, 3, 3, 3) and not g.asnumpy().any()
+
+
+def test_adaptive_pools_refuse_empty_spatial_dimensions():
+    for fn in (ops.adaptive_avg_pool2d, ops.adaptive_max_pool2d):
+        with pytest.raises(ValueError, match="must not be empty"):
+            fn(ms.Tensor(np.zeros((1, 3, 0, 5))), 2)
+
+
+def test_max_pool_indices_follow_nan_and_skip_padding():
+    x = np.random.default_rng(0).random((1, 1, 4, 4))
+    x[0, 0, 1, 1] = np.nan
+    _, idx = ops.max_pool2d(ms.Tensor(x), 2, 2, return_indices=True)
+    expected = []
+    for i, j in itertools.product((0, 2), (0, 2)):
+        window = x[0, 0, i:i + 2, j:j + 2].ravel()
+        k = int(np.argmax(np.isnan(window))) if np.isnan(window).any() else int(np.argmax(window))
+        expected.append((i + k // 2) * 4 + j + k % 2)
+    assert idx.asnumpy().ravel().tolist() == expected                 # the NaN's index, as in PyTorch
+    assert expected[0] == 5
+    _, idx = ops.max_pool2d(ms.Tensor(np.full((1, 1, 3, 3), -np.inf)), 2, 2, 1, return_indices=True)
+    assert idx.asnumpy().ravel().tolist() == [0, 1, 3, 4]             # a real element, never the padding
+
+
+def test_channel_shuffle_refuses_a_bool_group_count():
+    with pytest.raises(TypeError):
+        nn.ChannelShuffle(True)

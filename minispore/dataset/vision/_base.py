@@ -73,6 +73,9 @@ def image_rank(x, op, ranks=(2, 3)):
         hint = ", you may need to perform Decode first" if r == 1 else ""
         raise RuntimeError(f"{op}: the image shape should be {shape}, but got an image of shape "
                            f"{tuple(x.shape[1:])}{hint}.")
+    if x.shape[1] == 0 or x.shape[2] == 0:
+        raise RuntimeError(f"{op}: the image must have a positive height and width, but got an image of shape "
+                           f"{tuple(x.shape[1:])}.")
     return r
 
 

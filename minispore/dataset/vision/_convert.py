@@ -70,10 +70,10 @@ def _decode_pil(data):
     try:
         im = Image.open(io.BytesIO(bytes(data)))
         return im.convert("RGB")
-    except (OSError, SyntaxError) as e:
-        raise ValueError(f"{e}\n: Failed to decode given image.") from None
     except AttributeError as e:
         raise ValueError(f"{e}\n: Failed to decode, Image might already be decoded.") from None
+    except Exception as e:      # noqa: BLE001 - any Pillow failure (OSError, SyntaxError, DecompressionBombError)
+        raise ValueError(f"{e}\n: Failed to decode given image.") from None
 
 
 class Decode(ImageOp):

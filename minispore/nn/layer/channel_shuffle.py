@@ -15,7 +15,7 @@ class ChannelShuffle(Cell):
     def __init__(self, groups):
         super().__init__()
         name = type(self).__name__
-        if not isinstance(groups, numbers.Integral):
+        if isinstance(groups, bool) or not isinstance(groups, numbers.Integral):
             raise TypeError(f"For '{name}', the 'groups' must be an int, but got {type(groups).__name__} "
                             f"({groups!r}).")
         if groups < 1:

@@ -8,11 +8,9 @@ bias U(+-1/sqrt(fan_in)), fan_in = weight.shape[1] * prod(kernel).
 """
 import math
 
-from ... import ops
 from ...ops import _prims as P
 from ...ops.function import conv_func as C
 from ..._core import dtype as mstype
-from ..._core.tensor import Tensor
 from ...common.initializer import HeUniform, Initializer, Uniform, initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
@@ -35,7 +33,6 @@ class _Conv(Cell):
                  has_bias, weight_init, bias_init, data_format, dtype, output_padding=0):
         super().__init__()
         name = type(self).__name__
-        nd = self._nd
         self.in_channels = positive_int(in_channels, "in_channels", name)
         self.out_channels = positive_int(out_channels, "out_channels", name)
         self.group = positive_int(group, "group", name)
@@ -130,18 +127,12 @@ class _Conv(Cell):
 
     def _compute(self, x, w):
         pads = C.resolve_pads(self.pad_mode, self._pads, x.shape[2:], self.kernel_size, self.stride, self.dilation)
-        for n, (lo, hi), k, d in zip(x.shape[2:], pads, self.kernel_size, self.dilation):
-            if n + lo + hi < d * (k - 1) + 1:
-                raise ValueError(f"For '{self.cls_name}', the kernel size {self._shown_kernel()} (dilation "
-                                 f"{self._shown(self.dilation)}) is larger than the padded input: input shape "
-                                 f"{self._user_shape(x)}, padding {self.padding}, pad_mode {self.pad_mode!r}.")
+        C.check_kernel_fits(self.cls_name, self._user_shape(x), self._shown(self.kernel_size),
+                            self._shown(self.dilation), self._shown(pads), self.padding)
         return P.conv(x, w, self.stride, self.dilation, pads, self.group)
 
     def _shown(self, t):
         return t[1:] if self._user_nd == 1 else t
-
-    def _shown_kernel(self):
-        return self._shown(self.kernel_size)
 
     def _user_shape(self, x):
         return x.shape[:2] + x.shape[3:] if self._user_nd == 1 else x.shape

@@ -30,10 +30,11 @@ def conv_out_sizes(in_sizes, kernel, stride, dilation, pads):
                  for i, k, s, d, (lo, hi) in zip(in_sizes, kernel, stride, dilation, pads))
 
 
-def _padded(x, pads):
+def _padded(x, pads, value=0):
+    """``x`` with (before, after) ``pads`` of ``value`` on each spatial dimension."""
     if not any(lo or hi for lo, hi in pads):
         return x
-    out = xp.zeros(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), x.dtype)
+    out = xp.full(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), value, x.dtype)
     out[(Ellipsis,) + tuple(slice(lo, lo + n) for n, (lo, _) in zip(x.shape[2:], pads))] = x
     return out
 
@@ -110,6 +111,8 @@ def _conv_backprop_filter_impl(dy, x, stride, dilation, pads, groups, w_shape):
         # fast as (O, N*P) x (N*P, C*K) on these long, thin operands
         piece = xp.matmul(cols, _channel_major(dy[part], groups).transpose(0, 2, 1))  # (groups, C/g * K, O/g)
         dw_t = piece if dw_t is None else dw_t + piece
+    if dw_t is None:            # an empty batch
+        return xp.zeros(w_shape, xp.result_type(dy, x))
     return xp.ascontiguousarray(dw_t.transpose(0, 2, 1)).reshape(w_shape)
 
 

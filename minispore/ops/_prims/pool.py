@@ -7,19 +7,9 @@ derivative there is zero almost everywhere), and its adjoint ``MaxPoolGradGrad``
 Average pooling divides each window's sum by a divisor fixed by the parameters (``counted``: the padding that
 counts as elements, or a ``divisor`` override), so ``AvgPool`` and ``AvgPoolGrad`` are each other's adjoints.
 """
-import math
-
 from ..._core import backend
 from ._base import NONDIFF, Primitive, bind, xp
-from .conv import _offsets, _window_view, conv_out_sizes
-
-
-def _padded(x, pads, value):
-    if not any(lo or hi for lo, hi in pads):
-        return x
-    out = xp.full(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), value, x.dtype)
-    out[(Ellipsis,) + tuple(slice(lo, lo + n) for n, (lo, _) in zip(x.shape[2:], pads))] = x
-    return out
+from .conv import _offsets, _padded, conv_out_sizes
 
 
 def _out(x_shape, kernel, stride, dilation, pads):
@@ -42,7 +32,7 @@ def _crop(xpad, x_shape, pads):
 def _max_windows(x, kernel, stride, dilation, pads):
     out_sizes = _out(x.shape, kernel, stride, dilation, pads)
     xpad = _padded(x, pads, -xp.inf if x.dtype.kind == "f" else xp.iinfo(x.dtype).min)
-    return xpad, _window_view(xpad, kernel, out_sizes, stride, dilation), out_sizes
+    return xpad, out_sizes
 
 
 def _slices(xpad, kernel, stride, dilation, out_sizes):
@@ -53,7 +43,7 @@ def _slices(xpad, kernel, stride, dilation, out_sizes):
 
 
 def _max_pool_impl(x, kernel, stride, dilation, pads):
-    xpad, _, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
+    xpad, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
     slices = _slices(xpad, kernel, stride, dilation, out_sizes)
     out = next(slices).copy()
     for s in slices:
@@ -63,17 +53,39 @@ def _max_pool_impl(x, kernel, stride, dilation, pads):
 
 def _first_max(x, kernel, stride, dilation, pads):
     """Each window's first maximum, as an index into the flattened kernel: (N, C, *out). The maximum first, then
-    the offsets from last to first mark where they reach it, so the first one is written last."""
-    xpad, _, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
+    the offsets from last to first mark where they reach it, so the first one is written last. A NaN is the
+    maximum of its window (as in the forward pass); a window of -inf and padding picks its first real element."""
+    xpad, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
     slices = list(_slices(xpad, kernel, stride, dilation, out_sizes))
     best = slices[0].copy()
     for s in slices[1:]:
         xp.maximum(best, s, out=best)
     arg = xp.zeros(best.shape, xp.int8 if len(slices) < 128 else xp.int64)
-    for i in range(len(slices) - 1, 0, -1):
-        xp.putmask(arg, slices[i] == best, i)
-    xp.putmask(arg, slices[0] == best, 0)
+    nan = xp.isnan(best) if x.dtype.kind == "f" else None
+    inside = _inside(x.shape, kernel, stride, dilation, pads, out_sizes) if any(lo or hi for lo, hi in pads) \
+        else None
+    for i in range(len(slices) - 1, -1, -1):
+        hit = slices[i] == best
+        if nan is not None and nan.any():
+            hit |= xp.isnan(slices[i])
+        if inside is not None:
+            hit &= inside[i]
+        xp.putmask(arg, hit, i)
     return arg, out_sizes
+
+
+def _inside(x_shape, kernel, stride, dilation, pads, out_sizes):
+    """For each kernel offset, whether its element of each window is a real (not padding) element, as arrays
+    broadcasting against (N, C, *out)."""
+    result = []
+    for offset in _offsets(kernel):
+        mask = True
+        for dim, (k, s, d, (lo, _), n, p) in enumerate(zip(offset, stride, dilation, pads, x_shape[2:], out_sizes)):
+            pos = xp.arange(p) * s + k * d - lo
+            m = ((pos >= 0) & (pos < n)).reshape((-1,) + (1,) * (len(out_sizes) - dim - 1))
+            mask = mask & m
+        result.append(mask)
+    return result
 
 
 def _max_pool_grad_impl(dout, x, kernel, stride, dilation, pads):

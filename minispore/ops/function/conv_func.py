@@ -8,19 +8,13 @@ MindSpore's conventions, kept here once:
   ((top, bottom, left, right) for 2-D) and one symmetric int per dimension in ``ops.conv*d``; a nonzero padding
   with a mode other than 'pad' is an error.
 """
-import numbers
-
 from .. import _prims as P
 from ..._core import shapes
 from ..._core.tensor import Tensor
 from ..._core.errors import TracerValueError
-from .math_func import ValueRuntimeError, _tensor
+from .math_func import ValueRuntimeError, _is_int, _tensor
 
 PAD_MODES = ("same", "valid", "pad")
-
-
-def _is_int(v):
-    return isinstance(v, numbers.Integral) and not isinstance(v, bool)
 
 
 def int_tuple(value, n, name, op, low=1):
@@ -110,6 +104,15 @@ def check_channels(op, channels, weight_channels, groups, w_shape):
                          f"({groups}).")
 
 
+def check_kernel_fits(op, x_shape, kernel, dilation, pads, padding, shown=None):
+    """The (dilated) kernel must fit in the padded input (with a stride of 2 or more the kernels would give an
+    empty output instead of an error)."""
+    for n, (lo, hi), k, d in zip(x_shape[2:], pads, kernel, dilation):
+        if n + lo + hi < d * (k - 1) + 1:
+            raise ValueError(f"For '{op}', the kernel size {shown or tuple(kernel)} (dilation {tuple(dilation)}) is "
+                             f"larger than the padded input: input shape {tuple(x_shape)}, padding {padding!r}.")
+
+
 def bias_add(input_x, bias, data_format="NCHW"):
     """``input_x + bias`` along the channel dimension 1 (MindSpore's BiasAdd)."""
     x = _tensor(input_x, "input_x", "bias_add")
@@ -141,6 +144,7 @@ def _conv(op, nd, input, weight, bias, stride, pad_mode, padding, dilation, grou
         raise TypeError(f"For '{op}', the input and the weight must have the same dtype, but got {x.dtype} and "
                         f"{w.dtype}.")
     check_channels(op, x.shape[1], w.shape[1], int(groups), w.shape)
+    check_kernel_fits(op, x.shape, w.shape[2:], dilation, pads, padding)
     out = P.conv(x, w, stride, dilation, pads, int(groups))
     return out if bias is None else bias_add(out, bias)
 
@@ -228,12 +232,12 @@ def pool_input(x, nd, op):
     """A batched (N, C, *S) float or int input; an unbatched (C, *S) one gets a batch of 1 (``squeeze`` says to
     take it off again)."""
     x = _tensor(x, "input", op)
+    if x._data.dtype.kind not in "fiu":
+        raise TypeError(f"For '{op}', the input must be a number Tensor, but got {x.dtype}.")
     if x.ndim == nd + 1:
         return P.reshape(x, (1,) + x.shape), True
     if x.ndim != nd + 2:
         raise ValueError(f"For '{op}', the input must be {nd + 1}-D or {nd + 2}-D, but got shape {x.shape}.")
-    if x._data.dtype.kind not in "fiu":
-        raise TypeError(f"For '{op}', the input must be a number Tensor, but got {x.dtype}.")
     return x, False
 
 
@@ -361,6 +365,8 @@ def adaptive_sizes(output_size, in_sizes, op):
                         f"{output_size!r}.")
     if len(output_size) != nd:
         raise ValueRuntimeError(f"For '{op}', the 'output_size' must have {nd} values, but got {tuple(output_size)}.")
+    if min(in_sizes) < 1:
+        raise ValueError(f"For '{op}', the input's spatial dimensions must not be empty, but got {tuple(in_sizes)}.")
     sizes = tuple(n if o is None else int(o) for o, n in zip(output_size, in_sizes))
     if any(o < 1 for o in sizes):
         raise ValueError(f"For '{op}', the 'output_size' must be positive, but got {output_size!r}.")
@@ -420,9 +426,9 @@ def adaptive_max_pool(op, x, sizes, return_indices):
 def _divisible_1d(x, output_size, op):
     """MindSpore's 1-D adaptive pools take only batched (N, C, L) inputs and output sizes that divide L."""
     if x.ndim != 3:
-        raise ValueError(f"For {op}, the input must have 3 dims (N, C, L), but got shape {x.shape}.")
+        raise ValueError(f"For '{op}', the input must have 3 dims (N, C, L), but got shape {x.shape}.")
     if _is_int(output_size) and output_size > 0 and x.shape[-1] % output_size:
-        raise ValueError(f"For {op}, the input's last dimension must be divisible by output size {output_size}, but "
+        raise ValueError(f"For '{op}', the input's last dimension must be divisible by output size {output_size}, but "
                          f"got {x.shape[-1]}.")
 
 
