@@ -28,7 +28,7 @@ from .engine import _ArraySource
 __all__ = ["Cifar10Dataset", "Cifar100Dataset"]
 
 _IMAGE = 32 * 32 * 3
-_CACHE = {}         # (real path, op) -> ((size, mtime_ns), (images, labels...))
+_CACHE = {}         # (real path or paths, op) -> ((size, mtime_ns) per file, (images, labels...))
 
 
 def _check_dir(dataset_dir, op):
@@ -111,7 +111,7 @@ class _CifarDataset(_ArraySource):
             return len(self._cols[0])
         return sum(self._count(p) for p in self._files(strict=False))
 
-    def _load(self, path):
+    def _load(self, path, cache=True):
         st = os.stat(path)
         key, stamp = (os.path.realpath(path), self._OP), (st.st_size, st.st_mtime_ns)
         hit = _CACHE.get(key)
@@ -144,14 +144,29 @@ class _CifarDataset(_ArraySource):
         for lab in labels:
             lab.flags.writeable = False
         cols = (images, *labels)
-        _CACHE[key] = (stamp, cols)
+        if cache:
+            _CACHE[key] = (stamp, cols)
         return cols
 
     def _columns(self):
+        """The columns of all the files: one cached array per column for the whole set of files (the files of
+        a set are read without caching them one by one, so each image is held once)."""
         if self._cols is None:
-            parts = [self._load(p) for p in self._files()]
-            self._cols = [parts[0][j] if len(parts) == 1 else np.concatenate([p[j] for p in parts])
-                          for j in range(len(parts[0]))]
+            files = self._files()
+            if len(files) == 1:
+                self._cols = list(self._load(files[0]))
+                return self._cols
+            stats = [os.stat(p) for p in files]
+            key = (tuple(os.path.realpath(p) for p in files), self._OP)
+            stamp = tuple((st.st_size, st.st_mtime_ns) for st in stats)
+            hit = _CACHE.get(key)
+            if hit is None or hit[0] != stamp:
+                parts = [self._load(p, cache=False) for p in files]
+                cols = tuple(np.concatenate([part[j] for part in parts]) for j in range(len(parts[0])))
+                for c in cols:
+                    c.flags.writeable = False      # shared by the cache
+                hit = _CACHE[key] = (stamp, cols)
+            self._cols = list(hit[1])
         return self._cols
 
 
