@@ -34,7 +34,8 @@ def _padded(x, pads, value=0):
     """``x`` with (before, after) ``pads`` of ``value`` on each spatial dimension."""
     if not any(lo or hi for lo, hi in pads):
         return x
-    out = xp.full(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), value, x.dtype)
+    shape = x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads))
+    out = xp.zeros(shape, x.dtype) if value == 0 else xp.full(shape, value, x.dtype)
     out[(Ellipsis,) + tuple(slice(lo, lo + n) for n, (lo, _) in zip(x.shape[2:], pads))] = x
     return out
 
