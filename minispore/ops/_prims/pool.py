@@ -52,18 +52,28 @@ def _max_pool_impl(x, kernel, stride, dilation, pads):
 
 
 def _first_max(x, kernel, stride, dilation, pads):
-    """Each window's first maximum, as an index into the flattened kernel: (N, C, *out). The maximum first, then
-    the offsets from last to first mark where they reach it, so the first one is written last. A NaN is the
-    maximum of its window (as in the forward pass); a window of -inf and padding picks its first real element."""
+    """Each window's first maximum, as an index into the flattened kernel: (N, C, *out). A NaN is the maximum
+    of its window (as in the forward pass); a window of -inf and padding picks its first real element."""
     xpad, out_sizes = _max_windows(x, kernel, stride, dilation, pads)
     slices = list(_slices(xpad, kernel, stride, dilation, out_sizes))
     best = slices[0].copy()
+    arg = xp.zeros(best.shape, xp.int8 if len(slices) < 128 else xp.int64)
+    padded = any(lo or hi for lo, hi in pads)
+    if not padded:
+        # one pass per offset: where an offset is strictly greater, it becomes the maximum (ties keep the first);
+        # arithmetic on the 1-byte mask is several times faster than a masked assignment
+        for i, s in enumerate(slices[1:], 1):
+            greater = (s > best).view(xp.int8)
+            xp.maximum(best, s, out=best)
+            arg += greater * (i - arg)
+        if x.dtype.kind != "f" or not xp.isnan(best).any():
+            return arg, out_sizes
+        arg[...] = 0
+    # the general case (padding, or NaN): mark each offset that reaches the maximum, from last to first
     for s in slices[1:]:
         xp.maximum(best, s, out=best)
-    arg = xp.zeros(best.shape, xp.int8 if len(slices) < 128 else xp.int64)
     nan = xp.isnan(best) if x.dtype.kind == "f" else None
-    inside = _inside(x.shape, kernel, stride, dilation, pads, out_sizes) if any(lo or hi for lo, hi in pads) \
-        else None
+    inside = _inside(x.shape, kernel, stride, dilation, pads, out_sizes) if padded else None
     for i in range(len(slices) - 1, -1, -1):
         hit = slices[i] == best
         if nan is not None and nan.any():
@@ -91,16 +101,14 @@ def _inside(x_shape, kernel, stride, dilation, pads, out_sizes):
 def _max_pool_grad_impl(dout, x, kernel, stride, dilation, pads):
     arg, out_sizes = _first_max(x, kernel, stride, dilation, pads)
     dxpad = xp.zeros(x.shape[:2] + tuple(n + lo + hi for n, (lo, hi) in zip(x.shape[2:], pads)), dout.dtype)
-    zero = dout.dtype.type(0)
     # windows that do not overlap (stride >= the dilated kernel) write disjoint slices: no accumulation
     disjoint = all(s >= d * (k - 1) + 1 for s, d, k in zip(stride, dilation, kernel))
     for i, offset in enumerate(_offsets(kernel)):
-        part = xp.where(arg == i, dout, zero)
         target = _target(offset, dilation, stride, out_sizes)
         if disjoint:
-            dxpad[target] = part
+            xp.multiply(dout, arg == i, out=dxpad[target])
         else:
-            dxpad[target] += part
+            dxpad[target] += dout * (arg == i)
     return _crop(dxpad, x.shape, pads)
 
 
