@@ -92,8 +92,9 @@ class _BatchNorm(Cell):
             raise TypeError(f"For '{type(self).__name__}', the input must be Float16 or Float32 (MindSpore's "
                             f"BatchNorm kernel), but got {x.dtype}.")
         if x.ndim not in self._input_dims:
-            raise ValueError(f"For '{type(self).__name__}', the input must have {' or '.join(map(str, self._input_dims))} "
-                             f"dims, but got {x.ndim} dims (shape {x.shape}).")
+            dims = " or ".join(map(str, self._input_dims))
+            raise ValueError(f"For '{type(self).__name__}', the input must have {dims} dims, but got {x.ndim} dims "
+                             f"(shape {x.shape}).")
         if x.shape[1] != self.num_features:
             raise ValueError(f"For '{type(self).__name__}', the input must have {self.num_features} channels "
                              f"(dimension 1), but got shape {x.shape}.")

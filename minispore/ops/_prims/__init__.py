@@ -14,6 +14,7 @@ from .conv import *  # noqa: F401,F403
 from .pool import *  # noqa: F401,F403
 from .resample import *  # noqa: F401,F403
 from .norm import *  # noqa: F401,F403
-from . import elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool, resample, norm  # noqa: F401
+from . import (elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool,  # noqa: F401
+               resample, norm)
 from ._base import const  # noqa: F401
 from ..._core.primitive import NONDIFF, Primitive  # noqa: F401

@@ -148,13 +148,31 @@ def _conv_backprop_input_impl(dy, w, stride, dilation, pads, groups, x_shape):
     dcols = dcols.reshape((c,) + tuple(kernel) + (n,) + tuple(out_sizes))
     padded = tuple(s + lo + hi for s, (lo, hi) in zip(x_shape[2:], pads))
     dxpad = xp.zeros((c, n) + padded, dy.dtype)                       # channel-major, like the columns
-    # col2im: each kernel offset's columns land on a strided slice of the padded input
-    for offset in _offsets(kernel):
-        target = tuple(slice(k * d, k * d + s * (p - 1) + 1, s)
-                       for k, d, s, p in zip(offset, dilation, stride, out_sizes))
-        dxpad[(Ellipsis,) + target] += dcols[(slice(None),) + offset]
+    scatter_windows(dxpad, lambda offset: dcols[(slice(None),) + offset], kernel, dilation, stride, out_sizes)
     crop = tuple(slice(lo, lo + s) for s, (lo, _) in zip(x_shape[2:], pads))
     return xp.ascontiguousarray(dxpad[(slice(None), slice(None)) + crop].swapaxes(0, 1))
+
+
+def _target(offset, dilation, stride, out_sizes):
+    """The strided slice of a padded input that one kernel offset's elements of all the windows occupy."""
+    return (Ellipsis,) + tuple(slice(k * d, k * d + s * (p - 1) + 1, s)
+                               for k, d, s, p in zip(offset, dilation, stride, out_sizes))
+
+
+def _crop(xpad, x_shape, pads):
+    """The unpadded part of ``xpad`` (spatial dimensions last), contiguous."""
+    if not any(lo or hi for lo, hi in pads):
+        return xpad
+    return xp.ascontiguousarray(xpad[(Ellipsis,) + tuple(slice(lo, lo + n) for n, (lo, _) in
+                                                         zip(x_shape[-len(pads):], pads))])
+
+
+def scatter_windows(target, windows_at, kernel, dilation, stride, out_sizes):
+    """Scatter-add each kernel offset's window elements (``windows_at(offset)``) into ``target``, the padded
+    input, in place (shared by the convolution's, pooling's and fold's gradients)."""
+    for offset in _offsets(kernel):
+        target[_target(offset, dilation, stride, out_sizes)] += windows_at(offset)
+    return target
 
 
 def _offsets(kernel):

@@ -9,23 +9,11 @@ counts as elements, or a ``divisor`` override), so ``AvgPool`` and ``AvgPoolGrad
 """
 from ..._core import backend
 from ._base import NONDIFF, Primitive, bind, xp
-from .conv import _offsets, _padded, conv_out_sizes
+from .conv import _crop, _offsets, _padded, _target, conv_out_sizes, scatter_windows
 
 
 def _out(x_shape, kernel, stride, dilation, pads):
     return conv_out_sizes(x_shape[2:], kernel, stride, dilation, pads)
-
-
-def _target(offset, dilation, stride, out_sizes):
-    return (Ellipsis,) + tuple(slice(k * d, k * d + s * (p - 1) + 1, s)
-                               for k, d, s, p in zip(offset, dilation, stride, out_sizes))
-
-
-def _crop(xpad, x_shape, pads):
-    if not any(lo or hi for lo, hi in pads):
-        return xpad
-    return xp.ascontiguousarray(xpad[(Ellipsis,) + tuple(slice(lo, lo + n) for n, (lo, _) in
-                                                         zip(x_shape[2:], pads))])
 
 
 # ----------------------------------------------------------------------------- max
@@ -210,8 +198,7 @@ def _avg_pool_grad_impl(dout, kernel, stride, pads, counted, divisor, x_shape):
     share = dout / _divisor(x_shape, kernel, stride, pads, counted, divisor, dout.dtype)
     dxpad = xp.zeros(tuple(x_shape[:2]) + tuple(n + lo + hi for n, (lo, hi) in zip(x_shape[2:], pads)),
                      dout.dtype)
-    for offset in _offsets(kernel):
-        dxpad[_target(offset, (1,) * len(kernel), stride, out_sizes)] += share
+    scatter_windows(dxpad, lambda offset: share, kernel, (1,) * len(kernel), stride, out_sizes)
     return _crop(dxpad, x_shape, pads)
 
 

@@ -30,9 +30,10 @@ import math
 
 from ..._core import backend
 from ._base import Primitive, bind, xp
-from .conv import _offsets, _padded, _window_view, conv_out_sizes
+from .conv import _crop, _padded, _window_view, conv_out_sizes, scatter_windows
 
-__all__ = ["resample_p", "resample_grad_p", "resample_axes", "map_sizes", "im2col_p", "col2im_p", "im2col", "col2im"]
+__all__ = ["resample_p", "resample_grad_p", "resample_axes", "map_sizes", "im2col_p", "col2im_p", "im2col", "col2im",
+           "sliding_blocks"]
 
 _F32 = backend.xp.float32
 _CUBIC_TABLE = 1024     # the cubic kernel's fraction resolution (TensorFlow's and MindSpore's kTableSize)
@@ -265,17 +266,12 @@ def _col2im_impl(cols, output_size, kernel, dilation, pads, stride):
     blocks = cols.reshape((n, c) + tuple(kernel) + tuple(out))
     padded = tuple(s + lo + hi for s, (lo, hi) in zip(output_size, pads))
     image = xp.zeros((n, c) + padded, cols.dtype)
-    for offset in _offsets(kernel):
-        target = tuple(slice(k * d, k * d + s * (p - 1) + 1, s)
-                       for k, d, s, p in zip(offset, dilation, stride, out))
-        image[(Ellipsis,) + target] += blocks[(slice(None), slice(None)) + offset]
-    if not any(lo or hi for lo, hi in pads):
-        return image
-    return xp.ascontiguousarray(image[(Ellipsis,) + tuple(slice(lo, lo + s) for s, (lo, _) in
-                                                          zip(output_size, pads))])
+    scatter_windows(image, lambda offset: blocks[(slice(None), slice(None)) + offset], kernel, dilation, stride, out)
+    return _crop(image, tuple(output_size), pads)
 
 
-def _blocks(name, spatial, kernel, dilation, pads, stride):
+def sliding_blocks(name, spatial, kernel, dilation, pads, stride):
+    """The number of sliding blocks along each spatial dimension, or a ValueError naming ``name``."""
     out = conv_out_sizes(spatial, kernel, stride, dilation, pads)
     if any(isinstance(o, int) and o < 1 for o in out):
         raise ValueError(f"For '{name}', the kernel {tuple(kernel)} with dilation {tuple(dilation)} does not fit "
@@ -287,7 +283,7 @@ def _blocks(name, spatial, kernel, dilation, pads, stride):
 def _im2col_abstract(x, kernel, dilation, pads, stride):
     if len(x.shape) != 4:
         raise ValueError(f"For 'Im2Col', the input must be 4-D (N, C, H, W), but got shape {tuple(x.shape)}.")
-    out = _blocks("Im2Col", x.shape[2:], kernel, dilation, pads, stride)
+    out = sliding_blocks("Im2Col", x.shape[2:], kernel, dilation, pads, stride)
     return (x.shape[0], x.shape[1] * math.prod(kernel), out[0] * out[1]), x.dtype
 
 
@@ -296,7 +292,7 @@ def _col2im_abstract(cols, output_size, kernel, dilation, pads, stride):
     if len(cols.shape) != 3 or cols.shape[1] % k:
         raise ValueError(f"For 'Col2Im', the input must be 3-D (N, C * {k}, L) for the kernel {tuple(kernel)}, but "
                          f"got shape {tuple(cols.shape)}.")
-    out = _blocks("Col2Im", output_size, kernel, dilation, pads, stride)
+    out = sliding_blocks("Col2Im", output_size, kernel, dilation, pads, stride)
     if cols.shape[2] != out[0] * out[1]:
         raise ValueError(f"For 'Col2Im', the input's last dimension must be the number of sliding blocks "
                          f"{out[0]} * {out[1]} = {out[0] * out[1]} of the output size {tuple(output_size)}, but "

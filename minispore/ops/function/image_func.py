@@ -348,12 +348,7 @@ def _window_arg(value, name, op, lengths, low):
 
 
 def _check_blocks(op, spatial, kernel, dilation, padding, stride):
-    out = tuple((n + 2 * p - d * (k - 1) - 1) // s + 1
-                for n, k, d, p, s in zip(spatial, kernel, dilation, padding, stride))
-    if min(out) < 1:
-        raise ValueError(f"For '{op}', the kernel {kernel} with dilation {dilation} does not fit the spatial size "
-                         f"{tuple(spatial)} padded by {padding}: the sliding blocks would be {out}.")
-    return out
+    return P.sliding_blocks(op, spatial, kernel, dilation, tuple((p, p) for p in padding), stride)
 
 
 def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
