@@ -76,8 +76,7 @@ class RandomErasing(ImageOp):
             return out
         m4 = np.broadcast_to(mask[:, None], x.shape)
         if self.value == "random":
-            noise = rng.standard_normal(x.shape)
-            out[m4] = _cast(noise[m4], x.dtype)
+            out[m4] = _cast(rng.standard_normal(int(np.count_nonzero(m4))), x.dtype)   # (noise where erased only)
         elif isinstance(self.value, tuple):
             if c != 3:
                 raise RuntimeError(f"RandomErasing: an (R, G, B) value needs 3-channel <C,H,W> images, but got "

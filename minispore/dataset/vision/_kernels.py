@@ -8,6 +8,8 @@ of its vectorised loops, and its rounding (``cvRound``: half to even). The golde
 (tests/golden/cases_dataset_vision.py) check each against MindSpore 2.10: they agree exactly on uint8 images.
 Every kernel works on a whole block at once: per-image parameters (crop boxes, angles, factors) are arrays.
 """
+import functools
+
 import numpy as np
 
 from .utils import Inter
@@ -92,8 +94,10 @@ def _cubic_taps(src, dst):
     return idx, cubic_coeffs(f)
 
 
+@functools.lru_cache(maxsize=64)
 def _area_matrix(src, dst):
-    """OpenCV's ``computeResizeAreaTab`` as a dense ``(dst, src)`` matrix (shrinking)."""
+    """OpenCV's ``computeResizeAreaTab`` as a dense ``(dst, src)`` matrix (shrinking); cached (read-only), since
+    a pipeline resizes every image of a data set between the same sizes."""
     scale = _scale(src, dst)
     m = np.zeros((dst, src))
     for dx in range(dst):
@@ -108,7 +112,9 @@ def _area_matrix(src, dst):
         m[dx, sx1:sx2] = 1.0 / cell
         if fsx2 - sx2 > 1e-3:
             m[dx, sx2] = min(min(fsx2 - sx2, 1.0), cell) / cell
-    return m.astype(np.float32)
+    m = m.astype(np.float32)
+    m.flags.writeable = False
+    return m
 
 
 def _along(x, idx, axis):
