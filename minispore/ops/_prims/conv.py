@@ -84,10 +84,24 @@ def _chunks(n, per_sample):
     return [slice(i, min(i + step, n)) for i in range(0, n, step)]
 
 
+_FEW_ROWS = 32     # im2col matrices with at most this many rows (C*K) are built per sample (see _sample_columns)
+
+
+def _sample_columns(x, kernel, out_sizes, stride, dilation, pads):
+    """The im2col matrix sample-major, (N, C*K, P): for a thin matrix (LeNet's first layer, C*K = 25) this
+    copy and one product per sample beat the channel-major transpose (measured 0.25 vs 0.40 ms at batch 32)."""
+    n, c = x.shape[:2]
+    view = _window_view(_padded(x, pads), kernel, out_sizes, stride, dilation)
+    return view.reshape(n, c * math.prod(kernel), math.prod(out_sizes))
+
+
 def _conv_impl(x, w, stride, dilation, pads, groups):
     n = x.shape[0]
     o, kernel = w.shape[0], w.shape[2:]
     out_sizes = conv_out_sizes(x.shape[2:], kernel, stride, dilation, pads)
+    if groups == 1 and x.shape[1] * math.prod(kernel) <= _FEW_ROWS:
+        cols = _sample_columns(x, kernel, out_sizes, stride, dilation, pads)
+        return xp.matmul(w.reshape(o, -1), cols).reshape((n, o) + tuple(out_sizes))
     wg = w.reshape(groups, o // groups, -1)
     per_sample = x.shape[1] * math.prod(kernel) * math.prod(out_sizes) * x.itemsize
     parts = _chunks(n, per_sample)
@@ -104,6 +118,10 @@ def _conv_impl(x, w, stride, dilation, pads, groups):
 def _conv_backprop_filter_impl(dy, x, stride, dilation, pads, groups, w_shape):
     kernel = w_shape[2:]
     out_sizes = dy.shape[2:]
+    if groups == 1 and x.shape[1] * math.prod(kernel) <= _FEW_ROWS:
+        cols = _sample_columns(x, kernel, out_sizes, stride, dilation, pads)
+        dy3 = dy.reshape(dy.shape[0], dy.shape[1], math.prod(out_sizes))
+        return xp.matmul(dy3, cols.transpose(0, 2, 1)).sum(axis=0, dtype=dy.dtype).reshape(w_shape)
     per_sample = x.shape[1] * math.prod(kernel) * math.prod(out_sizes) * x.itemsize
     dw_t = None
     for part in _chunks(x.shape[0], per_sample):
