@@ -38,8 +38,13 @@ def is_array(value):
 
 
 def host_index(value):
-    """A host NumPy array for index metadata (a list of ints or bools, a NumPy or device array). A ragged list
-    is a ValueError on every NumPy (before 1.24 NumPy made an object array of it, with a warning)."""
+    """A host NumPy array for index metadata (a list of ints or bools, a NumPy or device array)."""
+    return host_array(value)
+
+
+def host_array(value):
+    """``numpy.asarray(value)``, with a ragged nested list a ValueError on every NumPy (before 1.24 NumPy made an
+    object array of it, with a warning)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         arr = numpy.asarray(value)

@@ -31,15 +31,6 @@ _IMAGE = 32 * 32 * 3
 _CACHE = {}         # (real path or paths, op) -> ((size, mtime_ns) per file, (images, labels...))
 
 
-def _check_dir(dataset_dir, op):
-    if not isinstance(dataset_dir, (str, os.PathLike)):
-        raise TypeError(f"For '{op}', dataset_dir must be a path, but got {dataset_dir!r}.")
-    dataset_dir = os.fspath(dataset_dir)
-    if not os.path.isdir(dataset_dir):
-        raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
-    return dataset_dir
-
-
 def _check_usage(usage):
     usage = "all" if usage is None else usage
     if not isinstance(usage, str):
@@ -59,7 +50,7 @@ class _CifarDataset(_ArraySource):
                  sampler=None, num_shards=None, shard_id=None, cache=None):
         super().__init__()
         config.check_num_parallel_workers(num_parallel_workers, self._OP)
-        self.dataset_dir = _check_dir(dataset_dir, self._OP)
+        self.dataset_dir = config.check_dataset_dir(dataset_dir, self._OP)
         self.usage = _check_usage(usage)
         self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, self._OP)
         self._cols = None

@@ -63,6 +63,17 @@ def set_num_parallel_workers(num):
     _num_parallel_workers = int(num)
 
 
+def check_dataset_dir(dataset_dir, op):
+    """A data set source's ``dataset_dir``: a path to an existing folder (MindSpore's messages), as a str."""
+    import os
+    if not isinstance(dataset_dir, (str, os.PathLike)):
+        raise TypeError(f"For '{op}', dataset_dir must be a path, but got {dataset_dir!r}.")
+    dataset_dir = os.fspath(dataset_dir)
+    if not os.path.isdir(dataset_dir):
+        raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
+    return dataset_dir
+
+
 def check_num_parallel_workers(num, op):
     """MindSpore's bounds for a ``num_parallel_workers`` argument: an int in [1, the CPU count] (None: default)."""
     if num is None:

@@ -13,10 +13,10 @@ Nothing runs until a dataset is iterated; each iteration (``for``, a new ``creat
 import numbers
 import sys
 
-import warnings
 
 import numpy as np
 
+from .._core import backend
 from .._core import dtype as mstype
 from .._core.tensor import Tensor, _wrap
 from . import config
@@ -471,17 +471,6 @@ class _ArraySource(_IndexedSource):
             yield [_take(c, sel) for c in cols], len(sel)
 
 
-def _strict_asarray(v):
-    """``np.asarray`` that refuses ragged lists on every NumPy (before 1.24 it made an object array of them,
-    with a warning)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        a = np.asarray(v)
-    if a.dtype.kind == "O" and isinstance(v, (list, tuple)):
-        raise ValueError("setting an array element with a sequence: the rows have different lengths")
-    return a
-
-
 class NumpySlicesDataset(_ArraySource):
     """Rows sliced from in-memory data along its first axis.
 
@@ -508,7 +497,7 @@ class NumpySlicesDataset(_ArraySource):
         cols = []
         for i, v in enumerate(values):
             try:
-                a = v._data if isinstance(v, Tensor) else _strict_asarray(v)
+                a = v._data if isinstance(v, Tensor) else backend.host_array(v)
             except ValueError as e:
                 a = self._ragged(v, i, e)
                 if a is not None:           # a list of samples of different shapes: a row per element

@@ -53,11 +53,7 @@ class ImageFolderDataset(_IndexedSource):
         super().__init__()
         op = "ImageFolderDataset"
         config.check_num_parallel_workers(num_parallel_workers, op)
-        if not isinstance(dataset_dir, (str, os.PathLike)):
-            raise TypeError(f"For '{op}', dataset_dir must be a path, but got {dataset_dir!r}.")
-        dataset_dir = os.fspath(dataset_dir)
-        if not os.path.isdir(dataset_dir):
-            raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
+        dataset_dir = config.check_dataset_dir(dataset_dir, op)
         if extensions is not None:
             if not isinstance(extensions, list):
                 raise TypeError(f"Argument extensions with value {extensions!r} is not of type [<class 'list'>], "

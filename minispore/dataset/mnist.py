@@ -180,11 +180,7 @@ class _IdxDataset(_ArraySource):
         super().__init__()
         op = self._OP
         config.check_num_parallel_workers(num_parallel_workers, op)
-        if not isinstance(dataset_dir, (str, os.PathLike)):
-            raise TypeError(f"For '{op}', dataset_dir must be a path, but got {dataset_dir!r}.")
-        dataset_dir = os.fspath(dataset_dir)
-        if not os.path.isdir(dataset_dir):
-            raise ValueError(f"The folder {dataset_dir} does not exist or is not a directory or permission denied!")
+        dataset_dir = config.check_dataset_dir(dataset_dir, op)
         usage = "all" if usage is None else usage
         if not isinstance(usage, str):
             raise TypeError(f"Argument usage with value {usage!r} is not of type [<class 'str'>], "
