@@ -13,7 +13,6 @@ Nothing runs until a dataset is iterated; each iteration (``for``, a new ``creat
 import numbers
 import sys
 
-
 import numpy as np
 
 from .._core import backend
