@@ -100,18 +100,14 @@ POOL_CASES = [
 ]
 
 
-@pytest.mark.parametrize("kernel,stride,padding,ceil", POOL_CASES)
-def test_max_pool2d_values_and_gradients(kernel, stride, padding, ceil):
-    x = _distinct(2, 2, 7, 8)
-
-    def f(x):
-        return ops.max_pool2d(x, kernel, stride, padding, 1, False, ceil)
-    out = f(ms.Tensor(x)).asnumpy()
+def _pool_geometry(spatial, kernel, stride, padding, ceil):
+    """The kernel, stride and (before, after) pads per dimension, the after-pad extended for ceil_mode by
+    PyTorch's rule (the last window starts inside the input or its leading padding)."""
     k2 = (kernel,) * 2 if isinstance(kernel, int) else kernel
     s2 = (stride,) * 2 if isinstance(stride, int) else stride
     p2 = (padding,) * 2 if isinstance(padding, int) else padding
     pads = []
-    for n, k, s, p in zip(x.shape[2:], k2, s2, p2):
+    for n, k, s, p in zip(spatial, k2, s2, p2):
         hi = p
         if ceil:
             count = -(-(n + 2 * p - k) // s) + 1
@@ -119,6 +115,17 @@ def test_max_pool2d_values_and_gradients(kernel, stride, padding, ceil):
                 count -= 1
             hi = max(p, (count - 1) * s + k - n - p)
         pads.append((p, hi))
+    return k2, s2, p2, pads
+
+
+@pytest.mark.parametrize("kernel,stride,padding,ceil", POOL_CASES)
+def test_max_pool2d_values_and_gradients(kernel, stride, padding, ceil):
+    x = _distinct(2, 2, 7, 8)
+
+    def f(x):
+        return ops.max_pool2d(x, kernel, stride, padding, 1, False, ceil)
+    out = f(ms.Tensor(x)).asnumpy()
+    k2, s2, _, pads = _pool_geometry(x.shape[2:], kernel, stride, padding, ceil)
     np.testing.assert_allclose(out, cref.max_pool(x, k2, s2, (1, 1), pads))
     check_grads(f, [x], order=2)
 
@@ -136,19 +143,8 @@ def test_avg_pool2d_values_and_gradients(kernel, stride, padding, ceil, count_in
 
     def f(x):
         return ops.avg_pool2d(x, kernel, stride, padding, ceil, count_include_pad)
-    k2 = (kernel,) * 2 if isinstance(kernel, int) else kernel
-    s2 = (stride,) * 2 if isinstance(stride, int) else stride
-    p2 = (padding,) * 2 if isinstance(padding, int) else padding
-    pads, counted = [], []
-    for n, k, s, p in zip(x.shape[2:], k2, s2, p2):
-        hi = p
-        if ceil:
-            count = -(-(n + 2 * p - k) // s) + 1
-            if (count - 1) * s >= n + p:
-                count -= 1
-            hi = max(p, (count - 1) * s + k - n - p)
-        pads.append((p, hi))
-        counted.append((p, p) if count_include_pad else (0, 0))
+    k2, s2, p2, pads = _pool_geometry(x.shape[2:], kernel, stride, padding, ceil)
+    counted = [(p, p) if count_include_pad else (0, 0) for p in p2]
     np.testing.assert_allclose(f(ms.Tensor(x)).asnumpy(), cref.avg_pool(x, k2, s2, pads, counted, 0), rtol=1e-12)
     check_grads(f, [x], order=2)
 

@@ -57,9 +57,10 @@ def _first_max(x, kernel, stride, dilation, pads):
         if x.dtype.kind != "f" or not xp.isnan(best).any():
             return arg, out_sizes
         arg[...] = 0
+    else:
+        for s in slices[1:]:
+            xp.maximum(best, s, out=best)
     # the general case (padding, or NaN): mark each offset that reaches the maximum, from last to first
-    for s in slices[1:]:
-        xp.maximum(best, s, out=best)
     nan = xp.isnan(best) if x.dtype.kind == "f" else None
     inside = _inside(x.shape, kernel, stride, dilation, pads, out_sizes) if padded else None
     for i in range(len(slices) - 1, -1, -1):
