@@ -85,6 +85,8 @@ def backward_pass(seeds, leaves, nodes, consume=False):
             continue
         prim = node.prim
         rules = prim.vjps
+        if prim.vjp_shared is not None:
+            g = prim.vjp_shared(g, node.out, *node.args, **node.params)
         i = 0
         for parent in node.parents:
             if parent is not None:

@@ -27,7 +27,7 @@ NONDIFF = "not differentiable"      # a VJP rule slot: this argument's cotangent
 class Primitive:
     """``effect``: the impl changes state (an optimizer update, an assignment) and must run at every replay of a
     compiled graph, in order; ``random``: the impl draws random numbers (never merged or folded)."""
-    __slots__ = ("name", "impl", "arity", "abstract", "vjps", "effect", "random")
+    __slots__ = ("name", "impl", "arity", "abstract", "vjps", "vjp_shared", "effect", "random")
 
     registry = {}
 
@@ -39,13 +39,18 @@ class Primitive:
         self.arity = arity          # None: any number of arguments (Concat)
         self.abstract = abstract
         self.vjps = None
+        self.vjp_shared = None
         self.effect = effect
         self.random = random
         Primitive.registry[name] = self
 
-    def def_vjp(self, *rules):
+    def def_vjp(self, *rules, shared=None):
         """One rule per argument: ``rule(dout, out, *args, **params) -> cotangent`` or ``NONDIFF``. A primitive
-        of any arity takes one ``VariadicRule``."""
+        of any arity takes one ``VariadicRule``.
+
+        ``shared(dout, out, *args, **params)``, when given, is the work the rules have in common (a recurrent
+        layer's backward time loop yields every argument's cotangent at once): the backward pass runs it once
+        per node and passes its result to each rule in place of ``dout``."""
         if self.arity is None:
             if len(rules) != 1 or not (isinstance(rules[0], VariadicRule) or rules[0] is NONDIFF):
                 raise TypeError(f"Primitive '{self.name}' takes any number of arguments: give one VariadicRule "
@@ -61,6 +66,9 @@ class Primitive:
             self.vjps = _ALL_NONDIFF if rules[0] is NONDIFF else rules[0]
         else:
             self.vjps = rules
+        if shared is not None and not callable(shared):
+            raise TypeError(f"The shared VJP part of primitive '{self.name}' must be a function, got {shared!r}.")
+        self.vjp_shared = shared
         return self
 
     def __repr__(self):
