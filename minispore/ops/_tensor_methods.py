@@ -367,6 +367,42 @@ def where(self, condition, y):
     return F.where(condition, self, y)
 
 
+def bmm(self, mat2):
+    return F.bmm(self, mat2)
+
+
+def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
+    return F.baddbmm(self, batch1, batch2, beta=beta, alpha=alpha)
+
+
+def cummax(self, axis):
+    return F.cummax(self, axis)
+
+
+def cummin(self, axis):
+    return F.cummin(self, axis)
+
+
+def scatter(self, axis, index, src):
+    return F.scatter(self, axis, index, src)
+
+
+def gather_nd(self, indices):
+    return F.gather_nd(self, indices)
+
+
+def masked_select(self, mask):
+    return F.masked_select(self, mask)
+
+
+def index_add(self, dim, index, source, *, alpha=1):
+    """``self`` with ``alpha * source`` added at the 1-D ``index`` of ``dim`` (functional: MindSpore 2.10 also
+    writes the result into ``self``)."""
+    if alpha != 1:
+        source = F.mul(source, alpha)
+    return F.index_add(self, index, source, dim)
+
+
 _OVERRIDES = {name: fn for name, fn in dict(globals()).items()
               if callable(fn) and getattr(fn, "__module__", None) == __name__ and not name.startswith("_")}
 

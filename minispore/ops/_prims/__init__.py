@@ -14,7 +14,9 @@ from .conv import *  # noqa: F401,F403
 from .pool import *  # noqa: F401,F403
 from .resample import *  # noqa: F401,F403
 from .norm import *  # noqa: F401,F403
+from .scan import *  # noqa: F401,F403
+from .einsum import einsum, einsum_p  # noqa: F401
 from . import (elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool,  # noqa: F401
-               resample, norm)
+               resample, norm, scan)
 from ._base import const  # noqa: F401
 from ..._core.primitive import NONDIFF, Primitive  # noqa: F401

@@ -232,13 +232,180 @@ def nonzero(x):
 
 
 def _unique_impl(x, part):
-    values, inverse = xp.unique(x, return_inverse=True)
-    return values if part == "values" else inverse.reshape(x.shape).astype(xp.int64)
+    """The distinct values in order of first appearance (MindSpore's CPU kernel), or where each element's value is
+    among them."""
+    values, first, inverse = xp.unique(x, return_index=True, return_inverse=True)
+    order = xp.argsort(first, kind="stable")
+    if part == "values":
+        return values[order]
+    rank = xp.empty_like(order)
+    rank[order] = xp.arange(order.size)
+    # Int64 positions for an Int64 input, Int32 otherwise (MindSpore's Unique)
+    return rank[inverse.reshape(x.shape)].astype(xp.int64 if x.dtype == xp.int64 else xp.int32)
 
 
 unique_p = Primitive("Unique", _unique_impl, 1, _value_dependent("unique"))
-unique_p.def_vjp(NONDIFF)
+# no derivative rules: MindSpore's Unique has none, so a gradient through it raises (MissingRuleError)
 
 
 def unique(x, part):
     return bind(unique_p, x, part=part)
+
+
+# ----------------------------------------------------------------------------- range checks of index tensors
+def _check_range_impl(indices, n, op):
+    _check_indices(indices, n, op)
+    return indices
+
+
+check_range_p = Primitive("CheckIndexRange", _check_range_impl, 1,
+                          lambda indices, n, op: (indices.shape, indices.dtype))
+check_range_p.def_vjp(NONDIFF)
+
+
+def check_range(indices, n, op):
+    """``indices`` after checking that each lies in [-n, n): an error naming ``op`` at the call, also when a
+    compiled graph runs (NumPy would wrap some and fail on others with its own message)."""
+    return bind(check_range_p, indices, n=n, op=op)
+
+
+# ----------------------------------------------------------------------------- N-d gathers and scatters
+def _nd_index(indices, shape, op):
+    """The NumPy index of ``indices`` (..., K) into the first K dimensions of ``shape``, after a range check."""
+    k = indices.shape[-1]
+    if indices.size:
+        bound = backend.asarray(shape[:k], indices.dtype)
+        bad = (indices >= bound) | (indices < -bound)
+        if bad.any():
+            pos = tuple(int(i) for i in xp.argwhere(bad)[0])
+            raise IndexOutOfRangeError(f"For '{op}', the index {indices[pos[:-1]].tolist()} is out of range for the "
+                                       f"first {k} dimensions {tuple(shape[:k])} of shape {tuple(shape)}.")
+    return tuple(indices[..., i] for i in range(k))
+
+
+def _nd_abstract_check(x_shape, indices, updates_shape, op):
+    k = indices.shape[-1] if len(indices.shape) else None
+    if indices.dtype.kind not in "iu":
+        raise TypeError(f"For '{op}', the indices must be integers, but got {indices.dtype}.")
+    if k is None or k > len(x_shape):
+        raise ValueError(f"For '{op}', the last dimension of the indices (shape {tuple(indices.shape)}) must be at "
+                         f"most the rank {len(x_shape)} of shape {tuple(x_shape)}.")
+    expected = tuple(indices.shape[:-1]) + tuple(x_shape[k:])
+    if updates_shape is not None and tuple(updates_shape) != expected:
+        raise ValueError(f"For '{op}', the updates must have shape indices.shape[:-1] + shape[indices.shape[-1]:] = "
+                         f"{expected}, but got {tuple(updates_shape)} (indices {tuple(indices.shape)}, shape "
+                         f"{tuple(x_shape)}).")
+    return expected
+
+
+def _gather_nd_impl(x, indices):
+    return x[_nd_index(indices, x.shape, "GatherNd")]
+
+
+gather_nd_p = Primitive("GatherNd", _gather_nd_impl, 2,
+                        lambda x, indices: (_nd_abstract_check(x.shape, indices, None, "GatherNd"), x.dtype))
+
+
+def gather_nd(x, indices):
+    """``x[indices[..., 0], ..., indices[..., K-1]]``: slices of ``x`` at the (..., K) integer ``indices``."""
+    return bind(gather_nd_p, x, indices)
+
+
+def _scatter_nd_impl(updates, indices, shape):
+    out = backend.xp.zeros(shape, updates.dtype)
+    xp.add.at(out, _nd_index(indices, shape, "ScatterNd"), updates)
+    return out
+
+
+def _scatter_nd_abstract(updates, indices, shape):
+    _nd_abstract_check(shape, indices, updates.shape, "ScatterNd")
+    return tuple(shape), updates.dtype
+
+
+scatter_nd_p = Primitive("ScatterNd", _scatter_nd_impl, 2, _scatter_nd_abstract)
+
+
+def scatter_nd(updates, indices, shape):
+    """Zeros of ``shape`` with ``updates`` added at ``indices`` (repeated indices accumulate)."""
+    return bind(scatter_nd_p, updates, indices, shape=tuple(shape))
+
+
+gather_nd_p.def_vjp(lambda dout, out, x, indices: scatter_nd(dout, indices, x._data.shape), NONDIFF)
+scatter_nd_p.def_vjp(lambda ddout, out, updates, indices, shape: gather_nd(ddout, indices), NONDIFF)
+
+
+def _scatter_nd_update_impl(x, updates, indices):
+    out = x.copy()
+    out[_nd_index(indices, x.shape, "TensorScatterUpdate")] = updates     # repeated indices: the last one wins
+    return out
+
+
+def _scatter_nd_update_abstract(x, updates, indices):
+    _nd_abstract_check(x.shape, indices, updates.shape, "TensorScatterUpdate")
+    return x.shape, x.dtype
+
+
+scatter_nd_update_p = Primitive("ScatterNdUpdate", _scatter_nd_update_impl, 3, _scatter_nd_update_abstract)
+
+
+def scatter_nd_update(x, indices, updates):
+    """A copy of ``x`` with the slices at ``indices`` replaced by ``updates``."""
+    return bind(scatter_nd_update_p, x, updates, indices)
+
+
+scatter_nd_update_p.def_vjp(
+    lambda dout, out, x, updates, indices: scatter_nd_update(dout, indices, zeros_like(updates)),
+    lambda dout, out, x, updates, indices: gather_nd(dout, indices),
+    NONDIFF)
+
+
+def _elements_index(indices, axis):
+    idx = list(xp.ix_(*[xp.arange(n) for n in indices.shape]))
+    idx[axis] = indices
+    return tuple(idx)
+
+
+def _scatter_elements_impl(x, updates, indices, axis):
+    _check_indices(indices, x.shape[axis], "TensorScatterElements")
+    out = x.copy()
+    out[_elements_index(indices, axis)] = updates
+    return out
+
+
+def _scatter_elements_abstract(x, updates, indices, axis):
+    if indices.dtype.kind not in "iu":
+        raise TypeError(f"For 'TensorScatterElements', the indices must be integers, but got {indices.dtype}.")
+    if tuple(indices.shape) != tuple(updates.shape) or len(indices.shape) != len(x.shape):
+        raise ValueError(f"For 'TensorScatterElements', the indices and the updates must have one shape of the "
+                         f"input's rank ({len(x.shape)}), but got indices {tuple(indices.shape)} and updates "
+                         f"{tuple(updates.shape)} for an input of shape {tuple(x.shape)}.")
+    if any(i != axis and e > n for i, (e, n) in enumerate(zip(indices.shape, x.shape))):
+        raise ValueError(f"For 'TensorScatterElements', the indices of shape {tuple(indices.shape)} must not be "
+                         f"larger than the input of shape {tuple(x.shape)} outside axis {axis}.")
+    return x.shape, x.dtype
+
+
+scatter_elements_p = Primitive("TensorScatterElements", _scatter_elements_impl, 3, _scatter_elements_abstract)
+
+
+def scatter_elements(x, indices, updates, axis):
+    """A copy of ``x`` with ``x[..., indices[i, j], ...] = updates[i, j]`` along ``axis`` (the last of repeated
+    positions wins)."""
+    return bind(scatter_elements_p, x, updates, indices, axis=axis)
+
+
+scatter_elements_p.def_vjp(
+    lambda dout, out, x, updates, indices, axis: scatter_elements(dout, indices, zeros_like(updates), axis),
+    lambda dout, out, x, updates, indices, axis: take_along_axis(dout, indices, axis),
+    NONDIFF)
+
+
+def scatter_add_elements(updates, indices, axis, shape):
+    """Zeros of ``shape`` with ``updates`` added at ``indices`` along ``axis`` (GatherD's adjoint)."""
+    return bind(take_along_grad_p, updates, indices, axis=axis, shape=tuple(shape))
+
+
+def index_add_along(updates, indices, axis, shape):
+    """Zeros of ``shape`` with the slices of ``updates`` added at the 1-D ``indices`` of ``axis`` (Gather's
+    adjoint)."""
+    return bind(gather_grad_p, updates, indices, axis=axis, shape=tuple(shape))

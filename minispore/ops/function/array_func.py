@@ -12,7 +12,7 @@ from ..._core.tensor import Tensor
 from .. import _prims as P
 from .image_func import _pad_modes
 from .math_func import (TypeRuntimeError, ValueRuntimeError, _axes, _axis, _broadcastable, _coerce, _constant,
-                        _flag, _int_arg, _is_int, _real, _tensor, mul)
+                        _flag, _int_arg, _is_int, _real, _tensor, add, mul)
 
 
 def _shown(v):
@@ -513,6 +513,14 @@ def unbind(input, dim=0):
     return tuple(P.reshape(_narrowed(x, ax, i, i + 1), rest) for i in range(x.shape[ax]))
 
 
+def unstack(input_x, axis=0):
+    """The slices of ``input_x`` along ``axis``, as a tuple (``unbind``)."""
+    x = _tensor(input_x, "input_x", "unstack")
+    if x.ndim == 0:
+        raise ValueError("For 'unstack', the input must have at least 1 dimension, but got a 0-d tensor.")
+    return unbind(x, _axis(axis, x.ndim, "unstack", strict=True))
+
+
 def narrow(input, axis, start, length):
     x = _tensor(input, "input", "narrow")
     ax = _axis(axis, x.ndim, "narrow", strict=True)
@@ -617,7 +625,12 @@ def masked_fill(input_x, mask, value):
                              f"of shape {value.shape}.")
         v = value
     else:
-        v = _constant(_real(value, "value", "masked_fill"), x._data.dtype)
+        _real(value, "value", "masked_fill")
+        if isinstance(value, float) and x._data.dtype.kind in "iub":
+            # (MindSpore 2.10's MaskedFill kernel refuses a float value for an integer input instead of truncating)
+            raise TypeError(f"For 'masked_fill', a float value ({value!r}) cannot fill a {x.dtype} tensor; give an "
+                            f"int, or cast the input first.")
+        v = _constant(value, x._data.dtype)
     _broadcastable("masked_fill", x, m)
     return where(m, P.cast(v, x._data.dtype), x)
 
@@ -742,14 +755,19 @@ def argsort(input, axis=-1, descending=False):
 
 
 def topk(input, k, dim=None, largest=True, sorted=True):
+    """The k largest (or smallest) values along ``dim`` (the last by default) and their Int32 positions; ties keep
+    the earlier position first. The values are always sorted (as MindSpore's CPU kernel gives them, whatever
+    ``sorted`` says)."""
     x = _tensor(input, "input", "topk")
     ax = x.ndim - 1 if dim is None else _axis(dim, x.ndim, "topk")
     _int_arg(k, "k", "topk")
     largest, _ = _flag(largest, "largest", "topk"), _flag(sorted, "sorted", "topk")
-    if not 0 <= k <= x.shape[ax]:
-        raise ValueError(f"For 'topk', k={k!r} is out of range for axis {ax} of size {x.shape[ax]}.")
+    n = x.shape[ax] if x.ndim else 1
+    if not 0 < k <= n:
+        raise ValueError(f"For 'topk', the k must be in (0, {n}] (the size of axis {ax} of shape {x.shape}), but "
+                         f"got {k!r}.")
     idx = _narrowed(P.argsort(x, ax, largest), ax, 0, k)
-    return P.take_along_axis(x, idx, ax), idx
+    return P.take_along_axis(x, idx, ax), P.cast(idx, mstype.int32.np_dtype)
 
 
 def nonzero(input, *, as_tuple=False):
@@ -761,8 +779,125 @@ def nonzero(input, *, as_tuple=False):
 
 
 def unique(input):
+    """(the distinct values in order of first appearance, each element's position among them): Int32 positions
+    (Int64 for an Int64 input). Not differentiable (a gradient through it raises, as in MindSpore); under jit its
+    value-dependent shape makes the function run eagerly."""
     x = _tensor(input, "input", "unique")
+    if x._data.dtype.kind == "b":
+        raise TypeError(f"For 'unique', the input must be a number tensor, but got {x.dtype}.")
     return P.unique(x, "values"), P.unique(x, "inverse")
+
+
+def masked_select(input, mask):
+    """The elements of ``input`` where the bool ``mask`` (broadcast with it) is True, as a 1-D tensor. Its length
+    depends on the values: under jit the function runs eagerly."""
+    x = _tensor(input, "input", "masked_select")
+    m = _tensor(mask, "mask", "masked_select")
+    if m._data.dtype.kind != "b":
+        raise TypeRuntimeError(f"For 'masked_select', the mask must be a bool Tensor, but got {m.dtype}.")
+    shape = shapes.broadcast_shapes(x.shape, m.shape, op="masked_select")
+    flat_x = P.reshape(P.broadcast_to(x, shape), (math.prod(shape),))
+    flat_m = P.reshape(P.broadcast_to(m, shape), (math.prod(shape),))
+    positions = P.reshape(P.nonzero(flat_m), (-1,))
+    return P.gather(flat_x, positions, 0)
+
+
+# ----------------------------------------------------------------------------- scatters
+def _same_dtype(x, y, op, what="updates"):
+    if x._data.dtype != y._data.dtype:
+        raise TypeError(f"For '{op}', the input and the {what} must have the same dtype, but got {x.dtype} and "
+                        f"{y.dtype}.")
+
+
+def tensor_scatter_elements(input_x, indices, updates, axis=0, reduction='none'):
+    """A copy of ``input_x`` with ``updates[i][j]`` written (``reduction='none'``; of repeated positions the last
+    wins) or added (``'add'``) at ``input_x[indices[i][j]][j]`` for ``axis=0`` (likewise along any axis).
+    Out-of-range indices raise (MindSpore 2.10's CPU kernel drops them silently); negative ones count from the
+    end."""
+    op = "tensor_scatter_elements"
+    x = _tensor(input_x, "input_x", op)
+    idx = _index_tensor(indices, op)
+    u = _tensor(updates, "updates", op)
+    _same_dtype(x, u, op)
+    ax = _axis(axis, x.ndim, op, strict=True)
+    if reduction not in ("none", "add"):
+        raise ValueError(f"For '{op}', 'reduction' must be 'none' or 'add', but got {reduction!r}.")
+    P.scatter_elements_p.abstract(x._data, u._data, idx._data, axis=ax)     # shape errors at the call
+    if reduction == "add":
+        idx = P.check_range(idx, x.shape[ax], op)
+        return P.add(x, P.scatter_add_elements(u, idx, ax, x.shape))
+    return P.scatter_elements(x, idx, u, ax)
+
+
+def scatter(input, axis, index, src):
+    """``tensor_scatter_elements(input, index, src, axis)``."""
+    return tensor_scatter_elements(input, index, src, axis)
+
+
+def _nd_shapes(x_shape, idx, updates, op):
+    """The shape rule of the N-d gathers and scatters, at the call (its errors name ``op``)."""
+    P.index._nd_abstract_check(x_shape, idx._data, None if updates is None else updates._data.shape, op)
+
+
+def scatter_nd(indices, updates, shape):
+    """Zeros of ``shape`` (a tuple) with ``updates`` added at ``indices`` (..., K): repeated indices accumulate."""
+    op = "scatter_nd"
+    idx = _index_tensor(indices, op)
+    u = _tensor(updates, "updates", op)
+    if not isinstance(shape, tuple) or not all(_is_int(d) for d in shape):
+        raise TypeError(f"For '{op}', 'shape' must be a tuple of ints, but got {_shown(shape)}.")
+    if not shape or any(d <= 0 for d in shape):
+        raise ValueError(f"For '{op}', 'shape' must be a non-empty tuple of positive ints, but got {shape}.")
+    _nd_shapes(shape, idx, u, op)
+    return P.scatter_nd(u, idx, tuple(int(d) for d in shape))
+
+
+def tensor_scatter_add(input_x, indices, updates):
+    """``input_x`` plus ``updates`` added at ``indices`` (..., K) (repeated indices accumulate)."""
+    op = "tensor_scatter_add"
+    x, idx, u = _tensor(input_x, "input_x", op), _index_tensor(indices, op), _tensor(updates, "updates", op)
+    _same_dtype(x, u, op)
+    _nd_shapes(x.shape, idx, u, op)
+    return P.add(x, P.scatter_nd(u, idx, x.shape))
+
+
+def tensor_scatter_update(input_x, indices, updates):
+    """A copy of ``input_x`` with the slices at ``indices`` (..., K) replaced by ``updates`` (of repeated indices,
+    the last wins)."""
+    op = "tensor_scatter_update"
+    x, idx, u = _tensor(input_x, "input_x", op), _index_tensor(indices, op), _tensor(updates, "updates", op)
+    _same_dtype(x, u, op)
+    _nd_shapes(x.shape, idx, u, op)
+    return P.scatter_nd_update(x, idx, u)
+
+
+def gather_nd(input_x, indices):
+    """The slices of ``input_x`` at the (..., K) integer ``indices``: shape ``indices.shape[:-1] +
+    input_x.shape[K:]``."""
+    op = "gather_nd"
+    x, idx = _tensor(input_x, "input_x", op), _index_tensor(indices, op)
+    _nd_shapes(x.shape, idx, None, op)
+    return P.gather_nd(x, idx)
+
+
+def index_add(x, indices, y, axis, use_lock=True, check_index_bound=True):
+    """``x`` with the slices of ``y`` added at the 1-D ``indices`` of ``axis`` (repeated indices accumulate).
+
+    Functional: MindSpore 2.10 also writes the sum into ``x`` in place; minispore returns it and leaves ``x``
+    unchanged (so that gradients through it are defined)."""
+    op = "index_add"
+    xt, yt = _tensor(x, "x", op), _tensor(y, "y", op)
+    idx = _index_tensor(indices, op)
+    _same_dtype(xt, yt, op, "y")
+    ax = _axis(axis, xt.ndim, op, strict=True)
+    if idx.ndim != 1:
+        raise ValueError(f"For '{op}', the indices must be 1-D, but got shape {idx.shape}.")
+    expected = xt.shape[:ax] + (idx.shape[0],) + xt.shape[ax + 1:]
+    if yt.shape != expected:
+        raise ValueError(f"For '{op}', y must have shape {expected} (x's shape {xt.shape} with axis {ax} the length "
+                         f"of the indices), but got {yt.shape}.")
+    idx = P.check_range(idx, xt.shape[ax], op) if check_index_bound else idx
+    return P.add(xt, P.index_add_along(yt, idx, ax, xt.shape))
 
 
 # ----------------------------------------------------------------------------- indexing with [] syntax
@@ -903,11 +1038,101 @@ def matmul(input, other):
 
 
 def bmm(input_x, mat2):
-    """Batched products; as in MindSpore 2.10, 2-D inputs are multiplied as matrices."""
+    """Batched matrix products of equal batch dimensions (MindSpore 2.10's BatchMatMul does not broadcast them on
+    CPU); as in MindSpore 2.10, 2-D inputs are multiplied as matrices."""
     x, y = _tensor(input_x, "input_x", "bmm"), _tensor(mat2, "mat2", "bmm")
     if x.ndim < 2 or y.ndim < 2:
         raise ValueError(f"For 'bmm', both inputs must be at least 2-D, but got {x.shape} and {y.shape}.")
+    if x.shape[:-2] != y.shape[:-2]:
+        raise ValueError(f"For 'bmm', the batch dimensions of the inputs must be equal (they are not broadcast), "
+                         f"but got shapes {x.shape} and {y.shape}.")
+    if x.shape[-1] != y.shape[-2]:
+        raise ValueError(f"For 'bmm', the rows of mat2 must equal the columns of input_x, but got shapes {x.shape} "
+                         f"and {y.shape}.")
     return _matmul(x, y, "bmm")
+
+
+def baddbmm(input, batch1, batch2, beta=1, alpha=1):
+    """``beta * input + alpha * bmm(batch1, batch2)``, ``input`` broadcast to the product's shape."""
+    op = "baddbmm"
+    x = _tensor(input, "input", op)
+    beta, alpha = _real(beta, "beta", op), _real(alpha, "alpha", op)
+    prod = bmm(batch1, batch2)
+    _broadcastable(op, x, prod)
+    scaled = mul(prod, alpha) if alpha != 1 else prod
+    if shapes.broadcast_shapes(x.shape, prod.shape, op=op) != prod.shape:
+        raise ValueError(f"For '{op}', the input of shape {x.shape} must broadcast to the product's shape "
+                         f"{prod.shape}.")
+    if beta == 0:       # the input is ignored (NaN included)
+        return scaled
+    return add(mul(x, beta) if beta != 1 else x, scaled)
+
+
+_EINSUM_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def einsum(equation, *operands):
+    """Einstein summation over the operands (NumPy's notation: ``"bij,bjk->bik"``, ``"...ij,...jk"``, implicit
+    output). MindSpore 2.10's CPU build has no Einsum kernel (it raises RuntimeError); minispore computes it and its
+    derivatives (one ``Einsum`` primitive)."""
+    op = "einsum"
+    if not isinstance(equation, str):
+        raise TypeError(f"For '{op}', the equation must be a str, but got {type(equation).__name__}.")
+    if len(operands) == 1 and isinstance(operands[0], (tuple, list)):
+        operands = tuple(operands[0])
+    xs = [_tensor(t, "operands", op) for t in operands]
+    if not xs:
+        raise ValueError(f"For '{op}', at least one operand is needed.")
+    eq = equation.replace(" ", "")
+    lhs, arrow, out = eq.partition("->")
+    subs = lhs.split(",")
+    if len(subs) != len(xs):
+        raise ValueError(f"For '{op}', the equation {equation!r} names {len(subs)} operands, but {len(xs)} were "
+                         f"given.")
+    used = set(eq) - set(".,->")
+    bad = sorted(c for c in used if c not in _EINSUM_LETTERS)
+    if bad or (arrow and "->" in out):
+        raise ValueError(f"For '{op}', the equation {equation!r} holds characters other than letters, ',', '->' "
+                         f"and '...': {bad}.")
+    free = [c for c in _EINSUM_LETTERS if c not in used]
+    # '...' becomes explicit letters; operands whose '...' dimensions differ are broadcast first
+    ell_ranks = []
+    for sub, x in zip(subs, xs):
+        if sub.count("...") > 1 or "." in sub.replace("...", ""):
+            raise ValueError(f"For '{op}', the subscripts {sub!r} in {equation!r} are malformed.")
+        ell_ranks.append(x.ndim - len(sub.replace("...", "")) if "..." in sub else 0)
+        if ell_ranks[-1] < 0:
+            raise ValueError(f"For '{op}', the subscripts {sub!r} name more dimensions than the operand of shape "
+                             f"{x.shape} has.")
+    n_ell = max(ell_ranks)
+    ell = "".join(free[:n_ell])
+    ell_shape = shapes.broadcast_shapes(*(x.shape[sub.index("..."):sub.index("...") + r] if "..." in sub else ()
+                                          for sub, x, r in zip(subs, xs, ell_ranks)), op=op) if n_ell else ()
+    explicit = []
+    for k, (sub, x, r) in enumerate(zip(subs, xs, ell_ranks)):
+        if "..." in sub:
+            at = sub.index("...")
+            mine = ell_shape[n_ell - r:]
+            if x.shape[at:at + r] != mine:
+                x = P.broadcast_to(x, x.shape[:at] + tuple(mine) + x.shape[at + r:])
+                xs[k] = x
+            sub = sub[:at] + ell[n_ell - r:] + sub[at + 3:]
+        explicit.append(sub)
+    if arrow:
+        if out.count("...") > 1 or "." in out.replace("...", ""):
+            raise ValueError(f"For '{op}', the output subscripts {out!r} are malformed.")
+        out = out.replace("...", ell)
+    else:
+        counts = {}
+        for sub in explicit:
+            for c in sub:
+                counts[c] = counts.get(c, 0) + 1
+        out = ell + "".join(sorted(c for c, n in counts.items() if n == 1 and c not in ell))
+    dtype = xs[0].dtype
+    for x in xs[1:]:
+        dtype = mstype.promote(dtype, x.dtype)
+    xs = [P.cast(x, dtype.np_dtype) for x in xs]
+    return P.einsum(",".join(explicit) + "->" + out, *xs)
 
 
 def mm(input, mat2):

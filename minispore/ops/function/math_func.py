@@ -615,14 +615,39 @@ def cumsum(input, axis, dtype=None):
     x = _tensor(input, "input", "cumsum")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "cumsum"))
+    elif x._data.dtype.kind == "b":
+        raise TypeError(f"For 'cumsum', the input must be a number tensor (or give a dtype), but got {x.dtype}.")
     return P.cumsum(x, _axis(axis, x.ndim, "cumsum", strict=True))
 
 
 def cumprod(input, dim, dtype=None):
+    """Integer inputs give Int64 products (MindSpore 2.10's kernel), floats keep their dtype."""
     x = _tensor(input, "input", "cumprod")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "cumprod"))
+    elif x._data.dtype.kind in "iub":
+        x = P.cast(x, mstype.int64.np_dtype)
     return P.cumprod(x, _axis(dim, x.ndim, "cumprod", strict=True))
+
+
+def _running_extremum(index_of, name):
+    def running(input, axis):
+        x = _tensor(input, "input", name)
+        if x._data.dtype.kind not in "iuf":
+            raise TypeError(f"For '{name}', the input must be a number tensor, but got {x.dtype}.")
+        ax = _axis(axis, x.ndim, name, strict=True)
+        idx = index_of(x, ax)
+        # the values are the input gathered at the positions: the gradient flows to each running extremum
+        return P.take_along_axis(x, idx, ax), idx
+    running.__name__ = running.__qualname__ = name
+    running.__doc__ = (f"(values, indices) of the running {name[3:]}imum along ``axis``; of equal values the latest "
+                       f"position is taken. The gradient flows to the positions (MindSpore 2.10 has no CPU gradient "
+                       f"for {name}).")
+    return running
+
+
+cummax = _running_extremum(P.cummax_index, "cummax")
+cummin = _running_extremum(P.cummin_index, "cummin")
 
 
 def _dtype(dtype, op):
