@@ -3,16 +3,18 @@
 (``map``, ``batch``, ``shuffle``, ``repeat`` ...) and the transforms in ``vision`` and ``transforms``. Built-in
 transforms run vectorised on blocks of thousands of samples.
 """
-from . import config, samplers, transforms, vision  # noqa: F401
+from . import config, samplers, text, transforms, vision  # noqa: F401
 from .cifar import Cifar10Dataset, Cifar100Dataset  # noqa: F401
 from .engine import (BatchInfo, Dataset, GeneratorDataset, NumpySlicesDataset)  # noqa: F401
 from .fashion_mnist import FashionMnistDataset  # noqa: F401
 from .image_folder import ImageFolderDataset  # noqa: F401
 from .mnist import MnistDataset, download_mnist, mnist_sample_dir  # noqa: F401
+from .text_sources import CSVDataset, IMDBDataset, Shuffle, TextFileDataset  # noqa: F401
 from .samplers import (DistributedSampler, RandomSampler, Sampler, SequentialSampler,  # noqa: F401
                        SubsetRandomSampler, SubsetSampler)
 
 __all__ = ["Dataset", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", "FashionMnistDataset",
            "Cifar10Dataset", "Cifar100Dataset", "ImageFolderDataset", "mnist_sample_dir", "download_mnist",
            "config", "transforms", "vision", "DistributedSampler", "RandomSampler", "Sampler", "SequentialSampler",
-           "SubsetRandomSampler", "SubsetSampler", "BatchInfo"]
+           "SubsetRandomSampler", "SubsetSampler", "BatchInfo",
+           "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle"]

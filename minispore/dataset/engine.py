@@ -216,10 +216,25 @@ class Dataset:
         return MapDataset(self, operations, input_columns, output_columns)
 
     def batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, per_batch_map=None,
-              input_columns=None, output_columns=None, python_multiprocessing=False, max_rowsize=16):
-        """Stack ``batch_size`` consecutive rows (the last batch may be smaller unless ``drop_remainder``)."""
+              input_columns=None, output_columns=None, python_multiprocessing=False, max_rowsize=16,
+              pad_info=None):
+        """Stack ``batch_size`` consecutive rows (the last batch may be smaller unless ``drop_remainder``).
+
+        ``pad_info`` pads variable-length columns as :meth:`padded_batch` does. (MindSpore 2.10's ``batch`` no
+        longer takes it -- it is a TypeError there; minispore keeps the MindSpore 1.x argument, and code meant
+        for MindSpore 2.10 should call ``padded_batch``.)"""
         config.check_num_parallel_workers(num_parallel_workers, "batch")
-        return BatchDataset(self, batch_size, drop_remainder, per_batch_map, input_columns, output_columns)
+        return BatchDataset(self, batch_size, drop_remainder, per_batch_map, input_columns, output_columns,
+                            pad_info)
+
+    def padded_batch(self, batch_size, drop_remainder=False, num_parallel_workers=None, pad_info=None):
+        """Batch rows after padding them: ``pad_info={"col": (shape, pad_value)}`` pads (or truncates) each
+        sample of ``col`` at the end of each axis to ``shape`` (None, or None entries: the longest in the batch)
+        with ``pad_value`` (None: 0, or '' for strings). ``pad_info={}`` pads every column to the longest; None
+        pads nothing. Columns not named in a non-empty ``pad_info`` are not padded (MindSpore 2.10's docstring says they are padded to the longest, but
+        it batches them unpadded, failing on samples of different shapes; minispore does the same)."""
+        config.check_num_parallel_workers(num_parallel_workers, "padded_batch")
+        return BatchDataset(self, batch_size, drop_remainder, None, None, None, pad_info, padded=True)
 
     def shuffle(self, buffer_size):
         """Shuffle rows through a buffer of ``buffer_size`` rows (a full shuffle when it holds the dataset)."""
@@ -368,10 +383,10 @@ class _Iterator:
 
     def _convert(self, a):
         if self._numpy:
-            return a
+            return _tight_str(a)
         if a.dtype in mstype._BY_NUMPY:
             return _wrap(a)
-        return a  # strings and other data Tensors cannot hold stay NumPy arrays
+        return _tight_str(a)  # strings and other data Tensors cannot hold stay NumPy arrays
 
     def _rows(self):
         sel, cols_names, conv = self._sel, self._cols, self._convert
@@ -383,6 +398,14 @@ class _Iterator:
 
     def get_next(self):
         return next(self)
+
+
+def _tight_str(a):
+    """A string array with the width of its longest string (at least 1), as MindSpore gives each row: the rows
+    of a block share the block's width."""
+    if a.dtype.kind == "U" and a.size:
+        return np.array(a.tolist(), dtype=str)
+    return a
 
 
 # ---------------------------------------------------------------------------------------------- sources
@@ -810,9 +833,84 @@ class BatchInfo:
         return self._epoch_num
 
 
+def _check_pad_info(pad_info, names, op):
+    """``pad_info`` as ``{column: (shape or None, value)}``, checked (MindSpore's messages)."""
+    if pad_info is None:
+        return None
+    if not isinstance(pad_info, dict):
+        raise TypeError(f"Argument pad_info with value {pad_info!r} is not of type [<class 'dict'>], "
+                        f"but got {type(pad_info)}.")
+    out = {}
+    for col, v in pad_info.items():
+        if not isinstance(col, str):
+            raise TypeError(f"Argument pad_info's key with value {col!r} is not of type [<class 'str'>], "
+                            f"but got {type(col)}.")
+        if col not in names:
+            raise ValueError(f"For '{op}', pad_info names the column '{col}', which is not among the dataset "
+                             f"columns {names}.")
+        if v is None:
+            v = (None, None)
+        if not isinstance(v, tuple) or len(v) != 2:
+            raise TypeError(f"Argument pad_info's value with value {v!r} is not of type [<class 'tuple'>] "
+                            f"of (pad_shape, pad_value), but got {type(v)}.")
+        shape, value = v
+        if shape is not None:
+            if not isinstance(shape, list):
+                raise TypeError(f"Argument pad_shape with value {shape!r} is not of type [<class 'list'>], "
+                                f"but got {type(shape)}.")
+            for d in shape:
+                if d is not None and (isinstance(d, bool) or not isinstance(d, int) or d <= 0):
+                    raise ValueError(f"For '{op}', the pad shape {shape} of column '{col}' must hold positive "
+                                     f"ints or None.")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float, str, bytes))):
+            raise TypeError(f"Argument pad_value with value {value!r} is not of type [<class 'str'>, "
+                            f"<class 'bytes'>, <class 'int'>, <class 'float'>], but got {type(value)}.")
+        out[col] = (shape, value)
+    return out
+
+
+def _pad_batch(rows, name, spec, op):
+    """Pad (or truncate) ``rows`` to one shape and stack them: ``spec`` is (shape or None, pad value)."""
+    from .transforms.transforms import _pad_to
+    shape, value = spec
+    if not rows:
+        return np.empty((0,))
+    rank = rows[0].ndim
+    for a in rows:
+        if a.ndim != rank:
+            raise RuntimeError(f"{op}: cannot pad column '{name}': its samples have different ranks "
+                               f"({rows[0].ndim} and {a.ndim}).")
+    if shape is not None and len(shape) != rank:
+        raise RuntimeError(f"Invalid pad_info, rank of pad_shape must be equal to rank of specified column. "
+                           f"pad_shapes rank:{len(shape)}, column rank: {rank} (column '{name}').")
+    longest = [max(a.shape[d] for a in rows) for d in range(rank)]
+    target = [longest[d] if shape is None or shape[d] is None else shape[d] for d in range(rank)]
+    kinds = {"str" if a.dtype.kind in "US" else a.dtype for a in rows}
+    if len(kinds) > 1:
+        raise RuntimeError(f"{op}: cannot batch column '{name}': its samples have different types "
+                           f"{sorted(str(k) for k in kinds)}.")
+    try:
+        padded = [_pad_to(a, target, value, op) for a in rows]
+    except RuntimeError as e:
+        raise RuntimeError(f"{op}: cannot pad column '{name}': {e}") from None
+    if padded[0].dtype.kind == "U":
+        width = max(a.dtype.itemsize for a in padded) // 4
+        padded = [a.astype(f"<U{max(width, 1)}") for a in padded]
+    return np.stack(padded)
+
+
 class BatchDataset(_Unary):
-    def __init__(self, child, batch_size, drop_remainder, per_batch_map, input_columns, output_columns):
+    def __init__(self, child, batch_size, drop_remainder, per_batch_map, input_columns, output_columns,
+                 pad_info=None, padded=False):
         super().__init__(child)
+        op = "padded_batch" if padded else "batch"
+        self._op = op
+        pad = _check_pad_info(pad_info, child._names(), op)
+        if pad is not None:
+            # {} pads every column to the longest with the default value; otherwise only the named columns are
+            # padded (the others must have one shape, as in MindSpore 2.10, whose docstring says otherwise)
+            pad = pad or {c: (None, None) for c in child._names()}
+        self._pad = pad
         if callable(batch_size):
             raise NotImplementedError("batch: a callable batch_size is not supported by minispore.")
         self.batch_size = _check_int(batch_size, "batch_size", "batch", 1)
@@ -844,7 +942,12 @@ class BatchDataset(_Unary):
         return self.batch_size
 
     def _finish(self, cols, names, count, epoch=0):
-        out = [c if isinstance(c, np.ndarray) else _stack_batch(c, name) for c, name in zip(cols, names)]
+        pad = self._pad
+        if pad is None:
+            out = [c if isinstance(c, np.ndarray) else _stack_batch(c, name) for c, name in zip(cols, names)]
+        else:
+            out = [_pad_batch([_row(c, i) for i in range(len(c))], name, pad[name], self._op) if name in pad
+                   else (c if isinstance(c, np.ndarray) else _stack_batch(c, name)) for c, name in zip(cols, names)]
         if self._map is not None:
             args = [[_row(out[k], i) for i in range(len(out[k]))] for k in self._in_idx]
             try:

@@ -1,4 +1,5 @@
-"""General transforms (``mindspore.dataset.transforms``): ``TypeCast``, ``OneHot``, ``Compose``.
+"""General transforms (``mindspore.dataset.transforms``): ``TypeCast``, ``OneHot``, ``Compose``, and the
+sequence transforms ``PadEnd``, ``Concatenate``, ``Fill``, ``Slice``, ``Mask``.
 
 Every built-in transform is a :class:`TensorOperation`: its ``_batch(x, rng)`` works on a whole block of
 samples at once (``x`` has one leading axis of samples), so a ``map`` in a pipeline costs a few NumPy calls per
@@ -12,7 +13,8 @@ import numpy as np
 from ..._core import dtype as mstype
 from .. import config
 
-__all__ = ["TensorOperation", "TypeCast", "OneHot", "Compose"]
+__all__ = ["TensorOperation", "TypeCast", "OneHot", "Compose", "PadEnd", "Concatenate", "Fill", "Slice", "Mask",
+           "Relational"]
 
 
 class TensorOperation:
@@ -146,3 +148,208 @@ class Compose:
 
     def __repr__(self):
         return f"Compose({self.transforms!r})"
+
+
+# ---------------------------------------------------------------------------------------------- sequences
+def _pad_scalar(value, dtype, op):
+    """``value`` (None: 0, or '' for strings) as a scalar of an array of ``dtype``."""
+    if dtype.kind in "US":
+        if value is None:
+            return ""
+        if not isinstance(value, (str, bytes)):
+            raise RuntimeError(f"{op}: the pad value {value!r} is not a string, but the input holds strings.")
+        return value
+    if value is None:
+        return 0
+    if isinstance(value, (str, bytes)):
+        raise RuntimeError(f"{op}: the pad value {value!r} is a string, but the input holds {dtype}.")
+    return value
+
+
+def _pad_to(x, shape, value, op):
+    """``x`` truncated and padded at the end of each axis to ``shape`` (entries None: keep that axis)."""
+    if len(shape) != x.ndim:
+        raise RuntimeError(f"{op}: invalid pad_shape, the rank of pad_shape must be equal to the rank of the input "
+                           f"tensor, but got pad_shape rank {len(shape)} and input shape {list(x.shape)}.")
+    target = tuple(x.shape[i] if s is None else s for i, s in enumerate(shape))
+    if target == x.shape:
+        return x
+    fill = _pad_scalar(value, x.dtype, op)
+    dt = x.dtype
+    if dt.kind == "U":
+        dt = np.dtype(f"<U{max(dt.itemsize // 4, len(fill), 1)}")
+    out = np.full(target, fill, dtype=dt)
+    src = tuple(slice(0, min(a, b)) for a, b in zip(x.shape, target))
+    out[src] = x[src]
+    return out
+
+
+class PadEnd(TensorOperation):
+    """Pad (or truncate) each axis at its end to ``pad_shape``; ``pad_value`` fills (None: 0, or '' for
+    strings)."""
+
+    def __init__(self, pad_shape, pad_value=None):
+        if not isinstance(pad_shape, list):
+            raise TypeError(f"Argument pad_shape with value {pad_shape!r} is not of type [<class 'list'>], but got "
+                            f"{type(pad_shape)}.")
+        for i, d in enumerate(pad_shape):
+            if isinstance(d, bool) or not isinstance(d, int) or d <= 0:
+                raise ValueError(f"PadEnd: pad_shape[{i}] must be a positive int, but got {d!r}.")
+        if pad_value is not None and (isinstance(pad_value, bool) or
+                                      not isinstance(pad_value, (str, bytes, int, float))):
+            raise TypeError(f"Argument pad_value with value {pad_value!r} is not of type [<class 'str'>, "
+                            f"<class 'float'>, <class 'bool'>, <class 'int'>, <class 'bytes'>], but got "
+                            f"{type(pad_value)}.")
+        self.pad_shape, self.pad_value = list(pad_shape), pad_value
+
+    def _one(self, x, rng):
+        return _pad_to(np.asarray(x), self.pad_shape, self.pad_value, "PadEnd")
+
+    def _batch(self, x, rng):
+        return [self._one(r, rng) for r in x]
+
+    def __repr__(self):
+        return f"PadEnd(pad_shape={self.pad_shape}, pad_value={self.pad_value!r})"
+
+
+def _opt_array(a, name):
+    if a is None:
+        return None
+    if not isinstance(a, np.ndarray):
+        raise TypeError(f"Argument {name} with value {a!r} is not of type [<class 'numpy.ndarray'>], but got "
+                        f"{type(a)}.")
+    return a
+
+
+class Concatenate(TensorOperation):
+    """``prepend`` + the input + ``append`` along ``axis`` (0 or -1: 1-D inputs)."""
+
+    def __init__(self, axis=0, prepend=None, append=None):
+        if isinstance(axis, bool) or not isinstance(axis, int):
+            raise TypeError(f"Argument axis with value {axis!r} is not of type [<class 'int'>], but got "
+                            f"{type(axis)}.")
+        self.axis = axis
+        self.prepend, self.append = _opt_array(prepend, "prepend"), _opt_array(append, "append")
+
+    def _one(self, x, rng):
+        x = np.asarray(x)
+        if self.axis not in (0, -1):
+            raise RuntimeError(f"Concatenate: only 1D concatenation is supported, axis must be 0 or -1, but got "
+                               f"{self.axis}.")
+        parts = [p for p in (self.prepend, x, self.append) if p is not None]
+        for p in parts:
+            if p.ndim != 1:
+                raise RuntimeError(f"Concatenate: only 1D input supported, but got an input of shape "
+                                   f"{list(p.shape)}.")
+        kinds = {("str" if p.dtype.kind in "US" else p.dtype) for p in parts}
+        if len(kinds) > 1:
+            raise RuntimeError(f"Concatenate: the input, prepend and append must have the same type, but got "
+                               f"{[str(p.dtype) for p in parts]}.")
+        return np.concatenate(parts)
+
+    def _batch(self, x, rng):
+        return [self._one(r, rng) for r in x]
+
+    def __repr__(self):
+        return f"Concatenate(axis={self.axis})"
+
+
+class Fill(TensorOperation):
+    """An array of the input's shape and dtype, every element ``fill_value``."""
+
+    def __init__(self, fill_value):
+        if isinstance(fill_value, bool) or not isinstance(fill_value, (str, bytes, int, float)):
+            raise TypeError(f"Argument fill_value with value {fill_value!r} is not of type [<class 'str'>, "
+                            f"<class 'float'>, <class 'bool'>, <class 'int'>, <class 'bytes'>], but got "
+                            f"{type(fill_value)}.")
+        self.fill_value = fill_value
+
+    def _batch(self, x, rng):
+        if (x.dtype.kind in "US") != isinstance(self.fill_value, (str, bytes)):
+            raise RuntimeError(f"Fill: the fill value {self.fill_value!r} and the input of dtype {x.dtype} are not "
+                               f"both strings or both numbers.")
+        if x.dtype.kind == "U":
+            return np.full(x.shape, self.fill_value, dtype=f"<U{max(len(self.fill_value), 1)}")
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.full(x.shape, np.asarray(self.fill_value).astype(x.dtype), dtype=x.dtype)
+
+    def __repr__(self):
+        return f"Fill(fill_value={self.fill_value!r})"
+
+
+class Slice(TensorOperation):
+    """Index the input with one item per axis: an int, a list of ints, a ``slice``, None or Ellipsis (the
+    whole axis)."""
+
+    def __init__(self, *slices):
+        for s in slices:
+            ok = s is None or s is Ellipsis or isinstance(s, slice) or (
+                isinstance(s, int) and not isinstance(s, bool)) or (
+                isinstance(s, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in s))
+            if not ok:
+                raise TypeError(f"Slice: each slice must be an int, a list of ints, a slice, None or Ellipsis, but "
+                                f"got {s!r}.")
+        self.slices = slices
+
+    def _one(self, x, rng):
+        x = np.asarray(x)
+        if len(self.slices) > x.ndim:
+            raise RuntimeError(f"Slice: {len(self.slices)} slices given for an input of rank {x.ndim}.")
+        out = x
+        for axis, s in enumerate(self.slices):
+            if s is None or s is Ellipsis:
+                continue
+            if isinstance(s, int):
+                s = [s]
+            if isinstance(s, list):
+                n = x.shape[axis]
+                for i in s:
+                    if not -n <= i < n:
+                        raise RuntimeError(f"Slice: index {i} is out of bounds for axis {axis} of size {n}.")
+                out = np.take(out, s, axis=axis)
+            else:
+                out = out[(slice(None),) * axis + (s,)]
+        return out
+
+    def _batch(self, x, rng):
+        return [self._one(r, rng) for r in x]
+
+    def __repr__(self):
+        return f"Slice{self.slices!r}"
+
+
+class Relational:
+    """The comparisons of :class:`Mask`."""
+    EQ = "EQ"
+    NE = "NE"
+    GT = "GT"
+    GE = "GE"
+    LT = "LT"
+    LE = "LE"
+
+
+_RELATIONS = {"EQ": np.equal, "NE": np.not_equal, "GT": np.greater, "GE": np.greater_equal, "LT": np.less,
+              "LE": np.less_equal}
+
+
+class Mask(TensorOperation):
+    """``input <operator> constant`` elementwise, as ``dtype`` (bool by default)."""
+
+    def __init__(self, operator, constant, dtype=mstype.bool_):
+        if operator not in _RELATIONS:
+            raise TypeError(f"Argument operator with value {operator!r} is not of type [Relational].")
+        if isinstance(constant, bool) or not isinstance(constant, (str, bytes, int, float)):
+            raise TypeError(f"Argument constant with value {constant!r} is not of type [<class 'str'>, "
+                            f"<class 'float'>, <class 'bool'>, <class 'int'>, <class 'bytes'>], but got "
+                            f"{type(constant)}.")
+        self.operator, self.constant, self.dtype = operator, constant, _ms_type(dtype, "Mask")
+
+    def _batch(self, x, rng):
+        if (x.dtype.kind in "US") != isinstance(self.constant, (str, bytes)):
+            raise RuntimeError(f"Mask: the constant {self.constant!r} and the input of dtype {x.dtype} are not "
+                               f"both strings or both numbers.")
+        c = self.constant if x.dtype.kind in "US" else np.asarray(self.constant).astype(x.dtype)
+        return _RELATIONS[self.operator](x, c).astype(self.dtype.np_dtype)
+
+    def __repr__(self):
+        return f"Mask(operator={self.operator}, constant={self.constant!r})"
