@@ -30,7 +30,7 @@ from ..._core import backend
 from ..._core.autodiff import vjp_of
 from ..._core.tensor import _literal
 from ._base import NONDIFF, Primitive, bind, const, xp
-from .elementwise import add, cast, greater, less, mul, sub, tanh, zeros_like
+from .elementwise import add, cast, greater, less, mul, sub, tanh, where, zeros_like
 from .linalg import matmul
 from .reduce import sum_
 from .shape import broadcast_to, concat, flip, reshape, slice_, transpose
@@ -114,6 +114,10 @@ def _scan_impl(xg, w_hh, b_hh, s0, lengths, mode, masked):
         xit += b[:, None, :]
         if scale is not None:
             xit *= scale
+    if masked and batch and (lengths.min() < 0 or lengths.max() > t_len):
+        layer = "RNN" if mode.startswith("RNN") else mode
+        raise ValueError(f"For '{layer}', every 'seq_length' must be in [0, {t_len}] (the number of time steps "
+                         f"of the input), but got {lengths.tolist()}.")
     valid = _valid(lengths, t_len, d, masked)
     r = xp.empty((t_len, d, batch, _width(mode, h)), dt)
     s_size = _state_size(mode, h)
@@ -485,16 +489,16 @@ scan_grad_p.def_vjp(_formula_rule(0), _formula_rule(1), _formula_rule(2), _formu
 
 # ----------------------------------------------------------------------------- reading the workspace
 def outputs_of(r, hidden, masked_time=None):
-    """(T, B, D*H) outputs in time order from the workspace (T, D, B, W); ``masked_time`` (T, B, 1), 1 at the
-    valid steps, zeroes the outputs past each sample's length."""
+    """(T, B, D*H) outputs in time order from the workspace (T, D, B, W); ``masked_time`` (T, B, 1) bool, True
+    at the valid steps, zeroes the outputs past each sample's length."""
     t_len, d, batch = r._data.shape[:3]
     dirs = [reshape(slice_(r, (0, j, 0, 0), (t_len, j + 1, batch, hidden)), (t_len, batch, hidden))
             for j in range(d)]
     if d == 2:
         dirs[1] = flip(dirs[1], (0,))
     y = concat(dirs, 2) if d == 2 else dirs[0]
-    if masked_time is not None:
-        y = mul(y, broadcast_to(masked_time, y._data.shape))
+    if masked_time is not None:     # a selection, as MindSpore's (a product would give -0.0)
+        y = where(broadcast_to(masked_time, y._data.shape), y, zeros_like(y))
     return y
 
 
