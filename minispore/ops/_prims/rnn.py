@@ -420,7 +420,7 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
     hp2 = reshape(transpose(hp_all, (1, 0, 2, 3)), (d, t_len * batch, h))
     dw = matmul(transpose(a2, (0, 2, 1)), hp2)
     db = sum_(a2, (1,), False)
-    return concat([reshape(dx, (-1,)), reshape(dw, (-1,)), reshape(db, (-1,)), reshape(ds, (-1,))], 0)
+    return concat([reshape(a, (a._data.size,)) for a in (dx, dw, db, ds)], 0)
 
 
 def _blocks(perm):

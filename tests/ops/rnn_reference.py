@@ -1,0 +1,64 @@
+"""Plain NumPy recurrences (one direction, one step at a time, MindSpore's gate formulas) for checking the fused
+RecurrentScan kernel: its workspace, outputs and final states, and a central-difference VJP."""
+import numpy as np
+
+GATES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
+
+
+def _sig(x):
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def step(mode, gi, s, w, b, h):
+    """One step from state s (B, S) with input projection gi (B, G): (new state, workspace columns)."""
+    hp = s[:, :h]
+    gh = hp @ w.T + b
+    if mode == "LSTM":
+        a = gi + gh
+        i, f, g, o = _sig(a[:, :h]), _sig(a[:, h:2 * h]), np.tanh(a[:, 2 * h:3 * h]), _sig(a[:, 3 * h:])
+        c = f * s[:, h:] + i * g
+        hn = o * np.tanh(c)
+        return np.concatenate([hn, c], 1), np.concatenate([i, f, o, g], 1)   # the kernel's gate order
+    if mode == "GRU":
+        r = _sig(gi[:, :h] + gh[:, :h])
+        z = _sig(gi[:, h:2 * h] + gh[:, h:2 * h])
+        n = np.tanh(gi[:, 2 * h:] + r * gh[:, 2 * h:])
+        return (1 - z) * n + z * hp, np.concatenate([r, z, n, gh[:, 2 * h:]], 1)
+    a = gi + gh
+    return (np.tanh(a) if mode == "RNN_TANH" else np.maximum(a, 0)), np.zeros((a.shape[0], 0))
+
+
+def scan(mode, xg, w, b, s0, lengths):
+    """(workspace (T, D, B, W) in iteration order, outputs (T, B, D*H) with zeros past each length, final states)."""
+    t_len, batch, _ = xg.shape
+    d, g, h = w.shape
+    s_size = s0.shape[2]
+    rows, outs, finals = [], np.zeros((t_len, batch, d * h)), []
+    for j in range(d):
+        s = s0[j].copy()
+        per_dir = []
+        for k in range(t_len):
+            t = k if j == 0 else t_len - 1 - k
+            new, extra = step(mode, xg[t, :, j * g:(j + 1) * g], s, w[j], b[j], h)
+            valid = (t < np.asarray(lengths))[:, None]
+            s = np.where(valid, new, s)
+            outs[t, :, j * h:(j + 1) * h] = np.where(valid, s[:, :h], 0.0)
+            per_dir.append(np.concatenate([s[:, :s_size], extra], 1))
+        rows.append(np.stack(per_dir))
+        finals.append(s)
+    return np.stack(rows, 1), outs, np.stack(finals)
+
+
+def numeric_vjp(fn, args, cotangent, eps=1e-6):
+    """The cotangents of ``args`` of ``fn(*args)`` against ``cotangent``, by central differences."""
+    grads = []
+    for i, a in enumerate(args):
+        g = np.zeros_like(a)
+        for idx in np.ndindex(a.shape):
+            plus = [x.copy() for x in args]
+            minus = [x.copy() for x in args]
+            plus[i][idx] += eps
+            minus[i][idx] -= eps
+            g[idx] = np.sum((fn(*plus) - fn(*minus)) * cotangent) / (2 * eps)
+        grads.append(g)
+    return grads
