@@ -17,6 +17,7 @@ import enum
 import glob
 import math
 import os
+import re
 
 import numpy as np
 
@@ -257,11 +258,16 @@ def _split_csv(text, delim, path):
     return records
 
 
+_INT_PREFIX = re.compile(r"\s*[+-]?\d+")
+_FLOAT_PREFIX = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|\s*[+-]?(?:inf|nan)", re.IGNORECASE)
+
+
 class CSVDataset(_FileSource):
     """Rows from CSV files. Columns are named by ``column_names`` or, when it is None, by the first line of the
     files (which is then not a row; every file must start with the same one). ``column_defaults`` gives each
     column's type by an example value: an int (int32 column), a float (float32) or a str; without it every
-    column is a string. An empty field takes the column's default value."""
+    column is a string. As in MindSpore, a number field is read as far as it is a number (``1.5`` in an int
+    column is 1) and an empty one is an error: the default values only give the types."""
 
     def __init__(self, dataset_files, field_delim=",", column_defaults=None, column_names=None, num_samples=None,
                  num_parallel_workers=None, shuffle=Shuffle.GLOBAL, num_shards=None, shard_id=None, cache=None):
@@ -321,15 +327,15 @@ class CSVDataset(_FileSource):
         if self._defaults is None:
             return value
         d = self._defaults[j]
-        if value == "":
-            return d
         if isinstance(d, str):
             return value
-        try:
-            return int(value) if isinstance(d, int) else float(value)
-        except ValueError:
+        # as MindSpore (strtol/strtof): the number at the start of the field; an empty field or one that does
+        # not start with a number does not match the column's type (the default value only gives the type)
+        m = (_INT_PREFIX if isinstance(d, int) else _FLOAT_PREFIX).match(value)
+        if m is None:
             raise RuntimeError(f"Invalid csv, csv file: {path} parse failed at line {line + 1}, type does not "
-                               f"match.") from None
+                               f"match.")
+        return int(m.group()) if isinstance(d, int) else float(m.group())
 
     def _column(self, values, j):
         if self._defaults is not None and not isinstance(self._defaults[j], str):

@@ -90,7 +90,7 @@ def test_vocab_from_file(tmp_path):
 
 
 def test_glove_vectors_and_to_vectors(tmp_path):
-    p = tmp_path / "glove.test.3d.txt"
+    p = tmp_path / "glove.6B.3d.txt"
     p.write_text("the 0.1 0.2 0.3\nCat 1 2 3\ndog -1 -2 -3.5\n")
     g = text.GloVe.from_file(str(p))
     vec = text.ToVectors(g)(np.array(["the", "dog", "zebra"]))
@@ -133,8 +133,9 @@ def test_sliding_window_ngram_to_number():
     assert out.dtype == np.int32 and out.tolist() == [1, -2]
     with pytest.raises(RuntimeError):
         text.ToNumber(ms.int8)(np.array(["300"]))
+    assert text.ToNumber(ms.int32)(np.array(["1.5"])).tolist() == [1]     # the leading integer, as MindSpore
     with pytest.raises(RuntimeError):
-        text.ToNumber(ms.int32)(np.array(["1.5"]))
+        text.ToNumber(ms.int32)(np.array(["x1"]))
 
 
 def test_pad_end_concatenate_fill_slice_mask():

@@ -456,14 +456,14 @@ class Ngram(TextTensorOperation):
         out = []
         for k in self.n:
             out.extend(self.separator.join(toks[i:i + k]) for i in range(len(toks) - k + 1))
-        return _str_array(out)
+        return _str_array(out or [""])
 
     def __repr__(self):
         return (f"Ngram(n={self.n}, left_pad={self.left_pad}, right_pad={self.right_pad}, "
                 f"separator={self.separator!r})")
 
 
-_INT_RE = re.compile(r"\s*[+-]?\d+\s*")
+_INT_RE = re.compile(r"\s*[+-]?\d+")
 
 
 class ToNumber(TextTensorOperation):
@@ -490,12 +490,13 @@ class ToNumber(TextTensorOperation):
     def _one(self, t, dt):
         name = str(self.data_type)
         if dt.kind in "iu":
-            if not _INT_RE.fullmatch(t):
+            m = _INT_RE.match(t)     # as MindSpore (std::stoll): the integer at the start of the string
+            if m is None:
                 raise RuntimeError(f"ToNumber: string '{t}' could not be converted to {name}.")
-            v = int(t)
+            v = int(m.group())
             info = np.iinfo(dt)
             if not info.min <= v <= info.max:
-                raise RuntimeError(f"ToNumber: string '{t}' is out of bounds if cast to {name}. The valid range is: "
+                raise RuntimeError(f"ToNumber: string input {t} will be out of bounds if cast to {name}. The valid range is: "
                                    f"[{info.min}, {info.max}].")
             return v
         try:

@@ -248,7 +248,7 @@ class Vectors:
         if not isinstance(file_path, str):
             raise _type_error("file_path", file_path, [str])
         if not os.path.isfile(file_path):
-            raise ValueError(f"The file {file_path} does not exist or permission denied!")
+            raise RuntimeError(f"{cls.__name__}: get real path failed, path: {file_path}")
         if max_vectors is not None:
             if isinstance(max_vectors, bool) or not isinstance(max_vectors, int):
                 raise _type_error("max_vectors", max_vectors, [int])
@@ -305,7 +305,7 @@ class Vectors:
         flat = out.reshape(-1, self._dim)
         for k, t in enumerate(tokens.reshape(-1).tolist()):
             i = self._index.get(t)
-            if i is None and lower_case_backup:
+            if i is None and lower_case_backup:     # (MindSpore 2.10 looks up only the lower case: a bug)
                 i = self._index.get(t.lower())
             flat[k] = self._vectors[i] if i is not None else unk
         return out
@@ -316,15 +316,15 @@ class Vectors:
 
 class GloVe(Vectors):
     """GloVe vectors (``glove.6B.50d.txt`` ...): the same text format as :class:`Vectors`. As in MindSpore, the
-    file name must look like ``glove.*.txt``."""
+    file name must look like ``glove.6B.*.txt``."""
 
     @classmethod
     def from_file(cls, file_path, max_vectors=None):
         if isinstance(file_path, str):
             base = os.path.basename(file_path)
-            if not (base.startswith("glove.") and base.endswith(".txt")):
-                raise RuntimeError(f"GloVe: invalid file, the file name should be like glove.*.txt, but got "
-                                   f"{base}: {file_path}.")
+            if not (base.startswith("glove.6B.") and base.endswith(".txt")):
+                raise RuntimeError(f"GloVe: invalid file, can not find file 'glove.6B.*.txt', but got: "
+                                   f"{file_path}")
         return super().from_file(file_path, max_vectors)
 
 

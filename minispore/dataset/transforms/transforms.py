@@ -230,6 +230,9 @@ class Concatenate(TensorOperation):
                             f"{type(axis)}.")
         self.axis = axis
         self.prepend, self.append = _opt_array(prepend, "prepend"), _opt_array(append, "append")
+        for name, a in (("prepend", self.prepend), ("append", self.append)):
+            if a is not None and a.ndim != 1:
+                raise ValueError(f"can only {name} 1D arrays.")
 
     def _one(self, x, rng):
         x = np.asarray(x)
@@ -300,7 +303,7 @@ class Slice(TensorOperation):
             if s is None or s is Ellipsis:
                 continue
             if isinstance(s, int):
-                s = [s]
+                s = [s]                  # (the axis is kept, as MindSpore does)
             if isinstance(s, list):
                 n = x.shape[axis]
                 for i in s:
