@@ -11,5 +11,6 @@ from .pooling import *  # noqa: F401,F403
 from .image import *  # noqa: F401,F403
 from .padding import *  # noqa: F401,F403
 from .channel_shuffle import *  # noqa: F401,F403
+from .transformer import *  # noqa: F401,F403
 from .rnns import *  # noqa: F401,F403
 from .rnn_cells import *  # noqa: F401,F403
