@@ -126,7 +126,8 @@ def _scan_impl(xg, w_hh, b_hh, s0, lengths, mode, masked):
     for k in range(t_len):
         rk = r[k]
         hp = prev[..., :h]
-        xp.matmul(hp, wt, out=gates)
+        for j in range(d):      # 2-D products: NumPy's stacked matmul is far slower than BLAS per matrix
+            xp.matmul(hp[j], wt[j], out=gates[j])
         if mode == "LSTM":
             a = rk[..., 2 * h:]
             xp.add(gates, xit[k], out=a)
@@ -208,6 +209,13 @@ def _previous_states(r, s0, h):
     return hp
 
 
+def _products(a, w, out, tmp):
+    """out[j] = a[j] @ w[j] for each direction, as 2-D products (see ``_scan_impl``)."""
+    for j in range(a.shape[0]):
+        xp.matmul(a[j], w[j], out=tmp)
+        out[j] = tmp
+
+
 def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
     """Every cotangent in one flat vector: d xg (T, B, D*G) in time order and MindSpore's gate order, then
     d w_hh (D, G, H), d b_hh (D, G), d s0 (D, B, S)."""
@@ -222,56 +230,85 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
     dgi = xp.empty((t_len, d, batch, g), dt)                            # input-side pre-activation cotangents
     dgh = xp.empty_like(dgi) if mode == "GRU" else dgi                 # hidden-side (a GRU's n differs)
     ds = xp.zeros((d, batch, s_size), dt)                               # the carried state cotangent
+    back = xp.empty((batch, h), dt)
     one = dt.type(1)
+    # the workspace's gate columns get a cotangent only in higher-order derivatives: skip them when all zero
+    gate_cot = bool(dr[..., s_size:].any())
+    if mode == "LSTM":
+        # the step-independent factors, in whole-sequence passes (fewer calls inside the loop)
+        acts = r[..., 2 * h:]
+        deriv = xp.empty_like(acts)
+        sg = acts[..., :3 * h]
+        xp.subtract(one, sg, out=deriv[..., :3 * h])
+        deriv[..., :3 * h] *= sg
+        xp.multiply(acts[..., 3 * h:], acts[..., 3 * h:], out=deriv[..., 3 * h:])
+        xp.subtract(one, deriv[..., 3 * h:], out=deriv[..., 3 * h:])
+        tc_all = xp.tanh(r[..., h:2 * h])
+        otc_all = tc_all * tc_all
+        xp.subtract(one, otc_all, out=otc_all)
+        otc_all *= acts[..., 2 * h:3 * h]                                   # o * (1 - tanh(c)^2)
+        c_prev_all = xp.empty_like(tc_all)
+        c_prev_all[0] = s0[..., h:]
+        c_prev_all[1:] = r[:-1, ..., h:2 * h]
+        state_cot = bool(dr[..., h:2 * h].any())
+    elif mode == "GRU":
+        zs, ns = r[..., 2 * h:3 * h], r[..., 3 * h:4 * h]
+        one_minus_z = one - zs
+        h_minus_n = hp_all - ns
+        dtanh_n = one - ns * ns
+        dsig_r = r[..., h:2 * h] * (one - r[..., h:2 * h])
+        dsig_z = zs * one_minus_z
     for k in range(t_len - 1, -1, -1):
         rk, drk = r[k], dr[k]
         m = None if valid is None else valid[k].astype(dt)
         dh_tot = ds[..., :h] + drk[..., :h]
         if mode == "LSTM":
             a = rk[..., 2 * h:]
-            i_, f_, o_, g_ = a[..., :h], a[..., h:2 * h], a[..., 2 * h:3 * h], a[..., 3 * h:]
-            c = rk[..., h:2 * h]
-            c_prev = s0[..., h:] if k == 0 else r[k - 1, ..., h:2 * h]
-            dc_tot = ds[..., h:] + drk[..., h:2 * h]
+            dc_tot = ds[..., h:] + drk[..., h:2 * h] if state_cot else ds[..., h:]
             dhv, dcv = (dh_tot, dc_tot) if m is None else (dh_tot * m, dc_tot * m)
-            tc = xp.tanh(c)
-            dc = dhv * o_ * (one - tc * tc)
+            dc = dhv * otc_all[k]
             dc += dcv
             out = dgi[k]
-            da = drk[..., 2 * h:]
-            xp.multiply(dc, g_, out=out[..., :h])
-            xp.multiply(dc, c_prev, out=out[..., h:2 * h])
-            xp.multiply(dhv, tc, out=out[..., 2 * h:3 * h])
-            xp.multiply(dc, i_, out=out[..., 3 * h:])
-            out += da
-            sg = a[..., :3 * h]
-            out[..., :3 * h] *= sg * (one - sg)
-            out[..., 3 * h:] *= one - g_ * g_
-            ds[..., h:] = dc * f_
+            xp.multiply(dc, a[..., 3 * h:], out=out[..., :h])
+            xp.multiply(dc, c_prev_all[k], out=out[..., h:2 * h])
+            xp.multiply(dhv, tc_all[k], out=out[..., 2 * h:3 * h])
+            xp.multiply(dc, a[..., :h], out=out[..., 3 * h:])
+            if gate_cot:
+                out += drk[..., 2 * h:]
+            out *= deriv[k]
             if m is not None:
-                ds[..., h:] += dc_tot * (one - m)
-            ds[..., :h] = xp.matmul(out, w)
+                dc_keep = dc_tot * (one - m)
+            xp.multiply(dc, a[..., h:2 * h], out=ds[..., h:])
+            if m is not None:
+                ds[..., h:] += dc_keep
+            _products(out, w, ds[..., :h], back)
             if m is not None:
                 ds[..., :h] += dh_tot * (one - m)
         elif mode == "GRU":
-            hp = hp_all[k]
-            r_, z_, n_, ghn = rk[..., h:2 * h], rk[..., 2 * h:3 * h], rk[..., 3 * h:4 * h], rk[..., 4 * h:]
+            ghn = rk[..., 4 * h:]
             dhv = dh_tot if m is None else dh_tot * m
-            dn = dhv * (one - z_) + drk[..., 3 * h:4 * h]
-            dz = dhv * (hp - n_) + drk[..., 2 * h:3 * h]
-            dn *= one - n_ * n_
+            dn = dhv * one_minus_z[k]
+            dz = dhv * h_minus_n[k]
+            if gate_cot:
+                dn += drk[..., 3 * h:4 * h]
+                dz += drk[..., 2 * h:3 * h]
+            dn *= dtanh_n[k]
             gi, gh = dgi[k], dgh[k]
-            dr_ = dn * ghn + drk[..., h:2 * h]
-            xp.multiply(dr_, r_ * (one - r_), out=gi[..., :h])
-            xp.multiply(dz, z_ * (one - z_), out=gi[..., h:2 * h])
+            dr_ = dn * ghn
+            if gate_cot:
+                dr_ += drk[..., h:2 * h]
+            xp.multiply(dr_, dsig_r[k], out=gi[..., :h])
+            xp.multiply(dz, dsig_z[k], out=gi[..., h:2 * h])
             gi[..., 2 * h:] = dn
             gh[..., :2 * h] = gi[..., :2 * h]
-            xp.multiply(dn, r_, out=gh[..., 2 * h:])
-            gh[..., 2 * h:] += drk[..., 4 * h:]
-            direct = dhv * z_
+            xp.multiply(dn, rk[..., h:2 * h], out=gh[..., 2 * h:])
+            if gate_cot:
+                gh[..., 2 * h:] += drk[..., 4 * h:]
+            direct = dhv * rk[..., 2 * h:3 * h]
             if m is not None:
                 direct += dh_tot * (one - m)
-            ds[...] = xp.matmul(gh, w) + direct
+            _products(gh, w, ds, back)
+            ds += direct
         else:
             hk = rk
             dhv = dh_tot if m is None else dh_tot * m
@@ -280,7 +317,7 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
                 xp.multiply(dhv, one - hk * hk, out=out)
             else:
                 xp.multiply(dhv, hk > 0, out=out)
-            ds[...] = xp.matmul(out, w)
+            _products(out, w, ds, back)
             if m is not None:
                 ds += dh_tot * (one - m)
     inv = None if perm is None else xp.argsort(perm)
@@ -292,7 +329,9 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
     dgh_o = dgh if inv is None else dgh[..., inv]
     a2 = xp.swapaxes(dgh_o, 0, 1).reshape(d, t_len * batch, g)
     hp2 = xp.swapaxes(hp_all, 0, 1).reshape(d, t_len * batch, h)
-    flat[n_x:n_x + n_w] = xp.matmul(xp.swapaxes(a2, 1, 2), hp2).reshape(-1)
+    dw = flat[n_x:n_x + n_w].reshape(d, g, h)
+    for j in range(d):
+        xp.matmul(a2[j].T, hp2[j], out=dw[j])
     flat[n_x + n_w:n_x + n_w + n_b] = a2.sum(axis=1).reshape(-1)
     flat[n_x + n_w + n_b:] = ds.reshape(-1)
     return flat
