@@ -80,3 +80,16 @@ def test_seeded_numpy_gives_mindspores_weights():
              "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse"]
     for name, draw in zip(order, draws):
         np.testing.assert_allclose(recorded[name], draw, rtol=1e-6)
+
+
+def test_mindspores_lstm_checkpoint_loads_with_its_outputs(tmp_path):
+    """The checkpoint real MindSpore wrote (recorded bytes) loads into minispore's model and gives MindSpore's
+    outputs; test_golden_rnn[ckpt.lstm_classifier] checks that minispore writes the same bytes."""
+    ms = importlib.import_module(FRAMEWORK)
+    recorded = GOLDEN["ckpt.lstm_classifier"]["dict"]
+    path = tmp_path / "mindspore_lstm.ckpt"
+    path.write_bytes(bytes.fromhex(recorded[0][1]))
+    net = cases_rnn.lstm_classifier(ms)
+    assert ms.load_param_into_net(net, ms.load_checkpoint(str(path))) == ([], [])
+    out = net(ms.Tensor(cases_rnn.CLASSIFIER_IDS))
+    assert not compare(recorded[1][1], describe(out), *cases_rnn.tolerance("ckpt"))

@@ -38,6 +38,26 @@ CONFIGS = [(1, False, False, False, False), (1, True, False, False, True), (2, F
            (2, True, False, True, True), (2, False, False, True, False)]
 
 
+CLASSIFIER_IDS = np.array([[1, 2, 3, 4], [5, 6, 7, 0]], np.int32)
+
+
+def lstm_classifier(ms):
+    """Embedding -> bidirectional LSTM -> Dense on the last step (the checkpoint case)."""
+    nn = ms.nn
+
+    class Classifier(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.embedding = nn.Embedding(10, 3)
+            self.lstm = nn.LSTM(3, 4, 1, bidirectional=True, batch_first=True)
+            self.fc = nn.Dense(8, 2)
+
+        def construct(self, ids):
+            y, _ = self.lstm(self.embedding(ids))
+            return self.fc(y[:, -1])
+    return Classifier()
+
+
 def _config_name(cfg):
     layers, bidir, batch_first, seq, hx = cfg
     return f"l{layers}{'.bi' if bidir else ''}{'.bf' if batch_first else ''}{'.seq' if seq else ''}" \
@@ -180,26 +200,15 @@ def cases(ms, jit=False):
     # ---------------------------------------------------------------- checkpoints
     def ckpt_bytes():
         """The bytes of a checkpoint of an LSTM classifier with fixed weights (minispore writes MindSpore's)."""
-        class Classifier(nn.Cell):
-            def __init__(self):
-                super().__init__()
-                self.embedding = nn.Embedding(10, 3)
-                self.lstm = nn.LSTM(3, 4, 1, bidirectional=True, batch_first=True)
-                self.fc = nn.Dense(8, 2)
-
-            def construct(self, ids):
-                y, (h, c) = self.lstm(self.embedding(ids))
-                return self.fc(y[:, -1])
-        net = set_weights(Classifier(), ms, 900)
+        net = set_weights(lstm_classifier(ms), ms, 900)
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "lstm.ckpt")
             ms.save_checkpoint(net, path)
             with open(path, "rb") as f:
                 data = f.read()
-            fresh = Classifier()
+            fresh = lstm_classifier(ms)
             ms.load_param_into_net(fresh, ms.load_checkpoint(path))
-            ids = T(np.array([[1, 2, 3, 4], [5, 6, 7, 0]], np.int32))
-            return {"bytes": data.hex(), "out": fresh(ids)}
+            return {"bytes": data.hex(), "out": fresh(T(CLASSIFIER_IDS))}
     add("ckpt.lstm_classifier", ckpt_bytes)
 
     # ---------------------------------------------------------------- errors
