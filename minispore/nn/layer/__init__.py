@@ -3,7 +3,7 @@ from .activation import (ELU, GELU, FastGelu, Hardtanh, HSigmoid, HSwish, LeakyR
                          get_activation)
 from .basic import Dense, Dropout, Dropout1d, Dropout2d, Dropout3d, Flatten, Identity, Linear, Unflatten
 from .container import CellDict, CellList, SequentialCell
-from .embedding import Embedding
+from .embedding import Embedding, EmbeddingLookup
 from .normalization import (BatchNorm1d, BatchNorm2d, BatchNorm3d, GroupNorm, InstanceNorm1d, InstanceNorm2d,
                             InstanceNorm3d, LayerNorm)
 from .conv import *  # noqa: F401,F403

@@ -232,12 +232,13 @@ def nonzero(x):
 
 
 def _unique_impl(x, part):
-    """The distinct values in order of first appearance (MindSpore's CPU kernel), or where each element's value is
-    among them."""
-    values, first, inverse = xp.unique(x, return_index=True, return_inverse=True)
+    """Of the flattened ``x``: where each distinct value first appears, in that order (``part="first"``: MindSpore's
+    CPU kernel orders the values so), or each element's position among the distinct values (``"inverse"``)."""
+    flat = x.reshape(-1)
+    _, first, inverse = xp.unique(flat, return_index=True, return_inverse=True)
     order = xp.argsort(first, kind="stable")
-    if part == "values":
-        return values[order]
+    if part == "first":
+        return first[order].astype(xp.int64)
     rank = xp.empty_like(order)
     rank[order] = xp.arange(order.size)
     # Int64 positions for an Int64 input, Int32 otherwise (MindSpore's Unique)
@@ -245,7 +246,7 @@ def _unique_impl(x, part):
 
 
 unique_p = Primitive("Unique", _unique_impl, 1, _value_dependent("unique"))
-# no derivative rules: MindSpore's Unique has none, so a gradient through it raises (MissingRuleError)
+unique_p.def_vjp(NONDIFF)       # integer positions: the values are a Gather at them (ops.unique)
 
 
 def unique(x, part):

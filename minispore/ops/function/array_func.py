@@ -563,7 +563,8 @@ def roll(input, shifts, dims=None):
 def _matrix_arg(input, op):
     x = _tensor(input, "input", op)
     if x.ndim < 2:
-        raise ValueError(f"For '{op}', the input must have at least 2 dimensions, but got shape {x.shape}.")
+        raise ValueError(f"For '{op}', the input must have at least 2 dimensions, but got rank {x.ndim} (shape "
+                         f"{x.shape}).")
     return x
 
 
@@ -623,6 +624,9 @@ def masked_fill(input_x, mask, value):
         if value.ndim != 0:
             raise ValueError(f"For 'masked_fill', the value must be a number or a 0-d Tensor, but got a Tensor "
                              f"of shape {value.shape}.")
+        if value._data.dtype.kind == "f" and x._data.dtype.kind in "iub":
+            raise TypeError(f"For 'masked_fill', a {value.dtype} value cannot fill a {x.dtype} tensor; cast the "
+                            f"input first.")
         v = value
     else:
         _real(value, "value", "masked_fill")
@@ -780,12 +784,14 @@ def nonzero(input, *, as_tuple=False):
 
 def unique(input):
     """(the distinct values in order of first appearance, each element's position among them): Int32 positions
-    (Int64 for an Int64 input). Not differentiable (a gradient through it raises, as in MindSpore); under jit its
-    value-dependent shape makes the function run eagerly."""
+    (Int64 for an Int64 input). The values are the input gathered at each value's first position, so a gradient
+    reaches those elements (MindSpore 2.10 has none and raises); under jit the value-dependent shape makes the
+    function run eagerly."""
     x = _tensor(input, "input", "unique")
     if x._data.dtype.kind == "b":
         raise TypeError(f"For 'unique', the input must be a number tensor, but got {x.dtype}.")
-    return P.unique(x, "values"), P.unique(x, "inverse")
+    flat = P.reshape(x, (x._data.size,))
+    return P.gather(flat, P.unique(x, "first"), 0), P.unique(x, "inverse")
 
 
 def masked_select(input, mask):
@@ -798,7 +804,8 @@ def masked_select(input, mask):
     shape = shapes.broadcast_shapes(x.shape, m.shape, op="masked_select")
     flat_x = P.reshape(P.broadcast_to(x, shape), (math.prod(shape),))
     flat_m = P.reshape(P.broadcast_to(m, shape), (math.prod(shape),))
-    positions = P.reshape(P.nonzero(flat_m), (-1,))
+    found = P.nonzero(flat_m)
+    positions = P.reshape(found, (found.shape[0],))
     return P.gather(flat_x, positions, 0)
 
 
@@ -822,7 +829,11 @@ def tensor_scatter_elements(input_x, indices, updates, axis=0, reduction='none')
     ax = _axis(axis, x.ndim, op, strict=True)
     if reduction not in ("none", "add"):
         raise ValueError(f"For '{op}', 'reduction' must be 'none' or 'add', but got {reduction!r}.")
-    P.scatter_elements_p.abstract(x._data, u._data, idx._data, axis=ax)     # shape errors at the call
+    try:
+        P.scatter_elements_p.abstract(x._data, u._data, idx._data, axis=ax)     # shape errors at the call
+    except ValueError as e:
+        # (MindSpore raises RuntimeError from its kernel's shape check)
+        raise ValueRuntimeError(str(e).replace("'TensorScatterElements'", f"'{op}'", 1)) from None
     if reduction == "add":
         idx = P.check_range(idx, x.shape[ax], op)
         return P.add(x, P.scatter_add_elements(u, idx, ax, x.shape))
