@@ -236,6 +236,13 @@ _ALIAS = {
 }
 
 
+def numpy_global_uniform(bound, shape, dtype=mstype.float32):
+    """A Tensor of ``shape`` drawn from NumPy's global generator, uniform in [-bound, bound), as the layers of
+    MindSpore that call ``np.random.uniform`` at construction draw it (the recurrent layers): a script that seeds
+    NumPy gets MindSpore's weights."""
+    return Tensor(np.random.uniform(-bound, bound, tuple(shape)).astype(np.float32), dtype=dtype)
+
+
 def _shape_of(shape):
     if isinstance(shape, numbers.Integral):
         return (int(shape),)

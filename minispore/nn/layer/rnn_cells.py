@@ -5,8 +5,7 @@ import math
 
 from ... import ops
 from ..._core import dtype as mstype
-from ..._core.tensor import Tensor, _literal
-from ..._core import backend
+from ..._core.tensor import Tensor
 from ...common.initializer import Uniform, initializer
 from ...common.parameter import Parameter
 from ...ops._prims import rnn as _rnn
@@ -64,7 +63,7 @@ class RNNCellBase(Cell):
         xg = ops.dense(x, w_ih, None if self.bias_ih is None else _as(self.bias_ih, dtype))
         gate = w_hh.shape[0]
         b_hh = ops.zeros((1, gate), dtype) if self.bias_hh is None else reshape(_as(self.bias_hh, dtype), (1, gate))
-        lengths = _literal(backend.asarray(backend.xp.ones(batch, backend.xp.int64)))
+        lengths = ops.ones((batch,), mstype.int64)
         r = _rnn.recurrent_scan(reshape(xg, (1, batch, gate)), reshape(w_hh, (1,) + w_hh.shape), b_hh,
                                 reshape(state, (1,) + state.shape), lengths, self._mode, False)
         size = state.shape[1]

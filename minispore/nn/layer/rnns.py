@@ -1,6 +1,6 @@
 """Recurrent layers: ``nn.RNN``, ``nn.LSTM`` and ``nn.GRU``, with MindSpore 2.10's arguments, parameter names and
 layouts (``weight_ih_l0``, ``weight_hh_l0_reverse``, ...: checkpoints move between the frameworks), initialisation
-(NumPy's global ``np.random.uniform(-1/sqrt(H), 1/sqrt(H))``, drawn in MindSpore's order, so a seeded NumPy gives
+(NumPy's global generator, uniform in +-1/sqrt(H), drawn in MindSpore's order, so a seeded NumPy gives
 MindSpore's weights) and repr.
 
 Each layer of the stack is one input projection for every step and both directions (a single matrix product) and
@@ -10,12 +10,10 @@ sample's last valid step; the reverse direction reads each sequence backwards fr
 """
 import math
 
-import numpy as np
-
 from ... import ops
-from ..._core import backend
 from ..._core import dtype as mstype
-from ..._core.tensor import Tensor, _literal
+from ..._core.tensor import Tensor
+from ...common.initializer import numpy_global_uniform
 from ...common.parameter import Parameter, ParameterTuple
 from ...ops._prims import rnn as _rnn
 from ...ops._prims.creation import arange
@@ -88,8 +86,7 @@ class _RNNBase(Cell):
 
         def param(shape, pname):
             # MindSpore draws from NumPy's global generator, in this order: a seeded NumPy gives its weights
-            data = np.random.uniform(-stdv, stdv, shape).astype(np.float32)
-            return Parameter(Tensor(data, dtype=dtype), name=pname)
+            return Parameter(numpy_global_uniform(stdv, shape, dtype), name=pname)
         for layer in range(num_layers):
             for direction in range(num_directions):
                 layer_input = input_size if layer == 0 else hidden_size * num_directions
@@ -161,7 +158,7 @@ class _RNNBase(Cell):
             zeros = ops.zeros((self.num_layers * d, batch, h), dtype)
             hx = (zeros, zeros) if self.is_lstm else zeros
         if seq_length is None:
-            lengths = _literal(backend.asarray(np.full(batch, t_len, np.int64)))
+            lengths = ops.full((batch,), t_len, dtype=mstype.int64)
             valid_time = None
         else:
             lengths = seq_length
