@@ -285,3 +285,12 @@ def test_mask_errors_are_raised_under_jit():
         fn(x, Tensor(_CAUSAL))
     np.testing.assert_allclose(fn(x, Tensor(_CAUSAL[:, :L])).asnumpy(),
                                cell(x, x, x, attn_mask=Tensor(_CAUSAL[:, :L]))[0].asnumpy(), rtol=1e-6, atol=1e-6)
+
+
+@pytest.mark.parametrize("need_weights", [True, False])
+def test_a_float_attn_mask_has_a_gradient(need_weights):
+    cell = _set_weights(nn.MultiheadAttention(4, 2), 25, np.float64)
+    x = Tensor(_rng(26).standard_normal((3, 2, 4)))
+    kpm = Tensor(np.array([[False, False, True], [False, False, False]]))
+    check_grads(lambda m: cell(x, x, x, attn_mask=m, key_padding_mask=kpm, need_weights=need_weights)[0],
+                [_rng(27).standard_normal((3, 3))], order=2, modes=("rev",))

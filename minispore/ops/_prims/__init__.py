@@ -15,6 +15,7 @@ from .pool import *  # noqa: F401,F403
 from .resample import *  # noqa: F401,F403
 from .norm import *  # noqa: F401,F403
 from .scan import *  # noqa: F401,F403
+from .attention import *  # noqa: F401,F403
 from .einsum import einsum, einsum_p  # noqa: F401
 from . import (elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool,  # noqa: F401
                resample, norm, scan)

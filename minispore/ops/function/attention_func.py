@@ -222,7 +222,11 @@ def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_head
             raise ValueError(f"For '{_OP}', the key_padding_mask must have shape {(bsz, src_len)} (batch, key "
                              f"length), but got {_shape(key_padding_mask)}.")
         kpm = P.reshape(_additive(key_padding_mask, fdt), (bsz, 1, 1, src_len))
-        mask = kpm if mask is None else P.add(mask, kpm)
+        if mask is not None:
+            both = (bsz, num_heads if _shape(mask)[1] > 1 else 1, tgt_len, src_len)
+            mask = P.add(P.broadcast_to(mask, both), P.broadcast_to(kpm, both))
+        else:
+            mask = kpm
     if is_causal and mask is None:
         raise ValueError(f"For '{_OP}', is_causal needs an attn_mask (the causal mask itself).")
 
@@ -232,7 +236,7 @@ def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_head
     if need_weights or not _FUSED:
         scores = P.matmul(P.mul(q, P.const(scale, q)), P.transpose(k, (0, 1, 3, 2)))
         if mask is not None:
-            scores = P.add(scores, mask)
+            scores = P.add(scores, P.broadcast_to(mask, _shape(scores)))
         weights = P.softmax(scores, 3)
         if p > 0:
             weights = P.mul(weights, P.dropout_mask(weights, p, None))
@@ -256,4 +260,4 @@ def multi_head_attention_forward(query, key, value, embed_dim_to_check, num_head
     return out, weights
 
 
-_FUSED = False
+_FUSED = True
