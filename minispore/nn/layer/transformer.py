@@ -11,7 +11,8 @@ Where minispore differs from MindSpore 2.10 on purpose:
 - the layers accept the ``nn.ReLU``/``nn.GELU`` instances their documentation allows (MindSpore 2.10 raises
   ValueError for any Cell: its check for ``ops.relu``/``ops.gelu`` also catches Cells, which are callable);
 - a float ``attn_mask`` combined with a bool ``key_padding_mask`` (or the other way round) masks with -inf where
-  the bool mask is True (MindSpore adds the bool mask as 0/1, or ORs a float mask as bool).
+  the bool mask is True (MindSpore adds the bool mask as 0/1, or ORs a float mask as bool);
+- ``Transformer`` compares the batch sizes of ``src`` and ``tgt`` (MindSpore 2.10 compares ``src`` with itself).
 """
 import copy
 import math
