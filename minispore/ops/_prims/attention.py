@@ -6,12 +6,10 @@ shape, or 0-d for none).
 Written with primitives the core is five forward and a dozen backward dispatches, and the scores make several
 passes through memory; here it is two matrix products and an in-place softmax forwards, and ``AttentionGrad``
 backwards gives the three cotangents in one kernel (packed along axis -2 as [dq; dk; dv]; the softmax weights are
-recomputed, not stored). ``AttentionGrad``'s own rules are the pullbacks of the same formula written with
+recomputed, not stored; the rules share it through ``def_vjp(shared=...)``). ``AttentionGrad``'s own rules are the pullbacks of the same formula written with
 primitives (``_formula``), so derivatives of any order exist. The mask's rule is that pullback too (a float mask
 being learned is rare).
 """
-import threading
-
 from ..._core.autodiff import vjp_of
 from ._base import NONDIFF, Primitive, bind, const, xp
 from .elementwise import add, mul
@@ -105,23 +103,14 @@ def _grad_formula(dout, q, k, v, mask, keep, scale):
 
 
 # ----------------------------------------------------------------------------- rules
-_last = threading.local()     # the packed cotangents of the node whose rules are running (one kernel for three)
-
-
-def _packed(dout, out, q, k, v, mask, keep, scale):
-    hit = getattr(_last, "entry", None)
-    if hit is not None and hit[0] is dout and hit[1] is out:
-        return hit[2]
-    packed = bind(attention_grad_p, dout, q, k, v, mask, keep, scale=scale)
-    _last.entry = (dout, out, packed)
-    return packed
+def _shared(dout, out, q, k, v, mask, keep, scale):
+    """What the rules share: the packed [dq; dk; dv] of one AttentionGrad kernel (and dout, for the mask)."""
+    return bind(attention_grad_p, dout, q, k, v, mask, keep, scale=scale), dout
 
 
 def _part(index):
-    def rule(dout, out, q, k, v, mask, keep, scale):
-        packed = _packed(dout, out, q, k, v, mask, keep, scale)
-        if index == 2:
-            _last.entry = None          # the value's rule runs last: let the cotangents go
+    def rule(shared, out, q, k, v, mask, keep, scale):
+        packed = shared[0]
         L, S = q._data.shape[-2], k._data.shape[-2]
         start, stop = ((0, L), (L, L + S), (L + S, L + 2 * S))[index]
         shape = packed._data.shape
@@ -131,8 +120,8 @@ def _part(index):
     return rule
 
 
-def _mask_rule(dout, out, q, k, v, mask, keep, scale):
-    return vjp_of(lambda m: _formula(q, k, v, m, keep, scale), (mask,), dout)[0]
+def _mask_rule(shared, out, q, k, v, mask, keep, scale):
+    return vjp_of(lambda m: _formula(q, k, v, m, keep, scale), (mask,), shared[1])[0]
 
 
 def _grad_rule(index):
@@ -141,7 +130,7 @@ def _grad_rule(index):
     return rule
 
 
-attention_p.def_vjp(_part(0), _part(1), _part(2), _mask_rule, NONDIFF)
+attention_p.def_vjp(_part(0), _part(1), _part(2), _mask_rule, NONDIFF, shared=_shared)
 attention_grad_p.def_vjp(*[_grad_rule(i) for i in range(5)], NONDIFF)
 
 

@@ -316,10 +316,13 @@ def dense(input, weight, bias=None):
     if not xd.shape or not wd.shape or xd.shape[-1] != wd.shape[-1]:
         raise ValueError(f"For 'dense', the last dimension of the input {tuple(xd.shape)} must equal the number of "
                          f"input features of the weight {tuple(wd.shape)} (out_features, in_features).")
-    if (bias is not None and isinstance(bias, Tensor) and len(xd.shape) == 2 and len(wd.shape) == 2
-            and bias._data.shape == wd.shape[:1] and xd.dtype == wd.dtype == bias._data.dtype
-            and xd.shape[1] == wd.shape[1]):
-        return P.dense(x, w, bias)     # one fused kernel for the common case
+    if (bias is not None and isinstance(bias, Tensor) and len(xd.shape) >= 2 and len(wd.shape) == 2
+            and bias._data.shape == wd.shape[:1] and xd.dtype == wd.dtype == bias._data.dtype):
+        if len(xd.shape) == 2:
+            return P.dense(x, w, bias)     # one fused kernel for the common case
+        # a sequence (..., in): one matrix product over all positions, not one per batch element
+        flat = P.dense(reshape(x, (math.prod(xd.shape[:-1]), xd.shape[-1])), w, bias)
+        return reshape(flat, tuple(xd.shape[:-1]) + (wd.shape[0],))
     out = _matmul(x, P.transpose(w, (1, 0)) if w.ndim == 2 else w, "dense")
     if bias is not None:
         b = _tensor(bias, "bias", "dense")
@@ -602,3 +605,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-08):
 
 __all__ = [_n for _n, _v in list(globals().items())
            if not _n.startswith("_") and callable(_v) and getattr(_v, "__module__", None) == __name__]
+
+
+# MindSpore keeps the functional attention at mindspore.ops.function.nn_func.multi_head_attention_forward
+from .attention_func import multi_head_attention_forward  # noqa: E402,F401
