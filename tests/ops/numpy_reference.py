@@ -48,3 +48,18 @@ def log_softmax(x, axis):
 
 def softmax(x, axis):
     return np.exp(log_softmax(x, axis))
+
+
+def numeric_vjp(fn, args, cotangent, eps=1e-6):
+    """The cotangents of ``args`` of ``fn(*args)`` against ``cotangent``, by central differences."""
+    grads = []
+    for i, a in enumerate(args):
+        g = np.zeros_like(a)
+        for idx in np.ndindex(a.shape):
+            plus = [x.copy() for x in args]
+            minus = [x.copy() for x in args]
+            plus[i][idx] += eps
+            minus[i][idx] -= eps
+            g[idx] = np.sum((fn(*plus) - fn(*minus)) * cotangent) / (2 * eps)
+        grads.append(g)
+    return grads

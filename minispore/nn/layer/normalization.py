@@ -40,11 +40,14 @@ class LayerNorm(Cell):
         if len(shape) > x.ndim or any(g not in (1, d) for g, d in zip(shape[::-1], x.shape[::-1])):
             raise ValueError(f"For 'LayerNorm', the input of shape {x.shape} does not end with the normalized_shape "
                              f"{shape} of gamma and beta.")
+        gamma, beta = self.gamma.astype(x.dtype), self.beta.astype(x.dtype)
+        if tuple(x.shape[axis:]) == shape and x.dtype in (mstype.float32, mstype.float64):   # the fused kernel
+            return _prims.layer_norm(x, gamma, beta, self.epsilon, axis)
         mean = ops.mean(x, axes, True)
         centred = x - mean
         var = ops.mean(ops.square(centred), axes, True)
         y = centred * ops.rsqrt(var + self.epsilon)
-        return y * self.gamma.astype(x.dtype) + self.beta.astype(x.dtype)
+        return y * gamma + beta
 
     def extend_repr(self):
         return (f"normalized_shape={self.normalized_shape}, begin_norm_axis={self.begin_norm_axis}, "

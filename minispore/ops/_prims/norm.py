@@ -142,3 +142,110 @@ bn_train_p.def_vjp(
     lambda dout, out, x, gamma, beta, eps: sum_(dout, _axes(dout._data), False))
 bn_grad_input_p.def_vjp(*[_pullback_rule(_grad_input_formula, i) for i in range(3)])
 bn_grad_gamma_p.def_vjp(*[_pullback_rule(_grad_gamma_formula, i) for i in range(2)])
+
+
+# ----------------------------------------------------------------------------- layer normalisation
+# Over the trailing axes from ``axis`` on, with gamma and beta of exactly those axes' shape (LayerNorm's usual
+# form; other parameter shapes go through the primitives formula in the layer). Written with primitives a
+# LayerNorm is about ten dispatches and as many passes forwards and twenty backwards (a fifth of a Transformer
+# encoder's train step); fused, three passes each way.
+def _rows(x, axis):
+    n = 1
+    for d in x.shape[:axis]:
+        n *= d
+    return x.reshape(n, -1)
+
+
+def _row_stats(x2, eps):
+    centred = x2 - x2.mean(axis=1, keepdims=True, dtype=x2.dtype)
+    var = xp.einsum("nd,nd->n", centred, centred) / x2.dtype.type(x2.shape[1])
+    return centred, (1.0 / xp.sqrt(var + x2.dtype.type(eps))).astype(x2.dtype)[:, None]
+
+
+def _ln_impl(x, gamma, beta, eps, axis):
+    centred, rstd = _row_stats(_rows(x, axis), eps)
+    centred *= rstd
+    centred *= gamma.reshape(1, -1)
+    centred += beta.reshape(1, -1)
+    return centred.reshape(x.shape)
+
+
+def _ln_grad_input_impl(dy, x, gamma, eps, axis):
+    centred, rstd = _row_stats(_rows(x, axis), eps)
+    xhat = centred * rstd
+    g = _rows(dy, axis) * gamma.reshape(1, -1)
+    d = x.dtype.type(xhat.shape[1])
+    # dx = rstd * (g - mean(g) - xhat * mean(g * xhat)) per row
+    proj = (xp.einsum("nd,nd->n", g, xhat) / d)[:, None]
+    xhat *= proj
+    out = g - xhat
+    out -= g.mean(axis=1, keepdims=True, dtype=g.dtype)
+    out *= rstd
+    return out.reshape(x.shape)
+
+
+def _ln_grad_gamma_impl(dy, x, eps, axis):
+    centred, rstd = _row_stats(_rows(x, axis), eps)
+    centred *= rstd
+    return xp.einsum("nd,nd->d", _rows(dy, axis), centred).reshape(x.shape[axis:])
+
+
+def _ln_params(name, x, *params, axis):
+    if not 0 <= axis < len(x.shape):
+        raise ValueError(f"For '{name}', the first normalised axis {axis} is out of range for shape "
+                         f"{tuple(x.shape)}.")
+    for p in params:
+        if tuple(p.shape) != tuple(x.shape[axis:]):
+            raise ValueError(f"For '{name}', gamma and beta must have the normalised shape "
+                             f"{tuple(x.shape[axis:])}, but got {tuple(p.shape)} for an input of shape "
+                             f"{tuple(x.shape)}.")
+    return x.shape, x.dtype
+
+
+ln_p = Primitive("LayerNormFused", _ln_impl, 3,
+                 lambda x, gamma, beta, eps, axis: _ln_params("LayerNorm", x, gamma, beta, axis=axis))
+ln_grad_input_p = Primitive("LayerNormGradInput", _ln_grad_input_impl, 3,
+                            lambda dy, x, gamma, eps, axis: _ln_params("LayerNormGrad", x, gamma, axis=axis))
+ln_grad_gamma_p = Primitive("LayerNormGradGamma", _ln_grad_gamma_impl, 2,
+                            lambda dy, x, eps, axis: (tuple(x.shape[axis:]), x.dtype))
+
+
+def layer_norm(x, gamma, beta, eps, axis):
+    """Normalise ``x`` over its axes from ``axis`` on, then scale by gamma and shift by beta (of those axes'
+    shape)."""
+    return bind(ln_p, x, gamma, beta, eps=float(eps), axis=int(axis))
+
+
+def _ln_xhat_formula(x, eps, axis):
+    axes = tuple(range(axis, x._data.ndim))
+    centred = sub(x, broadcast_to(mean(x, axes, True), x._data.shape))
+    rstd = broadcast_to(rsqrt(add(mean(mul(centred, centred), axes, True), const(eps, x))), x._data.shape)
+    return mul(centred, rstd), rstd
+
+
+def _ln_grad_input_formula(dy, x, gamma, eps, axis):
+    axes = tuple(range(axis, x._data.ndim))
+    xhat, rstd = _ln_xhat_formula(x, eps, axis)
+    g = mul(dy, broadcast_to(gamma, dy._data.shape))
+    g_mean = broadcast_to(mean(g, axes, True), g._data.shape)
+    proj = broadcast_to(mean(mul(g, xhat), axes, True), g._data.shape)
+    return mul(rstd, sub(sub(g, g_mean), mul(xhat, proj)))
+
+
+def _ln_grad_gamma_formula(dy, x, eps, axis):
+    xhat, _ = _ln_xhat_formula(x, eps, axis)
+    return sum_(mul(dy, xhat), tuple(range(axis)), False)
+
+
+def _ln_pullback_rule(formula, index):
+    def rule(g, out, *args, eps, axis):
+        return vjp_of(lambda *a: formula(*a, eps, axis), args, g)[index]
+    return rule
+
+
+ln_p.def_vjp(
+    lambda dout, out, x, gamma, beta, eps, axis: bind(ln_grad_input_p, dout, x, gamma, eps=eps, axis=axis),
+    lambda dout, out, x, gamma, beta, eps, axis: bind(ln_grad_gamma_p, dout, x, eps=eps, axis=axis),
+    lambda dout, out, x, gamma, beta, eps, axis: sum_(dout, tuple(range(axis)), False))
+ln_grad_input_p.def_vjp(*[_ln_pullback_rule(_ln_grad_input_formula, i) for i in range(3)])
+ln_grad_gamma_p.def_vjp(*[_ln_pullback_rule(_ln_grad_gamma_formula, i) for i in range(2)])

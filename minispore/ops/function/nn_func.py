@@ -265,10 +265,14 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         raise ValueError(f"For 'layer_norm', the input of shape {x.shape} must end with the normalized_shape "
                          f"{shape}.")
     axes = tuple(range(x.ndim - len(shape), x.ndim))
+    eps = _real(eps, "eps", "layer_norm")
+    if (isinstance(weight, Tensor) and isinstance(bias, Tensor) and weight.shape == shape == bias.shape
+            and weight.dtype == bias.dtype == x.dtype and x.dtype in (mstype.float32, mstype.float64)):
+        return P.layer_norm(x, weight, bias, eps, axes[0])      # the fused kernel
     mu = mean(x, axes, True)
     centred = sub(x, mu)
     var = mean(mul(centred, centred), axes, True)
-    y = mul(centred, P.rsqrt(add(var, P.const(_real(eps, "eps", "layer_norm"), x))))
+    y = mul(centred, P.rsqrt(add(var, P.const(eps, x))))
     if weight is not None:
         y = mul(y, _tensor(weight, "weight", "layer_norm"))
     if bias is not None:
