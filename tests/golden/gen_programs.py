@@ -1,4 +1,4 @@
-"""Record real MindSpore's output of the CNN programs in tests/programs/ (run with MindSpore's interpreter):
+"""Record real MindSpore's output of the programs in tests/programs/ (run with MindSpore's interpreter):
 
     /tmp/msref/bin/python tests/golden/gen_programs.py [NAME ...]
 
@@ -29,7 +29,8 @@ OUT = ROOT / "tests" / "golden" / "programs"
 sys.path.insert(0, str(PROGRAMS))
 from _compare import line_errors  # noqa: E402
 
-NAMES = ["lenet5", "resnet18", "resnet20", "resnet50", "mobilenetv2", "shufflenetv1", "fcn8s", "dcgan"]
+NAMES = ["lenet5", "resnet18", "resnet20", "resnet50", "mobilenetv2", "shufflenetv1", "fcn8s", "dcgan",
+         "sentiment_lstm", "lstm_crf", "vit_tiny", "char_gpt"]
 PERTURBATION = 1e-6
 PERTURB_RUNS = 3
 
