@@ -1,7 +1,10 @@
 """The CNN programs (tests/programs/*.py, MindSpore scripts: LeNet-5, ResNet-18/20/50, MobileNetV2,
-ShuffleNetV1, FCN-8s, DCGAN) run unmodified through ``python -m minispore run``, eagerly and with ``--jit``, and
-print what MindSpore 2.10 printed (tests/golden/programs/, made by tests/golden/gen_programs.py); the shipped
-examples examples/lenet.py and examples/resnet_cifar.py train, save and reload.
+ShuffleNetV1, FCN-8s, DCGAN) and the sequence programs (the RNN sentiment tutorial on IMDBDataset and GloVe
+vectors, the LSTM+CRF tutorial, a ViT-tiny on nn.TransformerEncoder, a character GPT on nn.MultiheadAttention)
+run unmodified through ``python -m minispore run``, eagerly and with ``--jit``, and print what MindSpore 2.10
+printed (tests/golden/programs/, made by tests/golden/gen_programs.py); the shipped examples examples/lenet.py
+and examples/resnet_cifar.py train, save and reload (examples/sentiment_lstm.py and examples/char_gpt.py: in
+tests/test_examples.py).
 
 Tolerance. Each program prints a forward pass, the gradients and losses of three training steps, BatchNorm's
 moving statistics, the parameter updates and a forward pass after training, as lines whose floats share a scale
@@ -28,7 +31,8 @@ GOLDEN = ROOT / "tests" / "golden" / "programs"
 sys.path.insert(0, str(PROGRAMS))
 from _compare import line_errors  # noqa: E402
 
-NAMES = ["lenet5", "resnet18", "resnet20", "resnet50", "mobilenetv2", "shufflenetv1", "fcn8s", "dcgan"]
+NAMES = ["lenet5", "resnet18", "resnet20", "resnet50", "mobilenetv2", "shufflenetv1", "fcn8s", "dcgan",
+         "sentiment_lstm", "lstm_crf", "vit_tiny", "char_gpt"]
 FLOOR = 2e-5      # float32 over a few layers: MindSpore's CPU kernels and NumPy's sum in different orders
 SAFETY = 5.0      # times the recorded sensitivity (itself the largest of three perturbed runs)
 
