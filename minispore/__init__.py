@@ -18,11 +18,15 @@ from . import common, ops, nn
 from ._core.autodiff import get_grad, grad, jvp, value_and_grad, vjp
 from .ops import jacfwd, jacrev, vmap
 from ._core.jit import jit
-from .context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context
+from .context import COMPATIBLE, GRAPH_MODE, LAX, PYNATIVE_MODE, STRICT, get_context, set_context
 from . import context
 
 # dataset and train (and the names below) are imported on first use, to keep `import minispore` fast
-_LAZY = {"Model": "train", "load_checkpoint": "train", "load_param_into_net": "train", "save_checkpoint": "train"}
+_LAZY = {"Model": "train", "load_checkpoint": "train", "load_param_into_net": "train", "save_checkpoint": "train",
+         "export": "train", "load": "train",
+         # mixed precision
+         "DynamicLossScaleManager": "train.loss_scale_manager", "FixedLossScaleManager": "train.loss_scale_manager",
+         "LossScaleManager": "train.loss_scale_manager"}
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype

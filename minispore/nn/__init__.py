@@ -9,4 +9,11 @@ from .dynamic_lr import *  # noqa: F401,F403
 from .wrap import *  # noqa: F401,F403
 
 from .._dropin import module_getattr as _module_getattr  # noqa: E402
-__getattr__ = _module_getattr(__name__)
+_getattr = _module_getattr(__name__)
+
+
+def __getattr__(name):
+    if name == "GraphCell":     # defined with mindspore.load (minispore/train/mindir.py), imported on first use
+        from ..train.mindir import GraphCell
+        return GraphCell
+    return _getattr(name)
