@@ -8,6 +8,7 @@ from .cifar import Cifar10Dataset, Cifar100Dataset  # noqa: F401
 from .engine import (BatchInfo, Dataset, GeneratorDataset, NumpySlicesDataset)  # noqa: F401
 from .fashion_mnist import FashionMnistDataset  # noqa: F401
 from .image_folder import ImageFolderDataset  # noqa: F401
+from .mind_dataset import MindDataset  # noqa: F401
 from .mnist import MnistDataset, download_mnist, mnist_sample_dir  # noqa: F401
 from .text_sources import CSVDataset, IMDBDataset, Shuffle, TextFileDataset  # noqa: F401
 from .samplers import (DistributedSampler, RandomSampler, Sampler, SequentialSampler,  # noqa: F401
@@ -17,4 +18,4 @@ __all__ = ["Dataset", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", 
            "Cifar10Dataset", "Cifar100Dataset", "ImageFolderDataset", "mnist_sample_dir", "download_mnist",
            "config", "transforms", "vision", "DistributedSampler", "RandomSampler", "Sampler", "SequentialSampler",
            "SubsetRandomSampler", "SubsetSampler", "BatchInfo",
-           "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle"]
+           "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle", "MindDataset"]
