@@ -23,7 +23,10 @@ from . import context
 
 # dataset and train (and the names below) are imported on first use, to keep `import minispore` fast
 _LAZY = {"Model": "train", "load_checkpoint": "train", "load_param_into_net": "train", "save_checkpoint": "train",
-         "export": "train", "load": "train"}
+         "export": "train", "load": "train",
+         # mixed precision
+         "DynamicLossScaleManager": "train.loss_scale_manager", "FixedLossScaleManager": "train.loss_scale_manager",
+         "LossScaleManager": "train.loss_scale_manager"}
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype

@@ -8,7 +8,7 @@ widen a tensor of their own kind or above).
 import numpy as np
 
 __all__ = ["Type", "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
-           "float32", "float64", "half", "single", "double", "short", "intc", "int_", "long", "ushort", "uintc",
+           "float32", "float64", "bfloat16", "string", "half", "single", "double", "short", "intc", "int_", "long", "ushort", "uintc",
            "uint", "float_", "number_type", "float_type", "int_type", "uint_type", "all_types",
            "pytype_to_dtype", "dtype_to_nptype"]
 
@@ -89,6 +89,45 @@ float16 = Type("Float16", np.dtype(np.float16), "f", 16)
 float32 = Type("Float32", np.dtype(np.float32), "f", 32)
 float64 = Type("Float64", np.dtype(np.float64), "f", 64)
 
+
+class _MissingBFloat16(Type):
+    """``mindspore.bfloat16`` where the ``ml_dtypes`` package (NumPy's bfloat16) is not installed: it prints and
+    compares like the real type, and any use that needs its arrays says what to install."""
+    __slots__ = ()
+
+    def __init__(self):
+        self.name, self.kind, self.bits = "BFloat16", "f", 16
+
+    @property
+    def np_dtype(self):
+        raise TypeError("mindspore.bfloat16 needs the 'ml_dtypes' package (NumPy's bfloat16): "
+                        "pip install ml_dtypes")
+
+
+try:
+    import ml_dtypes as _ml_dtypes
+    # NumPy's kind for it is 'V' (an extension type); MindSpore's kind is float, 8 exponent bits, 7 mantissa
+    bfloat16 = Type("BFloat16", np.dtype(_ml_dtypes.bfloat16), "f", 16)
+    _BF16_NUMPY = bfloat16.np_dtype
+except ImportError:                                             # pragma: no cover - the package is a dependency
+    bfloat16 = _MissingBFloat16()
+    _BF16_NUMPY = None
+
+
+class _StringType(Type):
+    """MindSpore's ``mstype.string`` (``String``): the type of Python strings in graphs; no tensor has it."""
+    __slots__ = ()
+
+    def __init__(self):
+        self.name, self.kind, self.bits = "String", "S", None
+
+    @property
+    def np_dtype(self):
+        raise TypeError("mindspore.string is not a tensor data type")
+
+
+string = _StringType()
+
 # MindSpore's aliases
 half, single, double = float16, float32, float64
 short, intc, long = int16, int32, int64
@@ -96,13 +135,15 @@ ushort, uintc = uint16, uint32
 float_ = _GenericType("Float", "f", float32)
 int_ = _GenericType("Int", "i", int32)
 uint = _GenericType("UInt", "u", None)
-_GENERIC_BY_NAME = {t.name: t for t in (float_, int_, uint)}
+_GENERIC_BY_NAME = {t.name: t for t in (float_, int_, uint, string)}
 
-all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64)
+all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64) + \
+    ((bfloat16,) if _BF16_NUMPY is not None else ())
 _BY_NAME = {t.name: t for t in all_types}
+_BY_NAME.setdefault("BFloat16", bfloat16)
 _BY_NUMPY = {t.np_dtype: t for t in all_types}
 number_type = tuple(t for t in all_types if t is not bool_)
-float_type = (float16, float32, float64)
+float_type = (float16, float32, float64, bfloat16)
 int_type = (int8, int16, int32, int64)
 uint_type = (uint8, uint16, uint32, uint64)
 
@@ -160,6 +201,8 @@ def _promote_pair(a, b):
     if ra != rb:
         return a if ra > rb else b
     if a.kind == "f":
+        if a.bits == b.bits:
+            return float32         # BFloat16 with Float16 (MindSpore's rule: neither holds the other)
         return a if a.bits >= b.bits else b
     # integers: NumPy's rule (int + uint of the same width widens), capped at int64
     t = np.promote_types(a.np_dtype, b.np_dtype)
@@ -190,6 +233,9 @@ def promote_scalar(t, scalar):
 def limits(np_dtype):
     """(lowest, highest) finite values of a NumPy dtype, as Python numbers."""
     np_dtype = np.dtype(np_dtype)
+    if np_dtype == _BF16_NUMPY:
+        info = _ml_dtypes.finfo(np_dtype)
+        return float(info.min), float(info.max)
     info = np.finfo(np_dtype) if np_dtype.kind == "f" else np.iinfo(np_dtype)
     return info.min.item() if np_dtype.kind == "f" else int(info.min), \
         info.max.item() if np_dtype.kind == "f" else int(info.max)

@@ -200,9 +200,31 @@ class Cell:
         return self.__dict__.get("_dynamic_inputs")
 
     def _run_construct(self, *args, **kwargs):
-        if self._cast_type is not None:
-            args = tuple(a.astype(self._cast_type) if isinstance(a, Tensor) and a.is_floating_point() else a
-                         for a in args)
+        cast = self._cast_type
+        if cast is not None:
+            # to_float: the float inputs and the trainable float Parameters compute in the cell's type while
+            # construct runs (the Parameters themselves stay float32 masters: the cast is on the tape, so their
+            # gradients come back in float32); state Parameters (BatchNorm's moving statistics) are left alone
+            args = tuple(_to_float_cast(a, cast) for a in args)
+            if kwargs:
+                kwargs = {k: _to_float_cast(v, cast) for k, v in kwargs.items()}
+            params = self._params
+            masters = {name: p for name, p in params.items()
+                       if p is not None and p.requires_grad and p.dtype.is_float and p.dtype is not cast}
+            if masters:
+                for name, p in masters.items():
+                    params[name] = _to_float_cast(p, cast)
+                try:
+                    out = self._construct_hooked(args, kwargs)
+                finally:
+                    params.update(masters)
+            else:
+                out = self._construct_hooked(args, kwargs)
+            # amp O1's white-list cells hand float32 back to the float32 code around them
+            return _to_float_cast(out, mstype.float32) if self.__dict__.get("_amp_output_fp32") else out
+        return self._construct_hooked(args, kwargs)
+
+    def _construct_hooked(self, args, kwargs):
         for hook in self._forward_pre_hooks.values():
             result = hook(self, args)
             if result is not None:
@@ -286,10 +308,22 @@ class Cell:
         return self
 
     def to_float(self, dst_type):
-        if dst_type not in (mstype.float16, mstype.float32):
-            raise ValueError(f"For 'to_float', the argument 'dst_type' must be mstype.float32 or "
-                             f"mstype.float16, but got {dst_type}.")
+        """Run this cell and every cell below it in ``dst_type`` (float16, bfloat16 or float32): each one casts
+        its float inputs and its trainable float Parameters to ``dst_type`` when it is called, as MindSpore's
+        PyNative mixed precision does; the Parameters keep their own dtype (float32 master weights). Sets the
+        ``fp16`` / ``fp32`` / ``bf16`` flags MindSpore sets. Returns the cell.
+
+        Differences from MindSpore: MindSpore casts the float inputs of every operation run inside the cell, so
+        a float32 Tensor made inside ``construct`` (``ops.ones(..., mindspore.float32)``, a Tensor attribute)
+        computes in ``dst_type`` there; here only the cell's inputs and Parameters are cast, and such a Tensor
+        promotes the result to float32."""
+        if dst_type not in (mstype.float16, mstype.float32, mstype.bfloat16):
+            raise ValueError(f"For 'to_float', the argument 'dst_type' must be mstype.float32, mstype.float16 or "
+                             f"mstype.bfloat16, but got type: {type(dst_type)} and value: {dst_type}.")
+        flags = {"fp16": dst_type == mstype.float16, "fp32": dst_type == mstype.float32,
+                 "bf16": dst_type == mstype.bfloat16}
         for _, cell in self.cells_and_names():
+            cell.__dict__.update(flags)
             cell.__dict__["_cast_type"] = dst_type
         return self
 
@@ -345,6 +379,15 @@ class Cell:
     @property
     def cls_name(self):
         return type(self).__name__
+
+
+def _to_float_cast(value, dtype):
+    """``value`` in ``dtype`` when it is a float Tensor (or a tuple/list of them); anything else as is."""
+    if isinstance(value, Tensor):
+        return value.astype(dtype) if value.dtype.is_float and value.dtype is not dtype else value
+    if isinstance(value, (tuple, list)):
+        return type(value)(_to_float_cast(v, dtype) for v in value)
+    return value
 
 
 class _HookHandle:

@@ -9,3 +9,5 @@ from .metrics import (Accuracy, BleuScore, ConfusionMatrix, ConfusionMatrixMetri
                       Top5CategoricalAccuracy, TopKCategoricalAccuracy, auc, get_metric_fn, names, rearrange_inputs)
 from .model import Model
 from .mindir import GraphCell, export, load
+from .loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, LossScaleManager
+from . import amp

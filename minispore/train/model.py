@@ -5,8 +5,9 @@
 ``WithEvalCell(network, loss_fn)`` (outputs ``(loss, logits, label)``) for evaluation, exactly as MindSpore does;
 ``train`` iterates the dataset (``create_tuple_iterator``) and drives the callbacks with MindSpore's hook order
 and ``cb_params`` fields. ``dataset_sink_mode=True`` is accepted and runs the same way as ``False`` (MindSpore
-does the same on CPU); ``amp_level`` / ``boost_level`` are accepted and checked but change nothing (minispore
-computes in the network's own dtypes).
+does the same on CPU); ``amp_level``, ``loss_scale_manager`` and ``keep_batchnorm_fp32`` build the train network
+with ``amp.build_train_network`` as MindSpore does (also with ``DynamicLossScaleManager``, which MindSpore's CPU
+build refuses); ``boost_level`` is accepted and checked but changes nothing.
 
 When stdout is a terminal, ``train`` shows a tqdm progress bar per epoch (see ``callback/_progress.py``).
 """
@@ -102,7 +103,8 @@ class Model:
             ``{'acc': Accuracy()}``; needed by ``eval``.
         eval_network (Cell): the evaluation network; by default ``WithEvalCell(network, loss_fn)``.
         eval_indexes (list): 3 indexes into the eval network's outputs: loss, prediction, label.
-        amp_level, boost_level: accepted ('O0'...'O3'/'auto'); they change nothing in minispore.
+        amp_level (str): mixed precision, 'O0'...'O3' or 'auto' (see ``mindspore.amp``). Default 'O0'.
+        boost_level (str): accepted ('O0'...'O2'); it changes nothing in minispore.
         kwargs: ``loss_scale_manager``, ``keep_batchnorm_fp32``, ``boost_config_dict``, ``acc_level``.
     """
 
@@ -160,6 +162,17 @@ class Model:
         if self._loss_scale_manager is not None and self._optimizer is None:
             raise ValueError("The argument 'optimizer' can not be None when set 'loss_scale_manager'.")
         if self._optimizer:
+            amp_config = {}
+            if self._loss_scale_manager_set:
+                amp_config['loss_scale_manager'] = self._loss_scale_manager
+            if self._keep_bn_fp32 is not None:
+                amp_config['keep_batchnorm_fp32'] = self._keep_bn_fp32
+            if self._amp_level != "O0" or amp_config:
+                # mixed precision (amp.build_train_network); MindSpore's CPU build refuses a loss scale manager
+                # with an update cell (DynamicLossScaleManager, and level O2's default), minispore trains with it
+                from . import amp
+                return amp.build_train_network(network, self._optimizer, self._loss_fn, level=self._amp_level,
+                                               boost_level=self._boost_level, **amp_config)
             if self._loss_fn:
                 network = _nn().WithLossCell(network, self._loss_fn)
             network = _nn().TrainOneStepCell(network, self._optimizer).set_train()

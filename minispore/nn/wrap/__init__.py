@@ -1,4 +1,6 @@
 """Training wrappers around a network, its loss and an optimizer."""
 from .cell_wrapper import ForwardValueAndGrad, TrainOneStepCell, WithEvalCell, WithGradCell, WithLossCell
+from .loss_scale import DynamicLossScaleUpdateCell, FixedLossScaleUpdateCell, TrainOneStepWithLossScaleCell
 
-__all__ = ['TrainOneStepCell', 'WithLossCell', 'WithGradCell', 'WithEvalCell', 'ForwardValueAndGrad']
+__all__ = ['TrainOneStepCell', 'WithLossCell', 'WithGradCell', 'WithEvalCell', 'ForwardValueAndGrad',
+           'TrainOneStepWithLossScaleCell', 'DynamicLossScaleUpdateCell', 'FixedLossScaleUpdateCell']

@@ -18,7 +18,16 @@ def _matmul_abstract(x, y):
     return out, x.dtype
 
 
-matmul_p = Primitive("MatMul", xp.matmul, 2, _matmul_abstract)
+def _matmul_impl(x, y):
+    """``x @ y``; float16 and bfloat16 products accumulate in float32 and round once (NumPy has no BLAS kernel
+    for either: its float16 loop is ~100x slower and rounds at every step, and it has no bfloat16 loop)."""
+    dt = x.dtype
+    if dt.itemsize == 2 and dt.kind != "i" and dt.kind != "u" and dt == y.dtype:
+        return xp.matmul(x.astype(xp.float32), y.astype(xp.float32)).astype(dt)
+    return xp.matmul(x, y)
+
+
+matmul_p = Primitive("MatMul", _matmul_impl, 2, _matmul_abstract)
 
 
 def matmul(x, y):

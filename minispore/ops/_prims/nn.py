@@ -239,6 +239,12 @@ bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy, NONDIFF)
 
 # ----------------------------------------------------------------------------- dense
 def _dense_impl(x, w, b):
+    dt = x.dtype
+    if dt.itemsize == 2 and dt.kind != "i" and dt.kind != "u":
+        # float16 / bfloat16: accumulate in float32 and round once (see linalg._matmul_impl)
+        out = xp.matmul(x.astype(xp.float32), w.T.astype(xp.float32))
+        out += b
+        return out.astype(dt)
     out = xp.matmul(x, w.T)
     out += b
     return out
