@@ -66,6 +66,11 @@ def generate():
         C.write(mr, d, name, case)
         expected[name] = read_back(d, name, case)
         print(name, sorted(os.listdir(d)))
+    import subprocess
+    with tempfile.TemporaryDirectory() as t:
+        out = subprocess.run([sys.executable, os.path.join(OUT, "tutorial_dataset_page.py")], cwd=t,
+                             capture_output=True, text=True, check=True).stdout
+    expected["tutorial_dataset_page"] = out.splitlines()
     with open(os.path.join(OUT, "expected.json"), "w") as f:
         json.dump(expected, f, indent=0, sort_keys=True)
 
