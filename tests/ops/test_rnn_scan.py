@@ -4,6 +4,7 @@ against central differences to second order, and its argument checks."""
 import numpy as np
 import pytest
 
+from minispore import ops
 from minispore._core.tensor import _wrap
 from minispore.ops._prims import rnn
 from util import check_grads
@@ -26,12 +27,21 @@ def _inputs(mode, d, masked, seed, t_len=4, batch=3, h=2):
 
 
 def _layer(mode, masked, lengths, h, t_len):
-    valid = _wrap((np.arange(t_len)[:, None] < lengths)[..., None]) if masked else None
+    """The kernel on inputs in MindSpore's gate layout, converted with the layers' kernel_layout."""
     lt = _wrap(lengths)
 
     def f(xg, w, b, s0):
-        r = rnn.recurrent_scan(xg, w, b, s0, lt, mode, masked)
-        return rnn.outputs_of(r, h, valid), rnn.final_state(r, 0, s0.shape[2])
+        t, batch, dg = xg.shape
+        d = w.shape[0]
+        g = dg // d
+        xk = ops.concat([rnn.kernel_layout(ops.reshape(ops.transpose(ops.narrow(xg, 2, j * g, g), (2, 0, 1)),
+                                                       (g, t * batch)), mode, h) for j in range(d)], 0)
+        xk = ops.reshape(ops.transpose(ops.reshape(xk, (d * g, t, batch)), (1, 2, 0)), (t, batch, d * g))
+        wk = ops.stack([rnn.kernel_layout(w[j], mode, h) for j in range(d)])
+        bk = ops.stack([rnn.kernel_layout(b[j], mode, h) for j in range(d)])
+        r = rnn.recurrent_scan(xk, wk, bk, s0, lt, mode, masked)
+        y, h_last, c_last = rnn.read_scan(r, lt, mode, h, masked)
+        return y, (h_last if c_last is None else ops.concat([h_last, c_last], 2))
     return f
 
 
@@ -56,6 +66,15 @@ def test_derivatives_against_central_differences(mode, d, masked):
     check_grads(_layer(mode, masked, lengths, h, xg.shape[0]), [xg, w, b, s0], order=2)
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_the_kernel_layout_against_numpy_index_arithmetic(mode):
+    h = 3
+    w = np.random.default_rng(5).normal(size=(ref.GATES[mode] * h, 4))
+    got = rnn.kernel_layout(_wrap(w), mode, h).asnumpy()
+    np.testing.assert_array_equal(got, ref.to_kernel(w, mode, h, 0))
+    np.testing.assert_array_equal(ref.from_kernel(got, mode, h, 0), w)
+
+
 def test_float32_stays_float32():
     xg, w, b, s0, lengths, h = _inputs("LSTM", 2, True, 3)
     y, final = _layer("LSTM", True, lengths, h, xg.shape[0])(
@@ -65,7 +84,7 @@ def test_float32_stays_float32():
 
 def test_shape_and_length_checks_name_the_operation():
     xg, w, b, s0, lengths, h = _inputs("GRU", 1, True, 4)
-    args = [_wrap(a) for a in (xg, w, b, s0)]
+    args = [_wrap(a) for a in (xg, w, b, s0)]          # (the layout does not matter for the checks)
     with pytest.raises(ValueError, match="RecurrentScan.*do not fit"):
         rnn.recurrent_scan(args[0], _wrap(np.ones((1, 5, 2))), args[2], args[3], _wrap(lengths), "GRU", True)
     with pytest.raises(ValueError, match="initial state"):

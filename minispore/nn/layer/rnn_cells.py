@@ -59,15 +59,24 @@ class RNNCellBase(Cell):
         """One step of the fused recurrent kernel: the new state (batch, S)."""
         batch = x.shape[0]
         dtype = x.dtype
-        w_ih, w_hh = _as(self.weight_ih, dtype), _as(self.weight_hh, dtype)
-        xg = ops.dense(x, w_ih, None if self.bias_ih is None else _as(self.bias_ih, dtype))
+        mode, h = self._mode, self.hidden_size
+
+        def k(t):   # the kernel's gate layout (ops/_prims/rnn.py)
+            return _rnn.kernel_layout(_as(t, dtype), mode, h)
+        w_ih, w_hh = k(self.weight_ih), k(self.weight_hh)
         gate = w_hh.shape[0]
-        b_hh = ops.zeros((1, gate), dtype) if self.bias_hh is None else reshape(_as(self.bias_hh, dtype), (1, gate))
+        if self.bias_ih is None:
+            b_in, b_hh = None, ops.zeros((1, gate), dtype)
+        elif mode == "GRU":     # the n gate needs its hidden bias inside the step
+            b_in, b_hh = k(self.bias_ih), reshape(k(self.bias_hh), (1, gate))
+        else:
+            b_in, b_hh = k(self.bias_ih + self.bias_hh), ops.zeros((1, gate), dtype)
+        xg = ops.dense(x, w_ih, b_in)
         lengths = ops.ones((batch,), mstype.int64)
         r = _rnn.recurrent_scan(reshape(xg, (1, batch, gate)), reshape(w_hh, (1,) + w_hh.shape), b_hh,
                                 reshape(state, (1,) + state.shape), lengths, self._mode, False)
-        size = state.shape[1]
-        return _rnn.final_state(r, 0, size)[0]
+        _, h_last, c_last = _rnn.read_scan(r, lengths, mode, h, False)
+        return h_last[0] if c_last is None else concat([h_last[0], c_last[0]], 1)
 
 
 def _as(t, dtype):

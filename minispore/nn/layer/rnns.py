@@ -16,8 +16,6 @@ from ..._core.tensor import Tensor
 from ...common.initializer import numpy_global_uniform
 from ...common.parameter import Parameter, ParameterTuple
 from ...ops._prims import rnn as _rnn
-from ...ops._prims.creation import arange
-from ...ops._prims.elementwise import less
 from ...ops._prims.shape import concat, reshape, transpose
 from ..cell import Cell
 from .basic import Dropout
@@ -146,6 +144,28 @@ class _RNNBase(Cell):
         return batch
 
     # ------------------------------------------------------------------------- the stack
+    def _kernel_weights(self, idx, dtype):
+        """The directions ``idx`` of one layer in the kernel's layout (``kernel_layout``): the input weights
+        side by side (D*G, in) with their bias (an LSTM's and RNN's b_hh folded in; a GRU's n gate needs its
+        b_hh inside the recurrence), and the hidden weights and bias stacked (D, G, H), (D, G)."""
+        mode, h = self.mode, self.hidden_size
+
+        def k(t):
+            return _rnn.kernel_layout(_as(t, dtype), mode, h)
+        w_ih = [k(self.w_ih_list[i]) for i in idx]
+        w_hh = ops.stack([k(self.w_hh_list[i]) for i in idx])
+        gate = w_hh.shape[1]
+        if not self.has_bias:
+            return (w_ih[0] if len(w_ih) == 1 else concat(w_ih, 0)), w_hh, None, ops.zeros((len(idx), gate), dtype)
+        if mode == "GRU":
+            b_in = [k(self.b_ih_list[i]) for i in idx]
+            b_hh = ops.stack([k(self.b_hh_list[i]) for i in idx])
+        else:
+            b_in = [k(self.b_ih_list[i] + self.b_hh_list[i]) for i in idx]
+            b_hh = ops.zeros((len(idx), gate), dtype)
+        cat = (lambda ts: ts[0]) if len(idx) == 1 else (lambda ts: concat(ts, 0))
+        return cat(w_ih), w_hh, cat(b_in), b_hh
+
     def construct(self, x, hx=None, seq_length=None):
         batch = self._check_inputs(x, hx, seq_length)
         dtype = x.dtype
@@ -157,39 +177,22 @@ class _RNNBase(Cell):
         if hx is None:
             zeros = ops.zeros((self.num_layers * d, batch, h), dtype)
             hx = (zeros, zeros) if self.is_lstm else zeros
-        if seq_length is None:
-            lengths = ops.full((batch,), t_len, dtype=mstype.int64)
-            valid_time = None
-        else:
-            lengths = seq_length
-            steps = arange(0, t_len, 1, lengths._data.dtype)
-            inside = less(reshape(steps, (t_len, 1)), reshape(lengths, (1, batch)))
-            valid_time = reshape(inside, (t_len, batch, 1))
+        lengths = ops.full((batch,), t_len, dtype=mstype.int64) if seq_length is None else seq_length
         layer_input = x
         h_n, c_n = [], []
         for layer in range(self.num_layers):
-            idx = range(layer * d, layer * d + d)
-            w_ih = [self.w_ih_list[i] for i in idx]
-            w_hh = ops.stack([_as(self.w_hh_list[i], dtype) for i in idx])
-            w_cat = _as(w_ih[0] if d == 1 else concat(w_ih, 0), dtype)
-            if self.has_bias:
-                b_ih = [self.b_ih_list[i] for i in idx]
-                b_cat = _as(b_ih[0] if d == 1 else concat(b_ih, 0), dtype)
-                b_hh = ops.stack([_as(self.b_hh_list[i], dtype) for i in idx])
-            else:
-                b_cat = None
-                b_hh = ops.zeros((d, w_hh.shape[1]), dtype)
-            xg = ops.dense(reshape(layer_input, (t_len * batch, layer_input.shape[2])), w_cat, b_cat)
+            w_ih, w_hh, b_in, b_hh = self._kernel_weights(range(layer * d, layer * d + d), dtype)
+            xg = ops.dense(reshape(layer_input, (t_len * batch, layer_input.shape[2])), w_ih, b_in)
             xg = reshape(xg, (t_len, batch, xg.shape[1]))
             h0 = hx[0] if self.is_lstm else hx
             s0 = h0[layer * d:layer * d + d]
             if self.is_lstm:
                 s0 = concat([s0, hx[1][layer * d:layer * d + d]], 2)
             r = self.rnn(xg, w_hh, b_hh, s0, lengths, seq_length is not None)
-            out = _rnn.outputs_of(r, h, valid_time)
-            h_n.append(_rnn.final_state(r, 0, h))
+            out, h_last, c_last = _rnn.read_scan(r, lengths, self.mode, h, seq_length is not None)
+            h_n.append(h_last)
             if self.is_lstm:
-                c_n.append(_rnn.final_state(r, h, 2 * h))
+                c_n.append(c_last)
             layer_input = self.dropout_op(out) if (self.dropout != 0 and layer < self.num_layers - 1) else out
         out = layer_input
         if self.batch_first:

@@ -2,13 +2,21 @@
 
 Written with primitives, an LSTM costs about fifteen Python dispatches per time step and direction, forwards and
 as many again backwards. Here the input projection of every step is one matrix product outside the loop (the
-caller's ``xg = x @ W_ih^T + b_ih``), and ``RecurrentScan`` runs the recurrence over all steps, the two
-directions of a bidirectional layer batched into the same matrix products, in about ten NumPy calls per step.
+caller's ``xg = x @ W_ih^T + b``), and ``RecurrentScan`` runs the recurrence over all steps, the two directions
+of a bidirectional layer in the same loop, in about ten NumPy calls per step.
+
+The kernel works in its own gate layout, which the caller produces from MindSpore's with primitives
+(``kernel_layout``, on the weights: cheap, and differentiable like any other op): an LSTM's gates are reordered
+i, f, o, g (MindSpore's i, f, g, o) so that the three sigmoid gates are one block, and the pre-activations of
+every sigmoid gate (LSTM i, f, o; GRU r, z) are halved, so that one tanh over all gates and one affine map give
+them all: sigmoid(a) = (1 + tanh(a / 2)) / 2. Inside the kernel a sigmoid gate is therefore
+``(1 + tanh(a)) / 2``.
 
 ``RecurrentScan(xg, w_hh, b_hh, s0, lengths)``, ``mode`` one of 'LSTM', 'GRU', 'RNN_TANH', 'RNN_RELU':
 
-- ``xg`` (T, B, D*G): the input projections in time order, direction d's gates in columns [d*G, (d+1)*G) in
-  MindSpore's gate order (LSTM i, f, g, o; GRU r, z, n); ``w_hh`` (D, G, H), ``b_hh`` (D, G);
+- ``xg`` (T, B, D*G): the input projections in time order, direction d's gates in columns [d*G, (d+1)*G);
+  ``w_hh`` (D, G, H) and ``b_hh`` (D, G): the hidden projection ``h @ w_hh^T + b_hh`` of every step (a GRU's n
+  gate multiplies its part by r; an LSTM's or RNN's caller may fold b_hh into xg and pass zeros);
 - ``s0`` (D, B, S): the initial states, S = 2H for an LSTM (h then c), else H;
 - ``lengths`` (B,) int: each sample's valid steps (with ``masked``). Past its length a sample's state is frozen,
   so the forward direction ends at its last valid step; the reverse direction runs from time T-1 down to 0 and
@@ -16,9 +24,9 @@ directions of a bidirectional layer batched into the same matrix products, in ab
   length, as MindSpore's ReverseSequence does, without moving the data.
 
 Its output is the workspace ``R`` (T, D, B, W) in *iteration* order (direction 1's row k is time T-1-k): the state
-after each step in the first S columns, then what the backward pass needs (an LSTM's activated gates in the
-internal order i, f, o, g; a GRU's r, z, n and the hidden projection of n). The layer reads its outputs from it
-(``outputs_of``, ``final_state``).
+after each step in the first S columns, then what the backward pass needs (an LSTM's tanh(c) and its activated
+gates i, f, o, g; a GRU's r, z, n and the hidden projection of n). The layer reads its outputs from it (``outputs_of``,
+``final_state``).
 
 The rules share one backward time loop (``RecurrentScanGrad``, the ``shared`` part of the VJP), which returns
 every cotangent in one flat vector; each argument's rule cuts its piece out. ``RecurrentScanGrad``'s own rules
@@ -30,7 +38,7 @@ from ..._core import backend
 from ..._core.autodiff import vjp_of
 from ..._core.tensor import _literal
 from ._base import NONDIFF, Primitive, bind, const, xp
-from .elementwise import add, cast, greater, less, mul, sub, tanh, where, zeros_like
+from .elementwise import add, cast, greater, less, mul, sub, zeros_like
 from .linalg import matmul
 from .reduce import sum_
 from .shape import broadcast_to, concat, flip, reshape, slice_, transpose
@@ -40,28 +48,37 @@ MODES = {"LSTM": 4, "GRU": 3, "RNN_TANH": 1, "RNN_RELU": 1}
 
 def _width(mode, h):
     """Columns of the workspace per (step, direction, sample)."""
-    return {"LSTM": 6 * h, "GRU": 5 * h}.get(mode, h)
+    return {"LSTM": 7 * h, "GRU": 5 * h}.get(mode, h)
 
 
 def _state_size(mode, h):
     return 2 * h if mode == "LSTM" else h
 
 
-def _perm(mode, h):
-    """The internal gate order: an LSTM's three sigmoid gates first (i, f, o, then g), so that one tanh over
-    all gates and one affine map on a contiguous block give them all (sigmoid(a) = (1 + tanh(a / 2)) / 2)."""
-    if mode == "LSTM":
-        return xp.r_[0:2 * h, 3 * h:4 * h, 2 * h:3 * h]
-    return None
+def _sigmoid_columns(mode, h):
+    """How many leading gate columns are sigmoid gates (halved pre-activations in the kernel layout)."""
+    return {"LSTM": 3 * h, "GRU": 2 * h}.get(mode, 0)
 
 
-def _half_scale(mode, h, dtype):
-    """The factor folded into the pre-activations of the sigmoid gates (see ``_perm``)."""
+# ----------------------------------------------------------------------------- the kernel layout
+def kernel_layout(t, mode, hidden):
+    """MindSpore's gate layout -> the kernel's, along axis 0 of ``t`` (a weight (G, in), or a bias (G,)), with
+    primitives: an LSTM's blocks i, f, g, o reordered i, f, o, g, and the sigmoid gates' rows halved."""
     if mode == "LSTM":
-        return xp.r_[xp.full(3 * h, 0.5), xp.ones(h)].astype(dtype)
-    if mode == "GRU":
-        return xp.r_[xp.full(2 * h, 0.5), xp.ones(h)].astype(dtype)
-    return None
+        rows = [_rows_of(t, j * hidden, (j + 1) * hidden) for j in (0, 1, 3, 2)]
+        t = concat(rows, 0)
+    n = _sigmoid_columns(mode, hidden)
+    if not n:
+        return t
+    shape = t._data.shape
+    half = xp.ones(shape[0], t._data.dtype)
+    half[:n] = 0.5
+    return mul(t, broadcast_to(_literal(backend.asarray(half.reshape((-1,) + (1,) * (len(shape) - 1)))), shape))
+
+
+def _rows_of(t, lo, hi):
+    shape = t._data.shape
+    return slice_(t, (lo,) + (0,) * (len(shape) - 1), (hi,) + shape[1:])
 
 
 def _valid(lengths, t, d, masked):
@@ -73,51 +90,17 @@ def _valid(lengths, t, d, masked):
     return (times[:, :, None] < xp.asarray(lengths).reshape(1, 1, -1))[..., None]
 
 
-def _iteration_order(a, d, g):
-    """(T, B, D*g) in time order -> (T, D, B, g), direction 1 reversed in time."""
-    t, b = a.shape[:2]
-    out = xp.empty((t, d, b, g), a.dtype)
-    out[:, 0] = a[:, :, :g]
-    if d == 2:
-        out[:, 1] = a[::-1, :, g:]
-    return out
-
-
-def _time_order(a):
-    """(T, D, B, g) in iteration order -> (T, B, D*g) in time order (the inverse of ``_iteration_order``)."""
-    t, d, b, g = a.shape
-    out = xp.empty((t, b, d * g), a.dtype)
-    out[:, :, :g] = a[:, 0]
-    if d == 2:
-        out[:, :, g:] = a[::-1, 1]
-    return out
-
-
 # ----------------------------------------------------------------------------- the forward time loop
 def _scan_impl(xg, w_hh, b_hh, s0, lengths, mode, masked):
     t_len, batch = xg.shape[:2]
     d, g, h = w_hh.shape
     dt = xg.dtype
-    perm, scale = _perm(mode, h), _half_scale(mode, h, dt)
-    w = w_hh if perm is None else w_hh[:, perm]
-    b = b_hh if perm is None else b_hh[:, perm]
-    if scale is not None:
-        w = w * scale[:, None]
-    wt = xp.ascontiguousarray(xp.swapaxes(w, 1, 2))                    # (D, H, G)
-    xit = _iteration_order(xg, d, g)
-    if perm is not None:
-        xit = xit[..., perm]
-    if mode == "GRU":       # n's hidden part is multiplied by r: its bias stays with the hidden projection
-        xit *= scale
-        gh_bias = (b * scale)[:, None, :]
-    else:
-        xit += b[:, None, :]
-        if scale is not None:
-            xit *= scale
     if masked and batch and (lengths.min() < 0 or lengths.max() > t_len):
         layer = "RNN" if mode.startswith("RNN") else mode
         raise ValueError(f"For '{layer}', every 'seq_length' must be in [0, {t_len}] (the number of time steps "
                          f"of the input), but got {lengths.tolist()}.")
+    wt = xp.ascontiguousarray(xp.swapaxes(w_hh, 1, 2))                 # (D, H, G)
+    bias = b_hh[:, None, :] if b_hh.any() else None
     valid = _valid(lengths, t_len, d, masked)
     r = xp.empty((t_len, d, batch, _width(mode, h)), dt)
     s_size = _state_size(mode, h)
@@ -128,45 +111,46 @@ def _scan_impl(xg, w_hh, b_hh, s0, lengths, mode, masked):
         hp = prev[..., :h]
         for j in range(d):      # 2-D products: NumPy's stacked matmul is far slower than BLAS per matrix
             xp.matmul(hp[j], wt[j], out=gates[j])
-        if mode == "LSTM":
-            a = rk[..., 2 * h:]
-            xp.add(gates, xit[k], out=a)
-            xp.tanh(a, out=a)
-            sg = a[..., :3 * h]
-            sg *= 0.5
-            sg += 0.5
-            c = rk[..., h:2 * h]
-            xp.multiply(a[..., h:2 * h], prev[..., h:2 * h], out=c)
-            c += a[..., :h] * a[..., 3 * h:]
-            hn = rk[..., :h]
-            xp.tanh(c, out=hn)
-            hn *= a[..., 2 * h:3 * h]
-        elif mode == "GRU":
-            gates += gh_bias
+        if bias is not None:
+            gates += bias
+        if mode == "GRU":
             rz = rk[..., h:3 * h]
-            xp.add(gates[..., :2 * h], xit[k, ..., :2 * h], out=rz)
+            n = rk[..., 3 * h:4 * h]
+            for j in range(d):
+                x_t = xg[k if j == 0 else t_len - 1 - k, :, j * g:(j + 1) * g]
+                xp.add(gates[j, :, :2 * h], x_t[:, :2 * h], out=rz[j])
+                n[j] = x_t[:, 2 * h:]
             xp.tanh(rz, out=rz)
             rz *= 0.5
             rz += 0.5
             rk[..., 4 * h:] = gates[..., 2 * h:]
-            n = rk[..., 3 * h:4 * h]
-            xp.multiply(rz[..., :h], gates[..., 2 * h:], out=n)
-            n += xit[k, ..., 2 * h:]
+            n += rz[..., :h] * gates[..., 2 * h:]
             xp.tanh(n, out=n)
             hn = rk[..., :h]
             xp.subtract(hp, n, out=hn)              # h' = n + z * (h - n)
             hn *= rz[..., h:]
             hn += n
         else:
-            hn = rk
-            xp.add(gates, xit[k], out=hn)
-            if mode == "RNN_TANH":
-                xp.tanh(hn, out=hn)
+            a = rk[..., 3 * h:] if mode == "LSTM" else rk
+            for j in range(d):
+                xp.add(gates[j], xg[k if j == 0 else t_len - 1 - k, :, j * g:(j + 1) * g], out=a[j])
+            if mode == "LSTM":
+                xp.tanh(a, out=a)
+                sg = a[..., :3 * h]
+                sg *= 0.5
+                sg += 0.5
+                c = rk[..., h:2 * h]
+                xp.multiply(a[..., h:2 * h], prev[..., h:2 * h], out=c)
+                c += a[..., :h] * a[..., 3 * h:]
+                tc = rk[..., 2 * h:3 * h]
+                xp.tanh(c, out=tc)
+                xp.multiply(tc, a[..., 2 * h:3 * h], out=rk[..., :h])
+            elif mode == "RNN_TANH":
+                xp.tanh(a, out=a)
             else:
-                xp.maximum(hn, 0, out=hn)
+                xp.maximum(a, 0, out=a)
         if valid is not None:
-            keep = ~valid[k]
-            xp.copyto(rk[..., :s_size], prev[..., :s_size], where=keep)
+            xp.copyto(rk[..., :s_size], prev[..., :s_size], where=~valid[k])
         prev = rk
     return r
 
@@ -201,139 +185,130 @@ def recurrent_scan(xg, w_hh, b_hh, s0, lengths, mode, masked):
 
 
 # ----------------------------------------------------------------------------- the backward time loop
-def _previous_states(r, s0, h):
-    """(T, D, B, H): the hidden state each step started from (iteration order)."""
-    hp = xp.empty(r.shape[:3] + (h,), r.dtype)
-    hp[0] = s0[..., :h]
-    hp[1:] = r[:-1, ..., :h]
-    return hp
-
-
-def _products(a, w, out, tmp):
-    """out[j] = a[j] @ w[j] for each direction, as 2-D products (see ``_scan_impl``)."""
-    for j in range(a.shape[0]):
-        xp.matmul(a[j], w[j], out=tmp)
-        out[j] = tmp
-
-
 def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
-    """Every cotangent in one flat vector: d xg (T, B, D*G) in time order and MindSpore's gate order, then
-    d w_hh (D, G, H), d b_hh (D, G), d s0 (D, B, S)."""
+    """Every cotangent in one flat vector: d xg (T, B, D*G) in time order, then d w_hh (D, G, H), d b_hh (D, G),
+    d s0 (D, B, S); the gate cotangents are taken with respect to the kernel layout's pre-activations."""
     t_len, d, batch = r.shape[:3]
     _, g, h = w_hh.shape
     dt = r.dtype
-    perm = _perm(mode, h)
-    w = w_hh if perm is None else w_hh[:, perm]                       # (D, G, H): dgates @ w -> dh
     valid = _valid(lengths, t_len, d, masked)
     s_size = _state_size(mode, h)
-    hp_all = _previous_states(r, s0, h)
-    dgi = xp.empty((t_len, d, batch, g), dt)                            # input-side pre-activation cotangents
-    dgh = xp.empty_like(dgi) if mode == "GRU" else dgi                 # hidden-side (a GRU's n differs)
-    ds = xp.zeros((d, batch, s_size), dt)                               # the carried state cotangent
-    back = xp.empty((batch, h), dt)
-    one = dt.type(1)
+    # per direction, in iteration order: the hidden state each step started from, and the gate cotangents
+    hp_all = xp.empty((d, t_len, batch, h), dt)
+    hp_all[:, 0] = s0[..., :h]
+    hp_all[:, 1:] = xp.swapaxes(r[:-1, ..., :h], 0, 1)
+    dgh = xp.empty((d, t_len, batch, g), dt)                            # hidden-side pre-activation cotangents
+    dgi = xp.empty_like(dgh) if mode == "GRU" else dgh                 # input side (a GRU's n differs)
+    ds = xp.zeros((d, batch, h), dt)                                    # the carried cotangent of h
+    ds_c = xp.zeros((d, batch, h), dt) if mode == "LSTM" else None      # ... and of an LSTM's c
+    one, two = dt.type(1), dt.type(2)
+    w_back = w_hh
+    if mode == "LSTM":
+        # the loop leaves out the factor 2 of the sigmoid gates' derivative 2 s (1 - s); their columns are
+        # doubled where the gate cotangents are used: in this copy of the weights, and in dx, d w_hh, d b_hh
+        w_back = w_hh.copy()
+        w_back[:, :3 * h] *= two
     # the workspace's gate columns get a cotangent only in higher-order derivatives: skip them when all zero
     gate_cot = bool(dr[..., s_size:].any())
-    if mode == "LSTM":
-        # the step-independent factors, in whole-sequence passes (fewer calls inside the loop)
-        acts = r[..., 2 * h:]
-        deriv = xp.empty_like(acts)
-        sg = acts[..., :3 * h]
-        xp.subtract(one, sg, out=deriv[..., :3 * h])
-        deriv[..., :3 * h] *= sg
-        xp.multiply(acts[..., 3 * h:], acts[..., 3 * h:], out=deriv[..., 3 * h:])
-        xp.subtract(one, deriv[..., 3 * h:], out=deriv[..., 3 * h:])
-        tc_all = xp.tanh(r[..., h:2 * h])
-        otc_all = tc_all * tc_all
-        xp.subtract(one, otc_all, out=otc_all)
-        otc_all *= acts[..., 2 * h:3 * h]                                   # o * (1 - tanh(c)^2)
-        c_prev_all = xp.empty_like(tc_all)
-        c_prev_all[0] = s0[..., h:]
-        c_prev_all[1:] = r[:-1, ..., h:2 * h]
-        state_cot = bool(dr[..., h:2 * h].any())
-    elif mode == "GRU":
-        zs, ns = r[..., 2 * h:3 * h], r[..., 3 * h:4 * h]
-        one_minus_z = one - zs
-        h_minus_n = hp_all - ns
-        dtanh_n = one - ns * ns
-        dsig_r = r[..., h:2 * h] * (one - r[..., h:2 * h])
-        dsig_z = zs * one_minus_z
+    state_cot = mode == "LSTM" and bool(dr[..., h:2 * h].any())
     for k in range(t_len - 1, -1, -1):
         rk, drk = r[k], dr[k]
         m = None if valid is None else valid[k].astype(dt)
-        dh_tot = ds[..., :h] + drk[..., :h]
+        dh_tot = ds + drk[..., :h]
+        dhv = dh_tot if m is None else dh_tot * m
+        out = dgh[:, k]
         if mode == "LSTM":
-            a = rk[..., 2 * h:]
-            dc_tot = ds[..., h:] + drk[..., h:2 * h] if state_cot else ds[..., h:]
-            dhv, dcv = (dh_tot, dc_tot) if m is None else (dh_tot * m, dc_tot * m)
-            dc = dhv * otc_all[k]
-            dc += dcv
-            out = dgi[k]
-            xp.multiply(dc, a[..., 3 * h:], out=out[..., :h])
-            xp.multiply(dc, c_prev_all[k], out=out[..., h:2 * h])
-            xp.multiply(dhv, tc_all[k], out=out[..., 2 * h:3 * h])
-            xp.multiply(dc, a[..., :h], out=out[..., 3 * h:])
+            a = rk[..., 3 * h:]
+            i_, f_, o_, g_ = a[..., :h], a[..., h:2 * h], a[..., 2 * h:3 * h], a[..., 3 * h:]
+            c_prev = s0[..., h:] if k == 0 else r[k - 1, ..., h:2 * h]
+            dc_tot = ds_c + drk[..., h:2 * h] if state_cot else ds_c
+            tc = rk[..., 2 * h:3 * h]
+            dtc = dhv * o_
             if gate_cot:
-                out += drk[..., 2 * h:]
-            out *= deriv[k]
+                dtc += drk[..., 2 * h:3 * h]
+            dc = tc * tc
+            xp.subtract(one, dc, out=dc)
+            dc *= dtc
+            dc += dc_tot if m is None else dc_tot * m
+            xp.multiply(dc, g_, out=out[..., :h])
+            xp.multiply(dc, c_prev, out=out[..., h:2 * h])
+            xp.multiply(dhv, tc, out=out[..., 2 * h:3 * h])
+            xp.multiply(dc, i_, out=out[..., 3 * h:])
+            if gate_cot:
+                out += drk[..., 3 * h:]
+            deriv = a * a                           # s - s^2 for the sigmoid gates (times 2 later), 1 - g^2
+            xp.subtract(a[..., :3 * h], deriv[..., :3 * h], out=deriv[..., :3 * h])
+            xp.subtract(one, deriv[..., 3 * h:], out=deriv[..., 3 * h:])
+            out *= deriv
+            keep_c = None if m is None else dc_tot * (one - m)
+            xp.multiply(dc, f_, out=ds_c)
+            if keep_c is not None:
+                ds_c += keep_c
+            for j in range(d):
+                xp.matmul(out[j], w_back[j], out=ds[j])
             if m is not None:
-                dc_keep = dc_tot * (one - m)
-            xp.multiply(dc, a[..., h:2 * h], out=ds[..., h:])
-            if m is not None:
-                ds[..., h:] += dc_keep
-            _products(out, w, ds[..., :h], back)
-            if m is not None:
-                ds[..., :h] += dh_tot * (one - m)
+                ds += dh_tot * (one - m)
         elif mode == "GRU":
-            ghn = rk[..., 4 * h:]
-            dhv = dh_tot if m is None else dh_tot * m
-            dn = dhv * one_minus_z[k]
-            dz = dhv * h_minus_n[k]
+            hp = hp_all[:, k]
+            r_, z_, n_, ghn = rk[..., h:2 * h], rk[..., 2 * h:3 * h], rk[..., 3 * h:4 * h], rk[..., 4 * h:]
+            dn = dhv * (one - z_)
+            dz = dhv * (hp - n_)
             if gate_cot:
                 dn += drk[..., 3 * h:4 * h]
                 dz += drk[..., 2 * h:3 * h]
-            dn *= dtanh_n[k]
-            gi, gh = dgi[k], dgh[k]
+            dn *= one - n_ * n_
+            gi = dgi[:, k]
             dr_ = dn * ghn
             if gate_cot:
                 dr_ += drk[..., h:2 * h]
-            xp.multiply(dr_, dsig_r[k], out=gi[..., :h])
-            xp.multiply(dz, dsig_z[k], out=gi[..., h:2 * h])
+            xp.multiply(dr_, two * r_ * (one - r_), out=out[..., :h])
+            xp.multiply(dz, two * z_ * (one - z_), out=out[..., h:2 * h])
+            gi[..., :2 * h] = out[..., :2 * h]
             gi[..., 2 * h:] = dn
-            gh[..., :2 * h] = gi[..., :2 * h]
-            xp.multiply(dn, rk[..., h:2 * h], out=gh[..., 2 * h:])
+            xp.multiply(dn, r_, out=out[..., 2 * h:])
             if gate_cot:
-                gh[..., 2 * h:] += drk[..., 4 * h:]
-            direct = dhv * rk[..., 2 * h:3 * h]
+                out[..., 2 * h:] += drk[..., 4 * h:]
+            direct = dhv * z_
             if m is not None:
                 direct += dh_tot * (one - m)
-            _products(gh, w, ds, back)
+            for j in range(d):
+                xp.matmul(out[j], w_hh[j], out=ds[j])
             ds += direct
         else:
-            hk = rk
-            dhv = dh_tot if m is None else dh_tot * m
-            out = dgi[k]
             if mode == "RNN_TANH":
-                xp.multiply(dhv, one - hk * hk, out=out)
+                xp.multiply(dhv, one - rk * rk, out=out)
             else:
-                xp.multiply(dhv, hk > 0, out=out)
-            _products(out, w, ds, back)
+                xp.multiply(dhv, rk > 0, out=out)
+            for j in range(d):
+                xp.matmul(out[j], w_hh[j], out=ds[j])
             if m is not None:
                 ds += dh_tot * (one - m)
-    inv = None if perm is None else xp.argsort(perm)
     n_x, n_w, n_b = t_len * batch * d * g, d * g * h, d * g
-    flat = xp.empty(n_x + n_w + n_b + ds.size, dt)
-    dx = _time_order(dgi if inv is None else dgi[..., inv])
-    flat[:n_x] = dx.reshape(-1)
+    flat = xp.empty(n_x + n_w + n_b + d * batch * s_size, dt)
+    scale = None
+    if mode == "LSTM":
+        scale = xp.ones(g, dt)
+        scale[:3 * h] = two
+    dx = flat[:n_x].reshape(t_len, batch, d * g)
+    for j in range(d):
+        src = dgi[j] if j == 0 else dgi[j, ::-1]
+        if scale is None:
+            dx[:, :, j * g:(j + 1) * g] = src
+        else:
+            xp.multiply(src, scale, out=dx[:, :, j * g:(j + 1) * g])
     # d w_hh[d] = sum over steps and samples of dgh^T h_prev; d b_hh = sum of dgh
-    dgh_o = dgh if inv is None else dgh[..., inv]
-    a2 = xp.swapaxes(dgh_o, 0, 1).reshape(d, t_len * batch, g)
-    hp2 = xp.swapaxes(hp_all, 0, 1).reshape(d, t_len * batch, h)
     dw = flat[n_x:n_x + n_w].reshape(d, g, h)
     for j in range(d):
-        xp.matmul(a2[j].T, hp2[j], out=dw[j])
-    flat[n_x + n_w:n_x + n_w + n_b] = a2.sum(axis=1).reshape(-1)
-    flat[n_x + n_w + n_b:] = ds.reshape(-1)
+        xp.matmul(dgh[j].reshape(t_len * batch, g).T, hp_all[j].reshape(t_len * batch, h), out=dw[j])
+    db = dgh.sum(axis=(1, 2))
+    if scale is not None:
+        dw *= scale[:, None]
+        db *= scale
+    flat[n_x + n_w:n_x + n_w + n_b] = db.reshape(-1)
+    dstate = flat[n_x + n_w + n_b:].reshape(d, batch, s_size)
+    dstate[..., :h] = ds
+    if ds_c is not None:
+        dstate[..., h:] = ds_c
     return flat
 
 
@@ -387,8 +362,7 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
     """``_scan_grad_impl`` written with primitives (the rules of RecurrentScanGrad: its pullback)."""
     t_len, d, batch = r._data.shape[:3]
     _, g, h = w_hh._data.shape
-    perm = _perm(mode, h)
-    w = w_hh if perm is None else concat([_cut_rows(w_hh, lo, hi) for lo, hi in _blocks(perm)], 1)
+    w = w_hh
     one = const(1.0, r)
     s_size = _state_size(mode, h)
     ds = None
@@ -402,14 +376,14 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
         dh_tot = _cut(drk, 0, h) if ds is None else add(_cut(ds, 0, h), _cut(drk, 0, h))
         dhv = dh_tot if m is None else mul(dh_tot, _bc(m, dh_tot))
         if mode == "LSTM":
-            i_, f_, o_, g_ = (_cut(rk, 2 * h + j * h, 3 * h + j * h) for j in range(4))
-            c = _cut(rk, h, 2 * h)
+            i_, f_, o_, g_ = (_cut(rk, 3 * h + j * h, 4 * h + j * h) for j in range(4))
+            tc = _cut(rk, 2 * h, 3 * h)
             c_prev = _cut(prev, h, 2 * h)
             dc_tot = _cut(drk, h, 2 * h) if ds is None else add(_cut(ds, h, 2 * h), _cut(drk, h, 2 * h))
             dcv = dc_tot if m is None else mul(dc_tot, _bc(m, dc_tot))
-            tc = tanh(c)
-            dc = add(mul(mul(dhv, o_), sub(one_like(tc, one), mul(tc, tc))), dcv)
-            da = [_cut(drk, 2 * h + j * h, 3 * h + j * h) for j in range(4)]
+            dtc = add(mul(dhv, o_), _cut(drk, 2 * h, 3 * h))
+            dc = add(mul(dtc, sub(one_like(tc, one), mul(tc, tc))), dcv)
+            da = [_cut(drk, 3 * h + j * h, 4 * h + j * h) for j in range(4)]
             di = mul(add(mul(dc, g_), da[0]), _dsig(i_, one))
             df = mul(add(mul(dc, c_prev), da[1]), _dsig(f_, one))
             do = mul(add(mul(dhv, tc), da[2]), _dsig(o_, one))
@@ -445,10 +419,6 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
         dgi_rows[k], dgh_rows[k] = gi, gh
     dgi = _stack_rows(dgi_rows)                                       # (T, D, B, G), internal order
     dgh = _stack_rows(dgh_rows)
-    if perm is not None:
-        inv = xp.argsort(perm)
-        dgi = concat([_cut(dgi, lo, hi) for lo, hi in _blocks(inv)], 3)
-        dgh = concat([_cut(dgh, lo, hi) for lo, hi in _blocks(inv)], 3)
     hp_all = _stack_rows(hp_rows)
     # time order: direction 1 reversed
     dx_dirs = [reshape(_cut_axis(dgi, 1, j), (t_len, batch, g)) for j in range(d)]
@@ -460,23 +430,6 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
     dw = matmul(transpose(a2, (0, 2, 1)), hp2)
     db = sum_(a2, (1,), False)
     return concat([reshape(a, (a._data.size,)) for a in (dx, dw, db, ds)], 0)
-
-
-def _blocks(perm):
-    """Contiguous runs of a permutation: [(lo, hi), ...] with perm == concatenation of ranges."""
-    runs, start = [], int(perm[0])
-    for a, b in zip(perm[:-1], perm[1:]):
-        if int(b) != int(a) + 1:
-            runs.append((start, int(a) + 1))
-            start = int(b)
-    runs.append((start, int(perm[-1]) + 1))
-    return runs
-
-
-def _cut_rows(w, lo, hi):
-    """``w[:, lo:hi]`` of a (D, G, H) weight."""
-    d, _, h = w._data.shape
-    return slice_(w, (0, lo, 0), (d, hi, h))
 
 
 def _cut_axis(t, axis, j):
@@ -500,7 +453,8 @@ def one_like(t, one):
 
 
 def _dsig(s, one):
-    return mul(s, sub(one_like(s, one), s))
+    """d/da of the kernel's sigmoid gate (1 + tanh a) / 2 = s: 2 s (1 - s)."""
+    return mul(add(s, s), sub(one_like(s, one), s))
 
 
 def _relu_mask(hk):
@@ -527,22 +481,75 @@ scan_grad_p.def_vjp(_formula_rule(0), _formula_rule(1), _formula_rule(2), _formu
 
 
 # ----------------------------------------------------------------------------- reading the workspace
-def outputs_of(r, hidden, masked_time=None):
-    """(T, B, D*H) outputs in time order from the workspace (T, D, B, W); ``masked_time`` (T, B, 1) bool, True
-    at the valid steps, zeroes the outputs past each sample's length."""
-    t_len, d, batch = r._data.shape[:3]
-    dirs = [reshape(slice_(r, (0, j, 0, 0), (t_len, j + 1, batch, hidden)), (t_len, batch, hidden))
-            for j in range(d)]
+# The layer's outputs come out of the workspace through one linear primitive, so that the cotangent of the
+# workspace is one array (written once), not a sum of a workspace-sized array per slice taken.
+def _read_rows(mode):
+    return 2 if mode == "LSTM" else 1
+
+
+def _scan_read_impl(r, lengths, mode, hidden, masked):
+    """(T + 1 or 2, B, D*H): rows 0..T-1 the outputs in time order (zero past each sample's length), row T each
+    direction's final h side by side, row T+1 (LSTM) the final c."""
+    t_len, d, batch = r.shape[:3]
+    h = hidden
+    out = xp.empty((t_len + _read_rows(mode), batch, d * h), r.dtype)
+    out[:t_len, :, :h] = r[:, 0, :, :h]
     if d == 2:
-        dirs[1] = flip(dirs[1], (0,))
-    y = concat(dirs, 2) if d == 2 else dirs[0]
-    if masked_time is not None:     # a selection, as MindSpore's (a product would give -0.0)
-        y = where(broadcast_to(masked_time, y._data.shape), y, zeros_like(y))
-    return y
+        out[:t_len, :, h:] = r[::-1, 1, :, :h]
+    if masked:
+        past = xp.arange(t_len)[:, None] >= xp.asarray(lengths)[None, :]
+        out[:t_len][past] = 0
+    for j in range(d):
+        out[t_len, :, j * h:(j + 1) * h] = r[-1, j, :, :h]
+        if mode == "LSTM":
+            out[t_len + 1, :, j * h:(j + 1) * h] = r[-1, j, :, h:2 * h]
+    return out
 
 
-def final_state(r, lo, hi):
-    """(D, B, hi-lo): each direction's state after its last step, columns lo:hi."""
+def _scan_read_grad_impl(dp, lengths, r_shape, mode, hidden, masked):
+    """The adjoint of ``_scan_read_impl``: the workspace's cotangent from the outputs' and final states'."""
+    t_len, d, batch, _ = r_shape
+    h = hidden
+    dr = xp.zeros(r_shape, dp.dtype)
+    dy = dp[:t_len]
+    if masked:
+        dy = dy.copy()
+        dy[xp.arange(t_len)[:, None] >= xp.asarray(lengths)[None, :]] = 0
+    dr[:, 0, :, :h] = dy[:, :, :h]
+    if d == 2:
+        dr[:, 1, :, :h] = dy[::-1, :, h:]
+    for j in range(d):
+        dr[-1, j, :, :h] += dp[t_len, :, j * h:(j + 1) * h]
+        if mode == "LSTM":
+            dr[-1, j, :, h:2 * h] += dp[t_len + 1, :, j * h:(j + 1) * h]
+    return dr
+
+
+scan_read_p = Primitive(
+    "RecurrentScanRead", _scan_read_impl, 2,
+    lambda r, lengths, mode, hidden, masked: ((r.shape[0] + _read_rows(mode), r.shape[2], r.shape[1] * hidden),
+                                              r.dtype))
+scan_read_grad_p = Primitive(
+    "RecurrentScanReadGrad", _scan_read_grad_impl, 2,
+    lambda dp, lengths, r_shape, mode, hidden, masked: (tuple(r_shape), dp.dtype))
+scan_read_p.def_vjp(
+    lambda dout, out, r, lengths, mode, hidden, masked:
+    bind(scan_read_grad_p, dout, lengths, r_shape=tuple(r._data.shape), mode=mode, hidden=hidden, masked=masked),
+    NONDIFF)
+scan_read_grad_p.def_vjp(
+    lambda g, out, dp, lengths, r_shape, mode, hidden, masked:
+    bind(scan_read_p, g, lengths, mode=mode, hidden=hidden, masked=masked),
+    NONDIFF)
+
+
+def read_scan(r, lengths, mode, hidden, masked):
+    """(outputs (T, B, D*H) in time order, zero past each length; final h (D, B, H); final c (D, B, H) or
+    None): what a recurrent layer returns, read from the workspace ``r``."""
     t_len, d, batch = r._data.shape[:3]
-    return reshape(slice_(r, (t_len - 1, 0, 0, lo), (t_len, d, batch, hi)), (d, batch, hi - lo))
+    packed = bind(scan_read_p, r, lengths, mode=mode, hidden=hidden, masked=bool(masked))
+    y = reshape(slice_(packed, (0, 0, 0), (t_len, batch, d * hidden)), (t_len, batch, d * hidden))
 
+    def state(row):
+        s = reshape(slice_(packed, (row, 0, 0), (row + 1, batch, d * hidden)), (batch, d, hidden))
+        return transpose(s, (1, 0, 2))
+    return y, state(t_len), (state(t_len + 1) if mode == "LSTM" else None)
