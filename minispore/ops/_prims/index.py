@@ -107,7 +107,13 @@ def take(x, indices, axis):
 
 def _gather_grad_impl(dout, indices, axis, shape):
     out = backend.xp.zeros(shape, dout.dtype)
-    xp.add.at(out, (slice(None),) * axis + (indices,), dout)
+    idx = xp.where(indices < 0, indices + shape[axis], indices) if indices.size and indices.min() < 0 else indices
+    where = (slice(None),) * axis + (idx,)
+    ordered = xp.sort(idx, axis=None)
+    if (ordered[1:] != ordered[:-1]).all():     # no index repeats (a permutation, a selection): a plain scatter
+        out[where] = dout
+    else:
+        xp.add.at(out, where, dout)
     return out
 
 

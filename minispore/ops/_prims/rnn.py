@@ -39,6 +39,7 @@ from ..._core.autodiff import vjp_of
 from ..._core.tensor import _literal
 from ._base import NONDIFF, Primitive, bind, const, xp
 from .elementwise import add, cast, greater, less, mul, sub, zeros_like
+from .index import gather
 from .linalg import matmul
 from .reduce import sum_
 from .shape import broadcast_to, concat, flip, reshape, slice_, transpose
@@ -63,22 +64,31 @@ def _sigmoid_columns(mode, h):
 # ----------------------------------------------------------------------------- the kernel layout
 def kernel_layout(t, mode, hidden):
     """MindSpore's gate layout -> the kernel's, along axis 0 of ``t`` (a weight (G, in), or a bias (G,)), with
-    primitives: an LSTM's blocks i, f, g, o reordered i, f, o, g, and the sigmoid gates' rows halved."""
-    if mode == "LSTM":
-        rows = [_rows_of(t, j * hidden, (j + 1) * hidden) for j in (0, 1, 3, 2)]
-        t = concat(rows, 0)
-    n = _sigmoid_columns(mode, hidden)
-    if not n:
-        return t
-    shape = t._data.shape
-    half = xp.ones(shape[0], t._data.dtype)
-    half[:n] = 0.5
-    return mul(t, broadcast_to(_literal(backend.asarray(half.reshape((-1,) + (1,) * (len(shape) - 1)))), shape))
+    primitives: an LSTM's blocks i, f, g, o reordered i, f, o, g (one gather), and the sigmoid gates' rows halved
+    (one product)."""
+    key = (mode, hidden, t._data.dtype, t._data.ndim)
+    consts = _LAYOUTS.get(key)
+    if consts is None:
+        order = None
+        if mode == "LSTM":
+            h = hidden
+            order = _literal(backend.asarray(xp.r_[0:2 * h, 3 * h:4 * h, 2 * h:3 * h].astype(xp.int64)))
+        n = _sigmoid_columns(mode, hidden)
+        half = None
+        if n:
+            col = xp.ones(MODES[mode] * hidden, t._data.dtype)
+            col[:n] = 0.5
+            half = _literal(backend.asarray(col.reshape((-1,) + (1,) * (t._data.ndim - 1))))
+        consts = _LAYOUTS[key] = (order, half)
+    order, half = consts
+    if order is not None:
+        t = gather(t, order, 0)
+    if half is not None:
+        t = mul(t, broadcast_to(half, t._data.shape))
+    return t
 
 
-def _rows_of(t, lo, hi):
-    shape = t._data.shape
-    return slice_(t, (lo,) + (0,) * (len(shape) - 1), (hi,) + shape[1:])
+_LAYOUTS = {}       # (mode, hidden, dtype, rank) -> the gather indices and the halving column (constants)
 
 
 def _valid(lengths, t, d, masked):
