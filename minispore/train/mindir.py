@@ -13,16 +13,25 @@ node's primitive name is looked up in a table of known MindSpore primitives (``_
 minispore's ops; nothing from the file is ever executed as code, and an unknown name is an error naming it.
 ``GraphCell`` runs the loaded graph eagerly or under jit, like any Cell.
 """
+import functools
 import os
 
 import numpy as np
 
 from .._core import dtype as mstype
-from .._core.jit import JitFunction, _LEAF
-from .._core.shapes import Abstract
 from .._core.tensor import Tensor
 from ..common.parameter import Parameter
-from . import _mindir_proto as pb
+
+
+class _LazyProto:
+    """``_mindir_proto`` imported on first use: ``import minispore.train`` does not import protobuf."""
+
+    def __getattr__(self, name):
+        from . import _mindir_proto
+        return getattr(_mindir_proto, name)
+
+
+pb = _LazyProto()
 from ._graph_export import GRAPH_NAME, ExportError, trace_for_export
 
 __all__ = ["export", "export_mindir", "load", "GraphCell", "MindIRGraph"]
@@ -34,8 +43,13 @@ _BY_TYPE_ID = {v: k for k, v in _TYPE_ID.items()}
 _DATA_TYPE = {"float32": "FLOAT", "uint8": "UINT8", "int8": "INT8", "uint16": "UINT16", "int16": "INT16",
               "int32": "INT32", "int64": "INT64", "bool": "BOOL", "float16": "FLOAT16", "float64": "DOUBLE",
               "uint32": "UINT32", "uint64": "UINT64", "complex64": "COMPLEX64", "complex128": "COMPLEX128"}
-_NP_OF_DATA_TYPE = {pb.DTYPE[v]: k for k, v in _DATA_TYPE.items()}
-_NP_OF_DATA_TYPE[pb.DTYPE["FLOAT64"]] = "float64"
+
+
+@functools.lru_cache(None)
+def _np_of_data_type():
+    table = {pb.DTYPE[v]: k for k, v in _DATA_TYPE.items()}
+    table[pb.DTYPE["FLOAT64"]] = "float64"
+    return table
 
 # primitives of the 2.x op definitions (attributes as inputs); the others carry their attributes
 _OLD_STYLE = {"Conv2D", "MaxPool", "MakeTuple", "TupleGetItem", "LSTM", "Stack"}
@@ -380,7 +394,7 @@ _MONAD = _Monad()
 
 
 def _read_tensor(t, where):
-    np_name = _NP_OF_DATA_TYPE.get(t.data_type)
+    np_name = _np_of_data_type().get(t.data_type)
     if np_name is None:
         raise ValueError(f"For 'load', {where} has an unsupported data type {t.data_type}.")
     dt = np.dtype(np_name).newbyteorder("<")
@@ -403,12 +417,16 @@ def _read_tensor(t, where):
     return arr
 
 
-_SCALAR = {pb.ATTR[k]: k for k in ("INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64")}
+
+
+@functools.lru_cache(None)
+def _scalar_types():
+    return frozenset(pb.ATTR[k] for k in ("INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64"))
 
 
 def _read_attr(a, where):
     kind = a.type
-    if kind in _SCALAR:
+    if kind in _scalar_types():
         return int(a.ints[0]) if len(a.ints) else int(a.i)
     if kind == pb.ATTR["BOOL"]:
         return bool(a.ints[0]) if len(a.ints) else bool(a.i)
@@ -446,7 +464,7 @@ class MindIRGraph:
         for vi in g.input:
             t = vi.tensor[0] if len(vi.tensor) else None
             shape = tuple(t.dims) if t is not None else None
-            dtype = _NP_OF_DATA_TYPE.get(t.data_type) if t is not None else None
+            dtype = _np_of_data_type().get(t.data_type) if t is not None else None
             self.inputs.append((vi.name, shape, dtype))
         self.parameters = []     # (graph name, ref_key name, ndarray)
         for t in g.parameter:
@@ -607,29 +625,31 @@ def _ld_strided_slice(a, x, begin, end, strides, begin_mask=0, end_mask=0, ellip
 
 
 def _ld_lstm(a, x, h0, c0, w):
-    from ..ops._prims import rnn as _rnn
+    """MindSpore's CPU LSTM primitive: x (T, B, I), h0/c0 (1, B, H), the flattened weight [w_ih, w_hh, bias]
+    (gates i, f, g, o; bias = b_ih + b_hh), a step loop of public ops (so it runs eagerly and under jit)."""
     ops = _ops()
-    reshape, concat = ops.reshape, ops.concat
     if a.get("num_layers", 1) != 1 or a.get("bidirectional", False) or a.get("proj_size", 0):
         raise ValueError("For 'load', only single-layer, unidirectional LSTM nodes (as MindSpore's nn.LSTM writes "
                          "them on CPU) are supported.")
     i_size, h = a["input_size"], a["hidden_size"]
     g = 4 * h
-    flat = reshape(w, (-1,))
+    flat = ops.reshape(w, (-1,))
     n_ih, n_hh = g * i_size, g * h
-    w_ih = reshape(flat[0:n_ih], (g, i_size))
-    w_hh = reshape(flat[n_ih:n_ih + n_hh], (1, g, h))
-    if a.get("has_bias", True):
-        b = flat[n_ih + n_hh:n_ih + n_hh + g]
-    else:
-        b = ops.zeros((g,), x.dtype)
+    w_ih = ops.reshape(flat[0:n_ih], (g, i_size))
+    w_hh = ops.reshape(flat[n_ih:n_ih + n_hh], (g, h))
+    b = flat[n_ih + n_hh:n_ih + n_hh + g] if a.get("has_bias", True) else ops.zeros((g,), x.dtype)
     t_len, batch = x.shape[0], x.shape[1]
-    xg = reshape(ops.dense(reshape(x, (t_len * batch, i_size)), w_ih, b), (t_len, batch, g))
-    s0 = concat([h0, c0], 2)
-    lengths = ops.full((batch,), t_len, dtype=mstype.int64)
-    r = _rnn.recurrent_scan(xg, w_hh, ops.zeros((1, g), x.dtype), s0, lengths, "LSTM", False)
-    out = _rnn.outputs_of(r, h, None)
-    return (out, _rnn.final_state(r, 0, h), _rnn.final_state(r, h, 2 * h), None, None)
+    xg = ops.reshape(ops.dense(ops.reshape(x, (t_len * batch, i_size)), w_ih, b), (t_len, batch, g))
+    hs, ht, ct = [], h0[0], c0[0]
+    for t in range(t_len):
+        gates = xg[t] + ops.matmul(ht, ops.transpose(w_hh, (1, 0)))
+        i, f = ops.sigmoid(gates[:, 0:h]), ops.sigmoid(gates[:, h:2 * h])
+        cand, o = ops.tanh(gates[:, 2 * h:3 * h]), ops.sigmoid(gates[:, 3 * h:])
+        ct = f * ct + i * cand
+        ht = o * ops.tanh(ct)
+        hs.append(ht)
+    out = ops.stack(hs, 0)
+    return (out, ops.expand_dims(ht, 0), ops.expand_dims(ct, 0), None, None)
 
 
 def _ld_reduce(name):
@@ -783,8 +803,9 @@ def export(net, *inputs, file_name, file_format, **kwargs):
     inputs = _expand_inputs(inputs)
     if file_format == "ONNX":
         from .onnx_export import export_onnx
-        return export_onnx(net, inputs, file_name)
-    return export_mindir(net, inputs, file_name)
+        export_onnx(net, inputs, file_name)
+    else:
+        export_mindir(net, inputs, file_name)
 
 
 def _expand_inputs(inputs):

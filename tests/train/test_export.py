@@ -219,3 +219,31 @@ def test_save_load_tutorial_page_runs(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[]", "(1, 10)"]
     assert (tmp_path / "model.mindir").is_file()
+
+
+@pytest.mark.parametrize("name", EXPORTABLE)
+def test_onnx_export_runs_in_onnxruntime(name, tmp_path):
+    onnx = pytest.importorskip("onnx", reason="ONNX export needs the onnx extra: pip install minispore[onnx]")
+    ort = pytest.importorskip("onnxruntime", reason="the ONNX check runs the file in onnxruntime "
+                                                    "(pip install minispore[onnx])")
+    x, expected = _case(name)
+    net, _ = cases.build(name)
+    ms.export(net, Tensor(x), file_name=str(tmp_path / name), file_format="ONNX")
+    path = tmp_path / (name + ".onnx")
+    onnx.checker.check_model(str(path))
+    sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    out = sess.run(None, {"x": x})[0]
+    np.testing.assert_allclose(out, cases._first(net(Tensor(x))).asnumpy(), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_onnx_unmapped_primitive_is_named(tmp_path):
+    pytest.importorskip("onnx", reason="ONNX export needs the onnx extra: pip install minispore[onnx]")
+
+    class Unmapped(nn.Cell):
+        def construct(self, x):
+            return ops.cumsum(x, 0)
+
+    with pytest.raises(ValueError, match="'CumSum' has no ONNX mapping"):
+        ms.export(Unmapped(), Tensor(np.ones((2, 2), np.float32)), file_name=str(tmp_path / "u"), file_format="ONNX")
+    assert not (tmp_path / "u.onnx").exists()
