@@ -48,35 +48,35 @@ def write_index(path, shard_name, schema, index_fields, rows):
         con.close()
 
 
-class IndexError_(Exception):
-    pass
+class IndexFileError(Exception):
+    """A ``.db`` that is missing or is not a MindRecord index (the reader turns it into a RuntimeError)."""
 
 
 def read_index(path, data_path):
     """(shard name, int64 array of LOCATION columns ordered by ROW_ID) of the ``.db`` file ``path``; raises
-    IndexError_ with a message naming ``path`` when it is not MindRecord's index."""
+    IndexFileError with a message naming ``path`` when it is not MindRecord's index."""
     if not os.path.exists(path):
-        raise IndexError_(f"the index file {path} of the MindRecord file {data_path} does not exist: a MindRecord "
+        raise IndexFileError(f"the index file {path} of the MindRecord file {data_path} does not exist: a MindRecord "
                           f"file is read together with the .db file written next to it by FileWriter.commit().")
     try:
         con = sqlite3.connect(f"file:{_quote(path)}?mode=ro", uri=True)
     except sqlite3.Error as e:
-        raise IndexError_(f"cannot open the index file {path} of {data_path}: {e}") from None
+        raise IndexFileError(f"cannot open the index file {path} of {data_path}: {e}") from None
     try:
         names = con.execute("SELECT NAME FROM SHARD_NAME").fetchall()
         rows = con.execute(f"SELECT {','.join(LOCATION)} FROM INDEXES ORDER BY ROW_ID").fetchall()
     except sqlite3.Error as e:
-        raise IndexError_(f"the index file {path} of {data_path} is not a MindRecord index (an SQLite database "
+        raise IndexFileError(f"the index file {path} of {data_path} is not a MindRecord index (an SQLite database "
                           f"with the tables INDEXES and SHARD_NAME): {e}") from None
     finally:
         con.close()
     if len(names) != 1:
-        raise IndexError_(f"the index file {path} of {data_path} is corrupt: its SHARD_NAME table has "
+        raise IndexFileError(f"the index file {path} of {data_path} is corrupt: its SHARD_NAME table has "
                           f"{len(names)} rows, not 1.")
     try:
         loc = np.array(rows, dtype=np.int64).reshape(len(rows), len(LOCATION))
     except (TypeError, ValueError, OverflowError):
-        raise IndexError_(f"the index file {path} of {data_path} is corrupt: its INDEXES rows are not all "
+        raise IndexFileError(f"the index file {path} of {data_path} is corrupt: its INDEXES rows are not all "
                           f"integers.") from None
     return names[0][0], loc
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import _fileio
 from . import _format as F
-from ._index import IndexError_, read_index
+from ._index import IndexFileError, read_index
 from .exceptions import ParamTypeError, ParamValueError
 
 __all__ = ["FileReader"]
@@ -45,7 +45,7 @@ class _Shard:
         self.header = _read_header_file(path, op)
         try:
             name, loc = read_index(path + ".db", path)
-        except IndexError_ as e:
+        except IndexFileError as e:
             raise RuntimeError(f"For '{op}', {e}") from None
         if name != os.path.basename(path):
             raise RuntimeError(f"For '{op}', the index file {path}.db belongs to a data file named {name!r}, not "
