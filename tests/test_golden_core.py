@@ -9,102 +9,32 @@ Comparison rules:
 * float values: rtol=1e-5, atol=1e-6 for Float32/Float64 (Float16: 1e-3); ints and bools exactly;
 * strings (printed tensors): exactly, except that a printed number may differ by rounding in its last digit;
 * exceptions: the raised exception must be an instance of the recorded class (a subclass is fine), and the
-  case's keywords, if any, must appear in the message.  Exact MindSpore messages are not required.
+  case's keywords, if any, must appear in the message.  Exact MindSpore messages are not required;
+* ``DELIBERATE`` cases: against ``INSTEAD`` (what minispore gives instead).
+
+Set MINISPORE_GOLDEN_FRAMEWORK=mindspore to run the same checks against MindSpore itself (a check of the harness:
+``/tmp/msref/bin/python -m pytest tests/test_golden_core.py`` with that variable set).
 """
-import json
 import os
 import sys
 
-import pytest
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-GOLDEN_DIR = os.path.join(HERE, "golden")
-sys.path.insert(0, GOLDEN_DIR)
+sys.path.insert(0, os.path.join(HERE, "golden"))
 
 import cases_core  # noqa: E402
-from describe import Stub  # noqa: E402
-
-with open(os.path.join(GOLDEN_DIR, "core.json")) as _fh:
-    GOLDEN = json.load(_fh)["cases"]
-
-
-
-# Definition order (grouped by topic), then anything recorded but no longer defined (reported as a failure).
-DEFINED = [n for n, _ in cases_core.cases(Stub())]
-NAMES = [n for n in DEFINED if n in GOLDEN] + sorted(set(GOLDEN) - set(DEFINED))
-
-
-# The framework under test; GOLDEN_FRAMEWORK=mindspore runs the same checks against real MindSpore (a sanity check
-# of the harness itself: /tmp/msref/bin/python -m pytest tests/test_golden_core.py with that variable set).
-FRAMEWORK = os.environ.get("GOLDEN_FRAMEWORK", "minispore")
-
-
-@pytest.fixture(scope="module")
-def ms():
-    import importlib
-    mod = importlib.import_module(FRAMEWORK)
-    if FRAMEWORK == "mindspore":
-        mod.runtime.launch_blocking()
-    return mod
-
-
-@pytest.fixture(scope="module")
-def ms_cases(ms):
-    built = dict(cases_core.cases(ms))
-    return built
-
-
-def _class_matches(exc, recorded):
-    return any(c.__name__ == recorded for c in type(exc).__mro__)
-
+import harness  # noqa: E402
 
 # Where minispore deliberately gives something else than the recording, and what it gives instead
 DELIBERATE = {
-    "kink/norm_at_zero": ("MindSpore's gradient of norm at the zero vector is NaN; minispore gives the zero "
-                          "subgradient, as PyTorch (also tests/golden/engine.json grad/norm_at_zero)",
-                          {"tensor": "Float32", "shape": [2], "value": [0.0, 0.0]}),
+    "kink/norm_at_zero": "MindSpore's gradient of norm at the zero vector is NaN; minispore gives the zero "
+                         "subgradient, as PyTorch (also tests/golden/engine.json grad/norm_at_zero)",
+}
+INSTEAD = {
+    "kink/norm_at_zero": {"tensor": "Float32", "shape": [2], "value": [0.0, 0.0]},
 }
 
-
-@pytest.mark.parametrize("name", NAMES)
-def test_golden_core(name, ms, ms_cases):
-    entry = GOLDEN[name]
-    expected = entry["result"]
-    if name in DELIBERATE and FRAMEWORK != "mindspore":
-        expected = DELIBERATE[name][1]
-    if name not in ms_cases:
-        pytest.fail(f"case {name!r} is recorded in core.json but no longer defined in cases_core.py")
-    thunk = ms_cases[name]
-    note = f"\n(note: {entry['note']})" if entry.get("note") else ""
-
-    if "error" in expected:
-        try:
-            res = thunk()
-            got = cases_core.describe(res, ms)
-        except Exception as exc:  # noqa: BLE001
-            assert _class_matches(exc, expected["error"]), (
-                f"MindSpore raised {expected['error']}({expected['message']!r}); "
-                f"minispore raised {type(exc).__name__}({exc}){note}")
-            msg = str(exc).lower()
-            missing = [k for k in entry.get("keywords", []) if k.lower() not in msg]
-            assert not missing, f"message {str(exc)!r} lacks the key words {missing}"
-            return
-        pytest.fail(f"MindSpore raised {expected['error']}: {expected['message']!r}; "
-                    f"minispore returned {cases_core._short(got)}{note}")
-
-    actual = cases_core.run_case(thunk, ms)
-    if "error" in actual:
-        pytest.fail(f"minispore raised {actual['error']}: {actual['message']}\n"
-                    f"MindSpore returned {cases_core._short(expected)}{note}")
-    errs = cases_core.compare(expected, actual)
-    assert not errs, "\n".join(errs[:8]) + note
-
-
-def test_every_case_is_recorded():
-    """Cases added to cases_core.py must be recorded (re-run gen_core.py with MindSpore)."""
-    assert len(DEFINED) == len(set(DEFINED))
-    missing = sorted(set(DEFINED) - set(GOLDEN))
-    assert not missing, f"not recorded in core.json: {missing[:10]}"
+globals().update(harness.Family(cases_core, "core.json", describe_fn=cases_core.describe, compare=cases_core.compare,
+                                deliberate=DELIBERATE, instead=INSTEAD).tests())
 
 
 def test_compare_detects_differences():

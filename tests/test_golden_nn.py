@@ -6,29 +6,21 @@ same code runs with `import minispore as ms`.
 
 Rules: structure, dtypes, shapes, ints, bools and strings exact (reprs included);
 floats rtol 1e-5 / atol 1e-6 (optimizer / training trajectories rtol 1e-4); errors
-compare by exception class only; `init_stats.*` cases (random initializers) are
+compare by exception class only (the class itself, not a subclass); `init_stats.*` cases (random initializers) are
 checked against their distribution formulas, not the recorded numbers.
 
 Set MINISPORE_GOLDEN_FRAMEWORK=mindspore to run this file against MindSpore itself.
 """
-import importlib
-import json
 import os
 import sys
 
-import numpy as np
-import pytest
-
-GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
-sys.path.insert(0, GOLDEN_DIR)
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "golden"))
 
 import cases_nn  # noqa: E402
-from describe import compare, describe, describe_error  # noqa: E402
+import harness  # noqa: E402
 
-with open(os.path.join(GOLDEN_DIR, "nn.json")) as _f:
-    GOLDEN = json.load(_f)["cases"]
-
-FRAMEWORK = os.environ.get("MINISPORE_GOLDEN_FRAMEWORK", "minispore")
+GOLDEN_DIR = os.path.join(HERE, "golden")
 
 # Where minispore deliberately does the sensible thing instead of copying a MindSpore 2.10 bug or limitation
 # (also listed in the README). These cases are checked to still differ, so a silent change is noticed.
@@ -43,53 +35,10 @@ DELIBERATE = {
     "init_stats.class.VarianceScaling": "same VarianceScaling typo",
 }
 
-
-def _load_framework():
-    if "ms" not in _CACHE:
-        np.random.seed(0)
-        _CACHE["ms"] = importlib.import_module(FRAMEWORK)
-        if FRAMEWORK == "mindspore":
-            _CACHE["ms"].runtime.launch_blocking()
-    return _CACHE["ms"]
-
-
-_CACHE = {}
-
-
-def _thunks():
-    if "thunks" not in _CACHE:
-        ms = _load_framework()
-        _CACHE["thunks"] = dict(cases_nn.cases(ms))
-    return _CACHE["thunks"]
-
-
-@pytest.mark.parametrize("name", list(GOLDEN))
-def test_golden_nn(name):
-    try:
-        thunks = _thunks()
-    except Exception as e:  # the framework (or part of it) does not import / build the cases yet
-        pytest.fail("building the cases failed: %s: %s" % (type(e).__name__, e))
-    assert name in thunks, "case %s no longer produced by cases_nn.cases" % name
-    try:
-        res = thunks[name]()
-        sync = getattr(getattr(_load_framework(), "runtime", None), "synchronize", None)
-        if FRAMEWORK == "mindspore" and sync is not None:
-            sync()  # MindSpore is asynchronous; minispore is not
-        actual = describe(res)
-    except cases_nn.CaseSkip as e:
-        pytest.skip(str(e))
-    except Exception as e:  # noqa: BLE001 - errors are results too
-        actual = describe_error(e)
-    expected = GOLDEN[name]
-    if name.startswith("init_stats."):
-        problems = cases_nn.check_init_stats(name, expected, actual)
-    else:
-        rtol, atol = cases_nn.tolerance(name)
-        problems = compare(expected, actual, rtol=rtol, atol=atol)
-    if FRAMEWORK == "minispore" and name in DELIBERATE:
-        assert problems, f"{name} now matches MindSpore; remove it from DELIBERATE ({DELIBERATE[name]})"
-        return
-    assert not problems, "\n".join(problems[:20])
+# cases_nn.cases needs a real framework: the recording's names are the cases
+globals().update(harness.Family(cases_nn, "nn.json", bare=True, stub=False, deliberate=DELIBERATE,
+                                special={"init_stats.": cases_nn.check_init_stats}, error_subclasses=False,
+                                skip=cases_nn.CaseSkip).tests())
 
 
 def test_sample_ckpt_matches_reference_hex():

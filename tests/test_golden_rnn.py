@@ -6,66 +6,24 @@ initial states and every parameter) run again with the forward and the gradient 
 equal the same recording. Floats with cases_rnn.tolerance; errors by class (a subclass is fine); the rest exactly.
 ``init.LSTM_uniform`` holds booleans of the draws' bounds, ``init.GRU_seeded_numpy`` the weights NumPy's seeded
 global generator gives (MindSpore draws from it).
+
+Set MINISPORE_GOLDEN_FRAMEWORK=mindspore to run this file against MindSpore itself.
 """
-import importlib
-import json
 import os
 import sys
 
-import numpy as np
-import pytest
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "golden"))
 
-GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
-sys.path.insert(0, GOLDEN_DIR)
+import numpy as np  # noqa: E402
 
 import cases_rnn  # noqa: E402
-from describe import Stub, compare, describe, describe_error  # noqa: E402
+import harness  # noqa: E402
+from describe import compare, describe  # noqa: E402
 
-with open(os.path.join(GOLDEN_DIR, "rnn.json")) as _f:
-    GOLDEN = json.load(_f)["cases"]
-
-FRAMEWORK = os.environ.get("MINISPORE_GOLDEN_FRAMEWORK", "minispore")
-DEFINED = [n for n, _ in cases_rnn.cases(Stub())]
-JIT_NAMES = [n for n, _ in cases_rnn.cases(Stub(), jit=True)]
-_CACHE = {}
-
-
-def _thunks(jit):
-    if jit not in _CACHE:
-        ms = importlib.import_module(FRAMEWORK)
-        _CACHE[jit] = dict(cases_rnn.cases(ms, jit=jit))
-    return _CACHE[jit]
-
-
-def _check(name, jit):
-    expected = GOLDEN[name]
-    try:
-        actual, exc = describe(_thunks(jit)[name]()), None
-    except Exception as e:  # noqa: BLE001 - errors are results too
-        actual, exc = describe_error(e), e
-    if isinstance(expected, dict) and "error" in expected:
-        assert exc is not None, f"expected {expected['error']}({expected['message'][:200]!r}), got a result"
-        assert any(c.__name__ == expected["error"] for c in type(exc).__mro__), (
-            f"expected {expected['error']}({expected['message'][:200]!r}), got {type(exc).__name__}({exc})")
-        return
-    assert exc is None, f"raised {type(exc).__name__}: {exc}"
-    probs = compare(expected, actual, *cases_rnn.tolerance(name))
-    assert not probs, "\n".join(probs[:20])
-
-
-@pytest.mark.parametrize("name", DEFINED)
-def test_golden_rnn(name):
-    assert name in GOLDEN, f"case {name} has no recording (run gen_rnn.py)"
-    _check(name, jit=False)
-
-
-@pytest.mark.parametrize("name", JIT_NAMES)
-def test_golden_rnn_jit(name):
-    _check(name, jit=True)
-
-
-def test_every_recording_is_defined():
-    assert sorted(set(GOLDEN) - set(DEFINED)) == []
+FAMILY = harness.Family(cases_rnn, "rnn.json", bare=True, jit="separate")
+GOLDEN = FAMILY.golden
+globals().update(FAMILY.tests())
 
 
 def test_seeded_numpy_gives_mindspores_weights():
@@ -85,7 +43,7 @@ def test_seeded_numpy_gives_mindspores_weights():
 def test_mindspores_lstm_checkpoint_loads_with_its_outputs(tmp_path):
     """The checkpoint real MindSpore wrote (recorded bytes) loads into minispore's model and gives MindSpore's
     outputs; test_golden_rnn[ckpt.lstm_classifier] checks that minispore writes the same bytes."""
-    ms = importlib.import_module(FRAMEWORK)
+    ms = harness.framework()
     recorded = GOLDEN["ckpt.lstm_classifier"]["dict"]
     path = tmp_path / "mindspore_lstm.ckpt"
     path.write_bytes(bytes.fromhex(recorded[0][1]))

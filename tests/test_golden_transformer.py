@@ -7,106 +7,26 @@ an exception of the recorded class (or a subclass) whose message holds the case'
 ``DELIBERATE`` is checked against MindSpore's recording of the case ``INSTEAD`` names (the same computation by a
 route MindSpore accepts).
 
-``GOLDEN_FRAMEWORK=mindspore /tmp/msref/bin/python -m pytest tests/test_golden_transformer.py`` runs the same checks
+``MINISPORE_GOLDEN_FRAMEWORK=mindspore /tmp/msref/bin/python -m pytest tests/test_golden_transformer.py`` runs the same checks
 on MindSpore itself (a check of the harness).
 """
-import json
 import os
 import sys
 
-import pytest
-
 HERE = os.path.dirname(os.path.abspath(__file__))
-GOLDEN_DIR = os.path.join(HERE, "golden")
-sys.path.insert(0, GOLDEN_DIR)
+sys.path.insert(0, os.path.join(HERE, "golden"))
 
 import cases_transformer  # noqa: E402
-from cases_transformer import DELIBERATE, INSTEAD, NOTES, UNSTABLE  # noqa: E402
-from describe import Stub, compare  # noqa: E402
-from gen_engine import run_case  # noqa: E402
-
-with open(os.path.join(GOLDEN_DIR, "transformer.json")) as _fh:
-    GOLDEN = json.load(_fh)["cases"]
-
-DEFINED = [n for n, _ in cases_transformer.cases(Stub())]
-NAMES = [n for n in DEFINED if n in GOLDEN] + sorted(set(GOLDEN) - set(DEFINED))
-
-FRAMEWORK = os.environ.get("GOLDEN_FRAMEWORK", "minispore")
+import harness  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def ms_cases():
-    import importlib
-    mod = importlib.import_module(FRAMEWORK)
-    if FRAMEWORK == "mindspore":
-        mod.set_context(mode=mod.PYNATIVE_MODE)
-        mod.runtime.launch_blocking()
-    return dict(cases_transformer.cases(mod))
+def _layernorm_repr(name, entry):
+    """MindSpore's LayerNorm repr lacks the '=' in 'gamma=Parameter (...)': minispore gives the recording, fixed."""
+    if name not in cases_transformer.LAYERNORM_REPR:
+        return None
+    assert "gammaParameter" in entry["result"], f"{name}: the recording no longer shows MindSpore's typo"
+    return entry["result"].replace("gammaParameter (", "gamma=Parameter (")
 
 
-def _raised(thunk):
-    try:
-        return None, thunk()
-    except Exception as exc:  # noqa: BLE001 - errors are results too
-        return exc, None
-
-
-def _check(expected, keywords, thunk, name, what, note):
-    if isinstance(expected, dict) and "error" in expected:
-        exc, res = _raised(thunk)
-        shown = expected.get("message", f"key words {keywords}")
-        if exc is None:
-            pytest.fail(f"{what} {expected['error']}: {shown!r}; {FRAMEWORK} returned "
-                        f"{json.dumps(run_case(lambda: res))[:300]}{note}")
-        assert any(c.__name__ == expected["error"] for c in type(exc).__mro__), (
-            f"{what} {expected['error']}({shown!r}); {FRAMEWORK} raised {type(exc).__name__}({exc}){note}")
-        missing = [k for k in keywords if k.lower() not in str(exc).lower()]
-        assert not missing, f"message {str(exc)!r} lacks the key words {missing}{note}"
-        return
-    actual = run_case(thunk)
-    if isinstance(actual, dict) and "error" in actual:
-        pytest.fail(f"{FRAMEWORK} raised {actual['error']}: {actual['message']}\n{what} "
-                    f"{json.dumps(expected)[:300]}{note}")
-    rtol, atol = cases_transformer.tolerance(name)
-    errs = compare(expected, actual, rtol=rtol, atol=atol)
-    assert not errs, "\n".join(errs[:8]) + note
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_golden_transformer(name, ms_cases):
-    entry = GOLDEN[name]
-    if name not in ms_cases:
-        pytest.fail(f"case {name!r} is recorded in transformer.json but no longer defined in cases_transformer.py")
-    thunk = ms_cases[name]
-    note = f"\n(note: {entry['note']})" if entry.get("note") else ""
-    if FRAMEWORK == "minispore" and name in DELIBERATE:
-        why = f"\n(MindSpore 2.10 differs deliberately: {DELIBERATE[name]})"
-        if name in cases_transformer.LAYERNORM_REPR:
-            fixed = entry["result"].replace("gammaParameter (", "gamma=Parameter (")
-            assert "gammaParameter" in entry["result"] and run_case(thunk) == fixed, why
-        elif name in INSTEAD:
-            ref = GOLDEN[INSTEAD[name]]
-            _check(ref["result"], ref.get("keywords", []), thunk, name, f"minispore should give {INSTEAD[name]}'s", why)
-        else:
-            assert compare(entry["result"], run_case(thunk)), (
-                f"{name} now matches MindSpore's recorded behaviour; remove it from DELIBERATE{why}")
-        return
-    _check(entry["result"], entry.get("keywords", []), thunk, name, "MindSpore", note)
-
-
-def test_every_case_is_recorded():
-    assert len(DEFINED) == len(set(DEFINED))
-    missing = sorted(set(DEFINED) - set(GOLDEN))
-    assert not missing, f"not recorded in transformer.json: {missing[:10]}"
-
-
-def test_tables_name_existing_cases():
-    for label, table in (("DELIBERATE", DELIBERATE), ("INSTEAD", INSTEAD), ("UNSTABLE", UNSTABLE),
-                         ("NOTES", NOTES)):
-        unknown = sorted(set(table) - set(DEFINED))
-        assert not unknown, f"{label} names unknown cases: {unknown}"
-    assert set(INSTEAD) <= set(DELIBERATE)
-    assert set(INSTEAD.values()) <= set(DEFINED)
-    for name in DELIBERATE:
-        assert GOLDEN.get(name, {}).get("deliberate") == DELIBERATE[name], \
-            f"{name}: transformer.json's 'deliberate' differs from cases_transformer.DELIBERATE (re-run gen_transformer.py)"
+globals().update(harness.Family(cases_transformer, "transformer.json", instead_of=_layernorm_repr,
+                                instead_names=True).tests())

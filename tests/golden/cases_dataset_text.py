@@ -82,16 +82,6 @@ NOTES = {
 }
 
 
-def clean_message(msg):
-    if "- C++ Call Stack" in msg:
-        msg = msg.split("- C++ Call Stack")[0]
-    if "Dataset Pipeline Error Message" in msg:
-        lines = [ln for ln in msg.splitlines() if "[ERROR]" in ln]
-        if lines:
-            msg = " ".join(lines)
-    return msg.rstrip("- \n")
-
-
 def _w(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as f:

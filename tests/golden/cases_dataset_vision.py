@@ -69,16 +69,6 @@ NOTES = {
 }
 
 
-def clean_message(msg):
-    if "- C++ Call Stack" in msg:
-        msg = msg.split("- C++ Call Stack")[0]
-    if "Dataset Pipeline Error Message" in msg:
-        lines = [ln for ln in msg.splitlines() if "[ERROR]" in ln]
-        if lines:
-            msg = " ".join(lines)
-    return msg.rstrip("- \n")
-
-
 # ---------------------------------------------------------------------------------------------------- data files
 def _write_cifar(path, n_records, record, seed, label_classes):
     """A full-size CIFAR file that is mostly zeros (sparse on disk): records at the start, middle and end are

@@ -173,13 +173,6 @@ def tolerance(name):
     return 1e-5, 1e-6
 
 
-def clean_message(msg):
-    """MindSpore appends C++ call stacks and separator lines to its messages; keep the Python-facing part."""
-    if "- C++ Call Stack" in msg:
-        msg = msg.split("- C++ Call Stack")[0]
-    return msg.rstrip("- \n")
-
-
 def _signature(fn):
     """A signature as [name, kind, default] rows (annotations left out); '<required>' for no default."""
     rows = []

@@ -13,7 +13,7 @@ are words that must appear in the error message; ``DELIBERATE`` lists where mini
 """
 import numpy as np
 
-from cases_engine import _signature, clean_message  # noqa: F401  (clean_message: for gen_resample.py)
+from cases_engine import _signature
 
 
 def _t(dtype, shape, value):

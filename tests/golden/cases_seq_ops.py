@@ -28,7 +28,6 @@ Surprises in MindSpore 2.10.0's CPU build (evidence: the recorded case)
 """
 import numpy as np
 
-from cases_engine import clean_message  # noqa: F401  (for gen_seq_ops.py)
 
 
 def _t(dtype, shape, value):

@@ -14,7 +14,6 @@ differs on purpose (with ``INSTEAD``: what it gives).
 """
 import numpy as np
 
-from cases_engine import clean_message  # noqa: F401  (for gen_transformer.py)
 
 
 def f32(seed, shape):

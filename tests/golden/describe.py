@@ -16,7 +16,8 @@ dicts, numbers, strings and dtypes into a JSON-able structure that keeps the str
 
 Non-finite floats are written as the strings "nan", "inf", "-inf".
 `compare(expected, actual, rtol, atol)` returns a list of mismatch strings (empty = equal).
-Errors compare by class name only.  Works with MindSpore and with minispore: it duck-types
+Errors compare by class name only.  `value_problems(module, name, expected, actual)` is the comparison of one case
+under its cases module's rules (shared by the generators' --check and the tests).  Works with MindSpore and with minispore: it duck-types
 Tensors by class name / attributes and never imports either framework.
 """
 import math
@@ -230,6 +231,69 @@ def _compare(e, a, rtol, atol, path, out):
         return
     if e != a:
         out.append("%s: %r != %r" % (path, e, a))
+
+
+def strip_values(d):
+    """A description with every value replaced by 0: structure, dtype and shape remain comparable, the numbers do
+    not (UNSTABLE cases, whose values vary run to run, and the structure check of TOLERANCE cases)."""
+    def zero(v):
+        return [zero(x) for x in v] if isinstance(v, list) else 0
+
+    if isinstance(d, dict):
+        return {k: (zero(v) if k == "value" else strip_values(v)) for k, v in d.items()}
+    if isinstance(d, list):
+        return [strip_values(v) for v in d]
+    return d
+
+
+def _numbers(d, out):
+    """The numbers of a description, in order."""
+    if isinstance(d, dict):
+        for k, v in d.items():
+            if k == "value":
+                out.extend(np.ravel(np.asarray(v, dtype=np.float64)).tolist() if not isinstance(v, str) else [])
+            elif k not in ("tensor", "ndarray", "npscalar", "shape"):
+                _numbers(v, out)
+    elif isinstance(d, list):
+        for v in d:
+            _numbers(v, out)
+    return out
+
+
+def tolerance_problems(expected, actual, tol):
+    """For kernels not reproduced bit for bit, tol = (max_abs, max_fraction): structure, dtype and shape exactly,
+    every number within max_abs, and at most a fraction max_fraction of them different at all."""
+    if strip_values(expected) != strip_values(actual):
+        return ["structure, dtype or shape differs: %s != %s" % (_short(expected), _short(actual))]
+    e, a = np.array(_numbers(expected, [])), np.array(_numbers(actual, []))
+    max_abs, max_frac = tol
+    diff = np.abs(e - a)
+    if diff.max(initial=0) > max_abs:
+        return ["largest difference %s > %s" % (diff.max(), max_abs)]
+    frac = float((diff > 1e-6 * np.maximum(1, np.abs(e))).mean()) if e.size else 0.0
+    if frac > max_frac:
+        return ["%.3f%% of the values differ (allowed %.1f%%)" % (100 * frac, 100 * max_frac)]
+    return []
+
+
+def value_problems(module, name, expected, actual, special=None, compare_fn=None, unstable=False):
+    """The mismatches of one case's (non-error) description under its cases module's rules, in this order: a
+    special check by name prefix (``special``: {prefix: fn(name, expected, actual)}, e.g. random initialisers
+    against their distribution), the module's own encoding (``compare_fn``), the values dropped for an UNSTABLE
+    case (where ``unstable``), the module's TOLERANCE[name] (max_abs, max_fraction), else describe.compare with the
+    module's tolerance(name) (rtol, atol) or the defaults."""
+    for prefix, fn in (special or {}).items():
+        if name.startswith(prefix):
+            return fn(name, expected, actual)
+    if compare_fn is not None:
+        return compare_fn(expected, actual)
+    if unstable and name in getattr(module, "UNSTABLE", {}):
+        expected, actual = strip_values(expected), strip_values(actual)
+    table = getattr(module, "TOLERANCE", {})
+    if name in table:
+        return tolerance_problems(expected, actual, table[name])
+    rtol, atol = module.tolerance(name) if hasattr(module, "tolerance") else (1e-5, 1e-6)
+    return compare(expected, actual, rtol=rtol, atol=atol)
 
 
 def indexing_works(ms):

@@ -5,21 +5,15 @@ Run with the MindSpore venv:
     /tmp/msref/bin/python tests/golden/gen_nn.py --check  # re-runs under MindSpore, compares with nn.json
     ... --check --only PREFIX                             # restrict to cases whose name starts with PREFIX
 """
-import argparse
-import json
 import os
-import platform
 import sys
-
-import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from describe import compare, run_case  # noqa: E402
 import cases_nn  # noqa: E402
+import recorder  # noqa: E402
 
-OUT = os.path.join(HERE, "nn.json")
 CKPT_DIR = os.path.join(HERE, "ckpt")
 
 # Reference §5.3: the exact bytes of sample.ckpt.
@@ -54,66 +48,12 @@ def write_ckpts(ms):
     assert got == SAMPLE_HEX, "sample.ckpt differs from the reference hex:\n%s" % got
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--only", default="")
-    args = ap.parse_args()
-
-    np.random.seed(0)  # MindSpore initializers draw from NumPy's global RNG
-    import mindspore as ms
-    ms.runtime.launch_blocking()  # synchronous kernels: errors and values belong to the case that made them
-
+def _before(ms, args):
     if not args.check:
         write_ckpts(ms)
 
-    all_cases = [(n, t) for n, t in cases_nn.cases(ms) if n.startswith(args.only)]
-    names = [n for n, _ in all_cases]
-    dup = {n for n in names if names.count(n) > 1}
-    assert not dup, "duplicate case names: %s" % sorted(dup)
-
-    def synced(thunk):
-        # MindSpore executes asynchronously: make a case's deferred errors surface inside that case
-        def run():
-            res = thunk()
-            ms.runtime.synchronize()
-            return res
-        return run
-
-    results = {}
-    for name, thunk in all_cases:
-        results[name] = run_case(synced(thunk))
-        r = results[name]
-        if isinstance(r, dict) and "error" in r:
-            print("[error] %s: %s: %s" % (name, r["error"], r["message"][:160].replace("\n", " ")))
-
-    if args.check:
-        with open(OUT) as f:
-            golden = json.load(f)["cases"]
-        bad = 0
-        for name in names:
-            if name not in golden:
-                print("MISSING in nn.json:", name)
-                bad += 1
-                continue
-            if name.startswith("init_stats."):
-                probs = cases_nn.check_init_stats(name, golden[name], results[name])
-            else:
-                rtol, atol = cases_nn.tolerance(name)
-                probs = compare(golden[name], results[name], rtol=rtol, atol=atol)
-            if probs:
-                bad += 1
-                print("MISMATCH %s:\n  %s" % (name, "\n  ".join(probs[:10])))
-        print("checked %d cases, %d mismatches" % (len(names), bad))
-        sys.exit(1 if bad else 0)
-
-    meta = {"mindspore": ms.__version__, "numpy": np.__version__, "python": platform.python_version(),
-            "generator": "tests/golden/gen_nn.py", "count": len(results)}
-    with open(OUT, "w") as f:
-        json.dump({"meta": meta, "cases": results}, f, indent=None, separators=(",", ":"), sort_keys=False)
-        f.write("\n")
-    print("wrote %s: %d cases, %d bytes" % (OUT, len(results), os.path.getsize(OUT)))
-
 
 if __name__ == "__main__":
-    main()
+    # nn.json is one compact line, meta first; messages as describe_error gives them
+    recorder.main(cases_nn, "nn.json", __doc__, bare=True, clean=None, layout="one_line", count=True, before=_before,
+                  special={"init_stats.": cases_nn.check_init_stats})

@@ -6,65 +6,16 @@
     ... --only PREFIX / --show
 
 The cases live in cases_rnn.py (shared with tests/test_golden_rnn.py); the file is laid out and compacted as
-vision.json (gen_vision.py's helpers).
+vision.json (recorder.py, as gen_vision.py).
 """
-import argparse
-import json
 import os
-import platform
 import sys
-import warnings
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import numpy as np  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cases_rnn  # noqa: E402
-from describe import compare  # noqa: E402
-from gen_vision import compact, dumps, run_case  # noqa: E402
-
-OUT = os.path.join(HERE, "rnn.json")
-
-
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--check", action="store_true")
-    ap.add_argument("--jit", action="store_true")
-    ap.add_argument("--only", default="")
-    ap.add_argument("--show", action="store_true")
-    args = ap.parse_args()
-    warnings.filterwarnings("ignore")
-    np.random.seed(0)
-    import mindspore as ms
-    ms.set_context(mode=ms.PYNATIVE_MODE)
-    ms.runtime.launch_blocking()
-    results = {}
-    for name, thunk in cases_rnn.cases(ms, jit=args.jit):
-        if not name.startswith(args.only):
-            continue
-        results[name] = r = compact(run_case(thunk, ms.runtime.synchronize))
-        if args.show:
-            print(name, json.dumps(r)[:400])
-        elif isinstance(r, dict) and "error" in r and not name.startswith("err."):
-            print("[error] %s: %s: %s" % (name, r["error"], r["message"][:200].replace("\n", " ")))
-    if args.check:
-        with open(OUT) as f:
-            golden = json.load(f)["cases"]
-        bad = 0
-        for name, res in results.items():
-            probs = compare(golden[name], res, *cases_rnn.tolerance(name)) if name in golden else ["missing"]
-            if probs:
-                bad += 1
-                print("MISMATCH %s:\n  %s" % (name, "\n  ".join(probs[:10])))
-        print("checked %d cases, %d mismatches" % (len(results), bad))
-        sys.exit(1 if bad else 0)
-    meta = {"mindspore": ms.__version__, "numpy": np.__version__, "python": platform.python_version(),
-            "generator": "tests/golden/gen_rnn.py", "count": len(results), "mode": "PYNATIVE (CPU)"}
-    with open(OUT, "w") as f:
-        f.write(dumps({"cases": results, "instead": {}, "meta": meta}))
-    print("wrote %s: %d cases, %d bytes" % (OUT, len(results), os.path.getsize(OUT)))
-
+import recorder  # noqa: E402
 
 if __name__ == "__main__":
-    main()
+    recorder.main(cases_rnn, "rnn.json", __doc__, bare=True, compact_floats=True, clean=recorder.clean_message_lines,
+                  jit=True, instead=lambda ms: {}, meta={"mode": "PYNATIVE (CPU)"}, count=True)
