@@ -117,3 +117,11 @@ def test_a_compiled_train_step_equals_the_eager_one():
     np.testing.assert_allclose(eager[0], jitted[0], rtol=1e-6)
     for a, b in zip(eager[1], jitted[1]):
         np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)
+
+
+def test_an_id_outside_the_vocabulary_names_the_embedding():
+    emb = nn.Embedding(10, 3)
+    with pytest.raises(RuntimeError, match=r"For 'Embedding', every id must be in \[-10, 10\).*\(1, 2\) hold 10"):
+        emb(Tensor(np.array([[1, 10]], np.int32)))
+    np.testing.assert_array_equal(emb(Tensor(np.array([-1], np.int32))).asnumpy(),       # MindSpore wraps -1
+                                  emb.embedding_table.asnumpy()[-1:])

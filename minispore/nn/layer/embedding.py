@@ -1,6 +1,7 @@
 """Embedding and EmbeddingLookup: lookup tables of vectors."""
 from ... import ops
 from ..._core import dtype as mstype
+from ..._core.errors import IndexOutOfRangeError
 from ..._core.tensor import Tensor
 from ...common.initializer import initializer
 from ...common.parameter import Parameter
@@ -46,7 +47,13 @@ class Embedding(Cell):
             hot = ops.one_hot(flat, self.vocab_size, 1.0, 0.0)
             out = ops.matmul(ops.cast(hot, self.embedding_table.dtype), self.embedding_table)
         else:
-            out = ops.gather(self.embedding_table, flat, 0)
+            try:
+                out = ops.gather(self.embedding_table, flat, 0)
+            except IndexOutOfRangeError as e:     # (eager: name the layer; a compiled graph names its Gather)
+                raise IndexOutOfRangeError(f"For 'Embedding', every id must be in [{-self.vocab_size}, "
+                                           f"{self.vocab_size}) (vocab_size={self.vocab_size}), but the ids of "
+                                           f"shape {ids.shape} hold {str(e).rsplit('got ', 1)[-1].rstrip('.')}.") \
+                    from None
         return ops.reshape(out, ids.shape + (self.embedding_size,))
 
     def extend_repr(self):
