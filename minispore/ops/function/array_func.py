@@ -967,7 +967,41 @@ class _ScalarIndexError(IndexError, TypeError):
     """Indexing a 0-d tensor with an integer (MindSpore: TypeError "Cannot iterate over a scalar tensor")."""
 
 
+def _computed_index(index):
+    """Whether ``index`` holds a Tensor computed in a function being compiled (its value is unknown)."""
+    items = index if isinstance(index, tuple) else (index,)
+    return any(isinstance(i, Tensor) and type(i._data) is Abstract for i in items)
+
+
+def _gather_by_index(x, index):
+    """``x[index]`` for integer indices whose values are computed in a compiled function: a Gather for one index
+    tensor, a GatherNd for a leading run of ints and integer tensors (broadcast together, as NumPy's advanced
+    indexing does), followed by full slices. Anything else (bool masks: value-dependent shapes) runs eagerly."""
+    items = list(index) if isinstance(index, tuple) else [index]
+    while items and (items[-1] is Ellipsis or (isinstance(items[-1], slice) and items[-1] == slice(None))):
+        items.pop()
+    ok = len(items) <= x.ndim and all(
+        (isinstance(i, Tensor) and i._data.dtype.kind in "iu") or (_is_int(i) and not isinstance(i, bool))
+        for i in items)
+    if not ok:
+        raise TracerValueError("indexing with a Tensor computed in the function")
+    if len(items) == 1:
+        return P.gather(x, items[0], 0)
+    tensors = []
+    for axis, i in enumerate(items):
+        if isinstance(i, Tensor):
+            tensors.append(P.cast(i, backend.xp.dtype("int64")))
+        else:
+            n = x.shape[axis]
+            tensors.append(_constant(int(i) % n if -n <= int(i) < n else int(i), backend.xp.dtype("int64")))
+    shape = shapes.broadcast_shapes(*[t.shape for t in tensors])
+    stacked = P.concat([P.reshape(P.broadcast_to(t, shape), shape + (1,)) for t in tensors], len(shape))
+    return P.gather_nd(x, stacked)
+
+
 def getitem(x, index):
+    if _computed_index(index):
+        return _gather_by_index(x, index)
     idx = _index_of(index)
     _check_index_tensors(x, idx, index, "getitem")
     try:
