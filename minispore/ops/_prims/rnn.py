@@ -33,6 +33,7 @@ every cotangent in one flat vector; each argument's rule cuts its piece out. ``R
 are the pullbacks of the same loop written with primitives (``_grad_formula``), so higher orders exist.
 """
 import math
+import weakref
 
 from ..._core import backend
 from ..._core.autodiff import vjp_of
@@ -203,30 +204,43 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
     dt = r.dtype
     valid = _valid(lengths, t_len, d, masked)
     s_size = _state_size(mode, h)
-    # per direction, in iteration order: the hidden state each step started from, and the gate cotangents
-    hp_all = xp.empty((d, t_len, batch, h), dt)
-    hp_all[:, 0] = s0[..., :h]
-    hp_all[:, 1:] = xp.swapaxes(r[:-1, ..., :h], 0, 1)
-    dgh = xp.empty((d, t_len, batch, g), dt)                            # hidden-side pre-activation cotangents
-    dgi = xp.empty_like(dgh) if mode == "GRU" else dgh                 # input side (a GRU's n differs)
+    n_x, n_w, n_b = t_len * batch * d * g, d * g * h, d * g
+    flat = xp.empty(n_x + n_w + n_b + d * batch * s_size, dt)
+    # the input-side gate cotangents go straight into d xg (time order); a GRU's hidden side differs (its n
+    # gate), and is kept apart, per direction in time order too
+    dx = flat[:n_x].reshape(t_len, batch, d * g)
+    dgh_time = xp.empty((d, t_len, batch, g), dt) if mode == "GRU" else None
+    # per direction, in time order: the hidden state each step started from
+    hp_time = xp.empty((d, t_len, batch, h), dt)
+    hp_time[0, 0] = s0[0, :, :h]
+    hp_time[0, 1:] = r[:-1, 0, :, :h]
+    if d == 2:
+        hp_time[1, -1] = s0[1, :, :h]
+        hp_time[1, :-1] = r[-2::-1, 1, :, :h]
+    out = xp.empty((d, batch, g), dt)                                   # one step's gate cotangents
     ds = xp.zeros((d, batch, h), dt)                                    # the carried cotangent of h
     ds_c = xp.zeros((d, batch, h), dt) if mode == "LSTM" else None      # ... and of an LSTM's c
     one, two = dt.type(1), dt.type(2)
     w_back = w_hh
     if mode == "LSTM":
         # the loop leaves out the factor 2 of the sigmoid gates' derivative 2 s (1 - s); their columns are
-        # doubled where the gate cotangents are used: in this copy of the weights, and in dx, d w_hh, d b_hh
+        # doubled where the gate cotangents are used: in this copy of the weights, and as they go into dx
         w_back = w_hh.copy()
         w_back[:, :3 * h] *= two
-    # the workspace's gate columns get a cotangent only in higher-order derivatives: skip them when all zero
-    gate_cot = bool(dr[..., s_size:].any())
+    scale = None
+    if mode == "LSTM":
+        scale = xp.ones(g, dt)
+        scale[:3 * h] = two
+    # the workspace's gate columns (and an LSTM's c) get a cotangent only in higher-order derivatives: skip them
+    # when they are zero (known for what RecurrentScanReadGrad made, else looked at)
+    known = _READ_COTANGENTS.get(id(dr)) is dr
+    gate_cot = not known and bool(dr[..., s_size:].any())
     state_cot = mode == "LSTM" and bool(dr[..., h:2 * h].any())
     for k in range(t_len - 1, -1, -1):
         rk, drk = r[k], dr[k]
         m = None if valid is None else valid[k].astype(dt)
         dh_tot = ds + drk[..., :h]
         dhv = dh_tot if m is None else dh_tot * m
-        out = dgh[:, k]
         if mode == "LSTM":
             a = rk[..., 3 * h:]
             i_, f_, o_, g_ = a[..., :h], a[..., h:2 * h], a[..., 2 * h:3 * h], a[..., 3 * h:]
@@ -256,10 +270,12 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
                 ds_c += keep_c
             for j in range(d):
                 xp.matmul(out[j], w_back[j], out=ds[j])
+                t = k if j == 0 else t_len - 1 - k
+                xp.multiply(out[j], scale, out=dx[t, :, j * g:(j + 1) * g])
             if m is not None:
                 ds += dh_tot * (one - m)
         elif mode == "GRU":
-            hp = hp_all[:, k]
+            hp = s0[..., :h] if k == 0 else r[k - 1, ..., :h]
             r_, z_, n_, ghn = rk[..., h:2 * h], rk[..., 2 * h:3 * h], rk[..., 3 * h:4 * h], rk[..., 4 * h:]
             dn = dhv * (one - z_)
             dz = dhv * (hp - n_)
@@ -267,14 +283,15 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
                 dn += drk[..., 3 * h:4 * h]
                 dz += drk[..., 2 * h:3 * h]
             dn *= one - n_ * n_
-            gi = dgi[:, k]
             dr_ = dn * ghn
             if gate_cot:
                 dr_ += drk[..., h:2 * h]
             xp.multiply(dr_, two * r_ * (one - r_), out=out[..., :h])
             xp.multiply(dz, two * z_ * (one - z_), out=out[..., h:2 * h])
-            gi[..., :2 * h] = out[..., :2 * h]
-            gi[..., 2 * h:] = dn
+            for j in range(d):       # the input side: n's cotangent before the product with r
+                t = k if j == 0 else t_len - 1 - k
+                dx[t, :, j * g:j * g + 2 * h] = out[j, :, :2 * h]
+                dx[t, :, j * g + 2 * h:(j + 1) * g] = dn[j]
             xp.multiply(dn, r_, out=out[..., 2 * h:])
             if gate_cot:
                 out[..., 2 * h:] += drk[..., 4 * h:]
@@ -283,6 +300,7 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
                 direct += dh_tot * (one - m)
             for j in range(d):
                 xp.matmul(out[j], w_hh[j], out=ds[j])
+                dgh_time[j, k if j == 0 else t_len - 1 - k] = out[j]
             ds += direct
         else:
             if mode == "RNN_TANH":
@@ -291,29 +309,17 @@ def _scan_grad_impl(dr, r, w_hh, s0, lengths, mode, masked):
                 xp.multiply(dhv, rk > 0, out=out)
             for j in range(d):
                 xp.matmul(out[j], w_hh[j], out=ds[j])
+                dx[k if j == 0 else t_len - 1 - k, :, j * g:(j + 1) * g] = out[j]
             if m is not None:
                 ds += dh_tot * (one - m)
-    n_x, n_w, n_b = t_len * batch * d * g, d * g * h, d * g
-    flat = xp.empty(n_x + n_w + n_b + d * batch * s_size, dt)
-    scale = None
-    if mode == "LSTM":
-        scale = xp.ones(g, dt)
-        scale[:3 * h] = two
-    dx = flat[:n_x].reshape(t_len, batch, d * g)
-    for j in range(d):
-        src = dgi[j] if j == 0 else dgi[j, ::-1]
-        if scale is None:
-            dx[:, :, j * g:(j + 1) * g] = src
-        else:
-            xp.multiply(src, scale, out=dx[:, :, j * g:(j + 1) * g])
-    # d w_hh[d] = sum over steps and samples of dgh^T h_prev; d b_hh = sum of dgh
+    # d w_hh[d] = sum over steps and samples of dgh^T h_prev; d b_hh = sum of dgh (both in time order)
     dw = flat[n_x:n_x + n_w].reshape(d, g, h)
+    db = xp.empty((d, g), dt)
     for j in range(d):
-        xp.matmul(dgh[j].reshape(t_len * batch, g).T, hp_all[j].reshape(t_len * batch, h), out=dw[j])
-    db = dgh.sum(axis=(1, 2))
-    if scale is not None:
-        dw *= scale[:, None]
-        db *= scale
+        side = dgh_time[j] if dgh_time is not None else dx[:, :, j * g:(j + 1) * g]
+        side = side.reshape(t_len * batch, g)
+        xp.matmul(side.T, hp_time[j].reshape(t_len * batch, h), out=dw[j])
+        side.sum(axis=0, out=db[j])
     flat[n_x + n_w:n_x + n_w + n_b] = db.reshape(-1)
     dstate = flat[n_x + n_w + n_b:].reshape(d, batch, s_size)
     dstate[..., :h] = ds
@@ -532,7 +538,14 @@ def _scan_read_grad_impl(dp, lengths, r_shape, mode, hidden, masked):
         dr[-1, j, :, :h] += dp[t_len, :, j * h:(j + 1) * h]
         if mode == "LSTM":
             dr[-1, j, :, h:2 * h] += dp[t_len + 1, :, j * h:(j + 1) * h]
+    _READ_COTANGENTS[id(dr)] = dr
     return dr
+
+
+# The workspace cotangents RecurrentScanReadGrad made: zero outside the h and c columns, which the backward loop
+# then need not look at. (Sound because no kernel writes into its inputs, and cotangents are summed into new
+# arrays, never in place.)
+_READ_COTANGENTS = weakref.WeakValueDictionary()
 
 
 scan_read_p = Primitive(
