@@ -6,7 +6,9 @@ a ``NodeProto`` whose ``op_type`` is ``REF::<Name>:<k>`` pointing at a ``Primiti
 such as ``Conv2D``/``MaxPool`` carry their attributes there; the 2.x "primitive functions" such as ``MatMul``
 take them as trailing ``Constant`` inputs, in the order of MindSpore's op definitions), parameters as the
 graph's ``TensorProto``s with their ``ref_key`` names, a tuple output through ``MakeTuple``. A primitive without
-a mapping raises an error naming it: no file is written.
+a mapping raises an error naming it: no file is written. Recurrent layers (``RecurrentScan``) are written by
+``_rnn_export``: MindSpore's CPU ``LSTM`` primitive per direction, or the time loop unrolled (GRU, RNN,
+``seq_length``), as MindSpore's own export writes them.
 
 Load reads the file with the same protobuf schema (``_mindir_proto``) and builds an interpreter over it: each
 node's primitive name is looked up in a table of known MindSpore primitives (``_LOADERS``) that runs it with
@@ -32,6 +34,7 @@ class _LazyProto:
 
 
 pb = _LazyProto()
+from . import _rnn_export
 from ._graph_export import GRAPH_NAME, ExportError, trace_for_export
 
 __all__ = ["export", "export_mindir", "load", "GraphCell", "MindIRGraph"]
@@ -190,8 +193,11 @@ def export_mindir(net, inputs, file_name):
         if rule is None:
             raise ExportError(f"For 'export', the primitive '{prim.name}' has no MindIR mapping, so this network "
                               f"cannot be exported to MINDIR.")
-        names[out] = rule(w, [names[i] for i in ins], [avals[i] for i in ins], avals[out], **params)
+        in_names = [names[i] for i in ins]
+        _rnn_export.check_inputs(prim.name, in_names)
+        names[out] = rule(w, in_names, [avals[i] for i in ins], avals[out], **params)
     outs = [names[s] for s in traced.out_slots]
+    _rnn_export.check_inputs(None, outs)
     if traced.single:
         result = outs[0]
         out_avals = [avals[traced.out_slots[0]]]
@@ -343,9 +349,6 @@ def _exp_cast(w, ins, in_avals, aval, dtype):
     return w.node("Cast", [ins[0], w.const(_TYPE_ID[np.dtype(dtype).name])], aval)
 
 
-def _exp_recurrent_scan(w, ins, in_avals, aval, mode, masked):
-    raise ExportError(f"For 'export', the primitive 'RecurrentScan' ({mode}) has no MindIR mapping yet, so a "
-                      f"network with nn.{'LSTM' if mode == 'LSTM' else mode} cannot be exported to MINDIR.")
 
 
 _EXPORTERS = {
@@ -372,7 +375,8 @@ _EXPORTERS = {
     "Concat": _exp_concat,
     "Cast": _exp_cast,
     "Select": _binary("Select"),
-    "RecurrentScan": _exp_recurrent_scan,
+    "RecurrentScan": _rnn_export.mindir_scan,
+    "RecurrentScanRead": _rnn_export.mindir_read,
 }
 for _op in ("Add", "Sub", "Mul", "RealDiv", "Maximum", "Minimum", "Pow", "Equal", "NotEqual", "Greater",
             "GreaterEqual", "Less", "LessEqual", "LogicalAnd", "LogicalOr"):
@@ -652,6 +656,25 @@ def _ld_lstm(a, x, h0, c0, w):
     return (out, ops.expand_dims(ht, 0), ops.expand_dims(ct, 0), None, None)
 
 
+def _ld_reverse_sequence(a, x, lengths):
+    """ReverseSequence: each sample's first ``lengths[b]`` steps along ``seq_dim`` reversed, the rest kept (one
+    GatherD of computed indices)."""
+    ops = _ops()
+    seq, batch = a.get("seq_dim", 0) % x.ndim, a.get("batch_dim", 0) % x.ndim
+    if seq == batch:
+        raise ValueError(f"For 'load', ReverseSequence needs seq_dim != batch_dim, but got {seq} and {batch}.")
+    order = [seq, batch] + [d for d in range(x.ndim) if d not in (seq, batch)]
+    moved = ops.transpose(x, tuple(order))
+    t_len = moved.shape[0]
+    steps = ops.reshape(ops.arange(0, t_len, dtype=lengths.dtype), (t_len, 1))
+    lens = ops.reshape(lengths, (1, -1))
+    index = ops.select(steps < lens, lens - 1 - steps, ops.broadcast_to(steps, (t_len, lens.shape[1])))
+    index = ops.broadcast_to(ops.reshape(index, index.shape + (1,) * (x.ndim - 2)), moved.shape)
+    out = ops.gather_elements(moved, 0, ops.cast(index, mstype.int64))
+    back = [order.index(d) for d in range(x.ndim)]
+    return ops.transpose(out, tuple(back))
+
+
 def _ld_reduce(name):
     def rule(a, x, axis=(), keep_dims=False, skip_mode=False):
         ops = _ops()
@@ -727,6 +750,9 @@ _LOADERS = {
     "Cast": _ld_cast,
     "Select": lambda a, c, x, y: _ops().select(c, x, y),
     "LSTM": _ld_lstm,
+    "ReverseSequence": _ld_reverse_sequence,
+    "ReverseV2": lambda a, x, axis: _ops().flip(x, tuple(axis) if isinstance(axis, tuple) else (axis,)),
+    "Split": lambda a, x, axis, output_num: tuple(_ops().split(x, x.shape[axis] // output_num, axis)),
     "Add": lambda a, x, y: x + y, "Sub": lambda a, x, y: x - y, "Mul": lambda a, x, y: x * y,
     "RealDiv": lambda a, x, y: x / y, "Div": lambda a, x, y: x / y,
     "Maximum": lambda a, x, y: _ops().maximum(x, y), "Minimum": lambda a, x, y: _ops().minimum(x, y),

@@ -5,6 +5,7 @@ import os
 
 import numpy as np
 
+from . import _rnn_export
 from ._graph_export import GRAPH_NAME, ExportError, trace_for_export
 
 OPSET = 18
@@ -137,6 +138,8 @@ _RULES = {
     "Square": lambda b, ins, a, aval: b.op("Mul", [ins[0], ins[0]]),
     "Identity": lambda b, ins, a, aval: ins[0],
     "StopGradient": lambda b, ins, a, aval: ins[0],
+    "RecurrentScan": _rnn_export.onnx_scan,
+    "RecurrentScanRead": _rnn_export.onnx_read,
 }
 for _ms, _ox in (("Add", "Add"), ("Sub", "Sub"), ("Mul", "Mul"), ("RealDiv", "Div"), ("Maximum", "Max"),
                  ("Minimum", "Min"), ("Pow", "Pow"), ("Equal", "Equal"), ("Greater", "Greater"), ("Less", "Less"),
@@ -169,7 +172,10 @@ def export_onnx(net, inputs, file_name):
         if rule is None:
             raise ExportError(f"For 'export', the primitive '{prim.name}' has no ONNX mapping, so this network "
                               f"cannot be exported to ONNX.")
-        names[out] = rule(b, [names[i] for i in ins], [avals[i] for i in ins], avals[out], **params)
+        in_names = [names[i] for i in ins]
+        _rnn_export.check_inputs(prim.name, in_names)
+        names[out] = rule(b, in_names, [avals[i] for i in ins], avals[out], **params)
+    _rnn_export.check_inputs(None, [names[slot] for slot in traced.out_slots])
     outputs = []
     for k, slot in enumerate(traced.out_slots):
         name = "output" if traced.single else f"output{k}"

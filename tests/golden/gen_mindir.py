@@ -1,15 +1,17 @@
 """MindIR files written by real MindSpore 2.10 for the interchange tests (tests/train/test_export.py).
 
-    /tmp/msref/bin/python tests/golden/gen_mindir.py                      # writes tests/golden/mindir/
+    /tmp/msref/bin/python tests/golden/gen_mindir.py [CASE ...]           # writes tests/golden/mindir/
     /tmp/msref/bin/python tests/golden/gen_mindir.py --check-minispore DIR  # loads minispore's DIR/<case>.mindir
 
 The networks (tiny widths, so the files stay small) are the tutorial MLP (examples/mnist.py's, 784 -> 12x12
 here), LeNet-5 (examples/lenet.py's), a small ResNet in the shape of tests/programs/resnet20.py (3x3 stem,
-BasicBlocks with a projection shortcut, ReduceMean pooling, Dense head) and an LSTM classifier (Embedding +
-nn.LSTM + Dense). Weights come from seeded NumPy arrays, so MindSpore and minispore build the same network; this
+BasicBlocks with a projection shortcut, ReduceMean pooling, Dense head), an LSTM classifier (Embedding +
+nn.LSTM + Dense) and the recurrent cases (``RECURRENT``): a 2-layer bidirectional LSTM, a bidirectional GRU
+(batch_first), an Elman RNN, and bidirectional LSTM/GRU layers with ``seq_length`` as a second input. Weights come from seeded NumPy arrays, so MindSpore and minispore build the same network; this
 module is imported by the test with ``import mindspore`` resolved to minispore.
 
-The first mode writes ``<case>.mindir`` and ``expected.json`` (input and MindSpore's output of each case). The
+The first mode writes ``<case>.mindir`` and updates ``expected.json`` (the inputs and MindSpore's outputs of each
+case; all cases, or the ones named). The
 second loads the files minispore exported (the test writes them with ``MINISPORE_MINDIR_OUT=DIR``) through
 ``mindspore.load`` + ``nn.GraphCell`` and records whether MindSpore's outputs equal ``expected.json``'s in
 ``minispore_in_mindspore.json``.
@@ -111,6 +113,63 @@ class LSTMClassifier(nn.Cell):
         return self.fc(out[:, -1, :])
 
 
+class BiLSTMClassifier(nn.Cell):
+    """The sentiment tutorial's shape: a 2-layer bidirectional LSTM (time-major), the last layer's two final h."""
+
+    def __init__(self, vocab=20, embed=8, hidden=6, classes=3):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, embed)
+        self.rnn = nn.LSTM(embed, hidden, num_layers=2, bidirectional=True)
+        self.fc = nn.Dense(2 * hidden, classes)
+
+    def construct(self, x):
+        out, (h_n, _) = self.rnn(ops.transpose(self.embedding(x), (1, 0, 2)))
+        return self.fc(ops.concat((h_n[-2], h_n[-1]), 1)), out
+
+
+class GRUClassifier(nn.Cell):
+    def __init__(self, vocab=20, embed=8, hidden=6, classes=3):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, embed)
+        self.rnn = nn.GRU(embed, hidden, batch_first=True, bidirectional=True)
+        self.fc = nn.Dense(2 * hidden, classes)
+
+    def construct(self, x):
+        out, h_n = self.rnn(self.embedding(x))
+        return self.fc(out[:, -1, :]), h_n
+
+
+class RNNClassifier(nn.Cell):
+    def __init__(self, vocab=20, embed=8, hidden=6, classes=3):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, embed)
+        self.rnn = nn.RNN(embed, hidden)
+        self.fc = nn.Dense(hidden, classes)
+
+    def construct(self, x):
+        out, _ = self.rnn(ops.transpose(self.embedding(x), (1, 0, 2)))
+        return self.fc(out[-1])
+
+
+class MaskedRNN(nn.Cell):
+    """A bidirectional layer with per-sample lengths (``seq_length``, a second input)."""
+
+    def __init__(self, kind, batch_first, size=4, hidden=5, classes=3):
+        super().__init__()
+        self.rnn = getattr(nn, kind)(size, hidden, batch_first=batch_first, bidirectional=True)
+        self.fc = nn.Dense(2 * hidden, classes)
+        self.is_lstm = kind == "LSTM"
+
+    def construct(self, x, seq_length):
+        out, state = self.rnn(x, seq_length=seq_length)
+        h_n = state[0] if self.is_lstm else state
+        return self.fc(ops.concat((h_n[0], h_n[1]), 1)), out, h_n
+
+
+def _ids(shape, seed):
+    return np.random.default_rng(seed).integers(0, 20, shape).astype(np.int32)
+
+
 def _images(shape, seed):
     return np.random.default_rng(seed).standard_normal(shape).astype(np.float32)
 
@@ -121,11 +180,18 @@ CASES = {
     "lenet": (LeNet5, lambda: _images((2, 1, 32, 32), 2), 12),
     "resnet": (SmallResNet, lambda: _images((2, 3, 8, 8), 3), 13),
     "lstm": (LSTMClassifier, lambda: np.random.default_rng(4).integers(0, 20, (2, 5)).astype(np.int32), 14),
+    "bilstm": (BiLSTMClassifier, lambda: _ids((3, 5), 5), 15),
+    "gru": (GRUClassifier, lambda: _ids((2, 6), 6), 16),
+    "rnn": (RNNClassifier, lambda: _ids((2, 4), 7), 17),
+    "lstm_seq": (lambda: MaskedRNN("LSTM", False), lambda: (_images((5, 3, 4), 8), np.array([5, 2, 4], np.int32)),
+                 18),
+    "gru_seq": (lambda: MaskedRNN("GRU", True), lambda: (_images((3, 6, 4), 9), np.array([3, 6, 1], np.int32)), 19),
 }
+RECURRENT = ["lstm", "bilstm", "gru", "rnn", "lstm_seq", "gru_seq"]
 
 
 def build(name):
-    """The case's network in inference mode with weights drawn from its seed, and its input array."""
+    """The case's network in inference mode with weights drawn from its seed, and its input arrays (a tuple)."""
     make, inputs, seed = CASES[name]
     net = make()
     rng = np.random.default_rng(seed)
@@ -138,33 +204,60 @@ def build(name):
             value = rng.standard_normal(p.shape) * (0.5 / np.sqrt(max(1, int(np.prod(p.shape[1:])))))
         p.set_data(Tensor(value.astype(np.float32)))
     net.set_train(False)
-    return net, inputs()
+    xs = inputs()
+    return net, (xs if isinstance(xs, tuple) else (xs,))
 
 
 def _first(out):
     return out[0] if isinstance(out, (tuple, list)) else out
 
 
-def generate():
+def _all(out):
+    return list(out) if isinstance(out, (tuple, list)) else [out]
+
+
+def inputs_of(case):
+    """A recorded case's input arrays (one 'input', or 'inputs' for a network of several)."""
+    if "inputs" in case:
+        return tuple(np.asarray(v, d) for v, d in zip(case["inputs"], case["input_dtypes"]))
+    return (np.asarray(case["input"], case["input_dtype"]),)
+
+
+def outputs_of(case):
+    """MindSpore's outputs of a recorded case (all of them where recorded, else the first)."""
+    return [np.asarray(v, np.float32) for v in case.get("outputs", [case["output"]])]
+
+
+def generate(names):
     os.makedirs(HERE, exist_ok=True)
+    path_json = os.path.join(HERE, "expected.json")
     expected = {}
-    for name in CASES:
-        net, x = build(name)
-        out = _first(net(Tensor(x))).asnumpy()
-        mindspore.export(net, Tensor(x), file_name=os.path.join(HERE, name), file_format="MINDIR")
+    if os.path.exists(path_json):
+        with open(path_json) as f:
+            expected = json.load(f)
+    for name in names:
+        net, xs = build(name)
+        outs = [o.asnumpy() for o in _all(net(*[Tensor(x) for x in xs]))]
+        mindspore.export(net, *[Tensor(x) for x in xs], file_name=os.path.join(HERE, name), file_format="MINDIR")
         path = os.path.join(HERE, name + ".mindir")
         os.chmod(path, 0o644)       # MindSpore leaves the file read-only
-        graph_out = _first(nn.GraphCell(mindspore.load(path))(Tensor(x))).asnumpy()
-        expected[name] = {"input": x.tolist(), "input_dtype": str(x.dtype), "output": out.tolist(),
-                          "graph_output": graph_out.tolist(), "bytes": os.path.getsize(path)}
+        graph_out = _first(nn.GraphCell(mindspore.load(path))(*[Tensor(x) for x in xs])).asnumpy()
+        entry = {"output": outs[0].tolist(), "graph_output": graph_out.tolist(), "bytes": os.path.getsize(path)}
+        if len(xs) == 1:
+            entry.update(input=xs[0].tolist(), input_dtype=str(xs[0].dtype))
+        else:
+            entry.update(inputs=[x.tolist() for x in xs], input_dtypes=[str(x.dtype) for x in xs])
+        if len(outs) > 1:
+            entry["outputs"] = [o.tolist() for o in outs]
+        expected[name] = entry
         print(name, os.path.getsize(path), "bytes")
-    with open(os.path.join(HERE, "expected.json"), "w") as f:
-        json.dump(expected, f, indent=1)
+    with open(path_json, "w") as f:
+        json.dump({k: expected[k] for k in CASES if k in expected}, f, indent=1)
         f.write("\n")
 
 
 def check_minispore(directory):
-    """Load minispore's exported files in MindSpore and compare with MindSpore's own outputs."""
+    """Load minispore's exported files in MindSpore and compare with MindSpore's own outputs (all of them)."""
     with open(os.path.join(HERE, "expected.json")) as f:
         expected = json.load(f)
     report = {"mindspore": mindspore.__version__, "cases": {}}
@@ -172,9 +265,12 @@ def check_minispore(directory):
         path = os.path.join(directory, name + ".mindir")
         entry = {}
         try:
-            x = np.asarray(case["input"], case["input_dtype"])
-            out = _first(nn.GraphCell(mindspore.load(path))(Tensor(x))).asnumpy()
-            err = float(np.max(np.abs(out - np.asarray(case["output"], np.float32))))
+            xs = inputs_of(case)
+            outs = _all(nn.GraphCell(mindspore.load(path))(*[Tensor(x) for x in xs]))
+            want = outputs_of(case)
+            if len(outs) < len(want):
+                raise ValueError(f"{len(outs)} outputs, expected {len(want)}")
+            err = max(float(np.max(np.abs(o.asnumpy() - e))) for o, e in zip(outs, want))
             entry = {"loaded": True, "max_abs_error": err, "equal": bool(err <= 1e-5)}
         except Exception as e:     # noqa: BLE001 - recorded
             entry = {"loaded": False, "error": f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"}
@@ -189,4 +285,4 @@ if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "--check-minispore":
         check_minispore(sys.argv[2])
     else:
-        generate()
+        generate(sys.argv[1:] or list(CASES))

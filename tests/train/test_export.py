@@ -1,7 +1,8 @@
 """mindspore.export / load / nn.GraphCell: MindIR files that real MindSpore 2.10 wrote (tests/golden/mindir/, made
 by tests/golden/gen_mindir.py) load and run in minispore with MindSpore's outputs; minispore's exports of the same
 networks load back with the eager outputs (and, checked by hand with ``gen_mindir.py --check-minispore``, in
-MindSpore: minispore_in_mindspore.json); ONNX exports run in onnxruntime; errors."""
+MindSpore: minispore_in_mindspore.json); ONNX exports run in onnxruntime; errors. The recurrent cases (LSTM,
+2-layer BiLSTM, GRU, RNN, LSTM/GRU with seq_length) are in tests/train/test_export_rnn.py too."""
 import json
 import os
 import subprocess
@@ -25,49 +26,62 @@ with open(os.path.join(MINDIR, "expected.json")) as _f:
 
 
 def _case(name):
+    """(input Tensors, MindSpore's outputs: all of them where the case records several)."""
     case = EXPECTED[name]
-    return np.asarray(case["input"], case["input_dtype"]), np.asarray(case["output"], np.float32)
+    return tuple(Tensor(x) for x in cases.inputs_of(case)), cases.outputs_of(case)
+
+
+def _assert_outputs(out, expected):
+    out = cases._all(out)
+    assert len(out) >= len(expected)
+    for o, e in zip(out, expected):
+        np.testing.assert_allclose(o.asnumpy(), e, rtol=1e-5, atol=1e-6)
+
+
+def test_every_case_is_recorded():
+    assert sorted(EXPECTED) == sorted(cases.CASES)
+    for name in cases.CASES:
+        assert os.path.isfile(os.path.join(MINDIR, name + ".mindir")), name
 
 
 @pytest.mark.parametrize("name", sorted(cases.CASES))
 def test_mindspore_file_runs_in_minispore(name):
-    x, expected = _case(name)
+    xs, expected = _case(name)
     graph = ms.load(os.path.join(MINDIR, name + ".mindir"))
     cell = nn.GraphCell(graph)
-    out = cases._first(cell(Tensor(x)))
-    np.testing.assert_allclose(out.asnumpy(), expected, rtol=1e-5, atol=1e-6)
+    _assert_outputs(cell(*xs), expected)
     # under jit too
-    out = ms.jit(lambda t: cell(t))(Tensor(x))
-    np.testing.assert_allclose(cases._first(out).asnumpy(), expected, rtol=1e-5, atol=1e-6)
+    _assert_outputs(ms.jit(lambda *t: cell(*t))(*xs), expected)
 
 
 @pytest.mark.parametrize("name", sorted(cases.CASES))
 def test_same_network_in_minispore_matches_mindspore(name):
-    x, expected = _case(name)
+    xs, expected = _case(name)
     net, _ = cases.build(name)
-    np.testing.assert_allclose(cases._first(net(Tensor(x))).asnumpy(), expected, rtol=1e-5, atol=1e-6)
+    _assert_outputs(net(*xs), expected)
 
 
-EXPORTABLE = ["mlp", "lenet", "resnet"]
+EXPORTABLE = sorted(cases.CASES)
 
 
 @pytest.mark.parametrize("name", EXPORTABLE)
 def test_minispore_export_round_trip(name, tmp_path):
-    x, expected = _case(name)
+    xs, expected = _case(name)
     net, _ = cases.build(name)
     out_dir = os.environ.get("MINISPORE_MINDIR_OUT") or str(tmp_path)
-    ms.export(net, Tensor(x), file_name=os.path.join(out_dir, name), file_format="MINDIR")
+    ms.export(net, *xs, file_name=os.path.join(out_dir, name), file_format="MINDIR")
     path = os.path.join(out_dir, name + ".mindir")
     assert os.path.isfile(path)         # MindSpore's suffix is appended
-    out = cases._first(nn.GraphCell(ms.load(path))(Tensor(x)))
-    np.testing.assert_allclose(out.asnumpy(), expected, rtol=1e-5, atol=1e-6)
-    assert net.training is False or net.training is True
+    cell = nn.GraphCell(ms.load(path))
+    _assert_outputs(cell(*xs), expected)
+    _assert_outputs(ms.jit(lambda *t: cell(*t))(*xs), expected)
+    assert net.training is False
 
 
 def test_exported_file_layout_follows_mindspore(tmp_path):
     """The nodes name MindSpore's primitives (REF::<Name>:<k>), parameters keep their names as ref_key."""
     from minispore.train import _mindir_proto as pb
-    net, x = cases.build("lenet")
+    net, (x,) = cases.build("lenet")
     ms.export(net, Tensor(x), file_name=str(tmp_path / "lenet"), file_format="MINDIR")
     model = pb.ModelProto()
     model.ParseFromString((tmp_path / "lenet.mindir").read_bytes())
@@ -91,13 +105,13 @@ def test_manual_check_in_mindspore_is_recorded():
 
 
 def test_params_init_replaces_stored_values():
-    x, _ = _case("mlp")
+    (x,), _ = _case("mlp")
     graph = ms.load(os.path.join(MINDIR, "mlp.mindir"))
     net, _ = cases.build("mlp")
     w = net.dense_relu_sequential[4].bias
     cell = nn.GraphCell(graph, params_init={w.name: Tensor(np.full(w.shape, 3.0, np.float32))})
     net.dense_relu_sequential[4].bias.set_data(Tensor(np.full(w.shape, 3.0, np.float32)))
-    np.testing.assert_allclose(cell(Tensor(x)).asnumpy(), net(Tensor(x)).asnumpy(), rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(cell(x).asnumpy(), net(x).asnumpy(), rtol=1e-5, atol=1e-6)
     with pytest.raises(ValueError, match="not in the graph"):
         nn.GraphCell(graph, params_init={"nope": Tensor(np.zeros(1, np.float32))})
 
@@ -226,15 +240,19 @@ def test_onnx_export_runs_in_onnxruntime(name, tmp_path):
     onnx = pytest.importorskip("onnx", reason="ONNX export needs the onnx extra: pip install minispore[onnx]")
     ort = pytest.importorskip("onnxruntime", reason="the ONNX check runs the file in onnxruntime "
                                                     "(pip install minispore[onnx])")
-    x, expected = _case(name)
+    xs, expected = _case(name)
     net, _ = cases.build(name)
-    ms.export(net, Tensor(x), file_name=str(tmp_path / name), file_format="ONNX")
+    ms.export(net, *xs, file_name=str(tmp_path / name), file_format="ONNX")
     path = tmp_path / (name + ".onnx")
     onnx.checker.check_model(str(path))
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    out = sess.run(None, {"x": x})[0]
-    np.testing.assert_allclose(out, cases._first(net(Tensor(x))).asnumpy(), rtol=1e-5, atol=1e-5)
-    np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
+    feed = {i.name: x.asnumpy() for i, x in zip(sess.get_inputs(), xs)}
+    assert [i.name for i in sess.get_inputs()] == (["x"] if len(xs) == 1 else [f"x{k}" for k in range(len(xs))])
+    outs = sess.run(None, feed)
+    for o, mine, e in zip(outs, cases._all(net(*xs)), expected):
+        np.testing.assert_allclose(o, mine.asnumpy(), rtol=1e-5, atol=1e-5)
+        np.testing.assert_allclose(o, e, rtol=1e-5, atol=1e-5)
+    assert len(outs) == len(cases._all(net(*xs)))
 
 
 def test_onnx_unmapped_primitive_is_named(tmp_path):
