@@ -114,6 +114,15 @@ except ImportError:                                             # pragma: no cov
     _BF16_NUMPY = None
 
 
+def kind_of(np_dtype):
+    """MindSpore's kind letter of a NumPy dtype (of an array's ``.dtype``): NumPy's own ('b', 'i', 'u', 'f', ...),
+    except 'f' for bfloat16, an ml_dtypes extension type whose NumPy kind is 'V'. Every kind check on an array goes
+    through here, so that bfloat16 is a float wherever float16 is."""
+    if _BF16_NUMPY is not None and np_dtype == _BF16_NUMPY:
+        return "f"
+    return np_dtype.kind
+
+
 class _StringType(Type):
     """MindSpore's ``mstype.string`` (``String``): the type of Python strings in graphs; no tensor has it."""
     __slots__ = ()

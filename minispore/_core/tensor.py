@@ -63,11 +63,11 @@ def _to_array(data, dtype):
                                   "different lengths, so it has no shape.")
     if dtype is not None:
         return arr.astype(dtype.np_dtype)
-    if arr.dtype.kind == "f" and arr.dtype.itemsize == 8:
+    if mstype.kind_of(arr.dtype) == "f" and arr.dtype.itemsize == 8:
         return arr.astype(mstype.float32.np_dtype)   # Python floats are Float32 in MindSpore
-    if arr.dtype.kind in "iu" and arr.dtype != mstype.int64.np_dtype:
+    if mstype.kind_of(arr.dtype) in "iu" and arr.dtype != mstype.int64.np_dtype:
         return arr.astype(mstype.int64.np_dtype)
-    if arr.dtype.kind not in "biuf":
+    if mstype.kind_of(arr.dtype) not in "biuf":
         raise TypeError(f"For 'Tensor', cannot make a tensor from data of dtype {arr.dtype}")
     return arr
 
@@ -206,7 +206,7 @@ class Tensor:
         return bool(self._scalar("bool"))
 
     def __index__(self):
-        if self._data.dtype.kind not in "iu":
+        if mstype.kind_of(self._data.dtype) not in "iu":
             raise TypeError(f"only integer tensors can be used as an index, got {self.dtype}")
         return int(self._scalar("index"))
 
@@ -284,7 +284,7 @@ class Tensor:
         return _F.identity(self)
 
     def is_floating_point(self):
-        return self._data.dtype.kind == "f"
+        return mstype.kind_of(self._data.dtype) == "f"
 
     def dim(self):
         return self._data.ndim
@@ -338,7 +338,8 @@ class Tensor:
     def __neg__(self): return _F.neg(self)
     def __pos__(self): return self
     def __abs__(self): return _F.abs(self)
-    def __invert__(self): return _F.logical_not(self) if self._data.dtype.kind == "b" else _F.bitwise_not(self)
+    def __invert__(self):
+        return _F.logical_not(self) if mstype.kind_of(self._data.dtype) == "b" else _F.bitwise_not(self)
 
 
 class Literal(Tensor):

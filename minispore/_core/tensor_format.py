@@ -3,10 +3,13 @@
 ``str(t)`` is NumPy's formatting of the values. ``repr(t)`` reproduces the C++ formatter of MindSpore 2.10:
 ``Tensor(shape=[2, 3], dtype=Float32, value=...)`` with '%.8e' floats right-justified to 15 columns (11 and
 '%.4e' for float16), ints right-justified to the widest shown element, summarised with '...' when the tensor
-has two or more dimensions or more than 1000 elements and a dimension is longer than 6.  An unsummarised 1-D tensor
+has two or more dimensions or more than 1000 elements and a dimension is longer than 6. bfloat16 prints as
+MindSpore prints it: '%g' cells justified like ints in repr, '%f' elements in str.  An unsummarised 1-D tensor
 wraps after every 12 float/bool (24 int) elements; an empty 1-D tensor prints ``value= )``.
 """
 import numpy as np
+
+from .dtype import kind_of
 
 # NumPy 2.3 moved the float16/float32 array switch to scientific notation (to 1e4 / 1e8 by precision); 1.26 used
 # 1e8 for every float type.  legacy='2.2' restores the old rule on those versions.
@@ -22,6 +25,22 @@ def _float_cell(v, half):
     else:
         s = "nan" if np.isnan(v) else ("inf" if v > 0 else "-inf")
     return s.rjust(11 if half else 15)
+
+
+def _is_bfloat16(dtype):
+    """bfloat16 (ml_dtypes): a float to MindSpore, NumPy kind 'V'. MindSpore prints it with C++'s default
+    stream format ('%g', 6 significant digits) in repr, right-justified to the widest shown element as its ints
+    are, and ``str`` formats each element '%f' (its NumPy extension type's own str)."""
+    return dtype.kind != "f" and kind_of(dtype) == "f"
+
+
+def _g(v):
+    v = float(v)
+    if np.isnan(v):
+        return "nan"
+    if np.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    return "%g" % v
 
 
 def _scalar_text(v, kind):
@@ -46,13 +65,19 @@ def _shown(a, summarise):
 def format_repr_value(a):
     """The text after ``value=`` for an ndarray ``a``."""
     kind = a.dtype.kind
+    bf16 = _is_bfloat16(a.dtype)
     if a.ndim == 0:
-        return " " + _scalar_text(a[()], kind)
+        return " " + (_g(a[()]) if bf16 else _scalar_text(a[()], kind))
     if a.size == 0:
         return "\n" if a.ndim > 1 else " "
     summarise = a.ndim >= 2 or a.size > _THRESHOLD
     keep = _shown(a, summarise)
-    if kind == "f":
+    if bf16:
+        shown = a[np.ix_(*[[i for i in k if i is not None] for k in keep])]
+        width = max(len(_g(v)) for v in shown.flat)
+        cell = lambda v: _g(v).rjust(width)
+        kind = "i"          # rows of 24, as the ints
+    elif kind == "f":
         half = a.dtype == np.float16
         cell = lambda v: _float_cell(float(v), half)
     elif kind == "b":
@@ -112,6 +137,13 @@ def tensor_str(a):
     NumPy 1.x rule, reproduced here on both: shortest round-trip digits, positional when 1e-4 <= |x| < 1e16 (or
     x == 0) and scientific otherwise.
     """
+    if _is_bfloat16(a.dtype):
+        def cell(v):
+            v = float(v)
+            return "%f" % v if np.isfinite(v) else ("nan" if np.isnan(v) else ("inf" if v > 0 else "-inf"))
+        if a.ndim == 0:
+            return cell(a[()])
+        return np.array2string(a.astype(np.float32), separator=" ", formatter={"float_kind": cell})
     if a.ndim == 0 and a.dtype.kind == "f":
         x = a[()]
         m = abs(float(x))

@@ -3,6 +3,7 @@ the value, raised at construction (or at the call, for the input), never an erro
 import numbers
 
 from ..._core.tensor import Tensor
+from ..._core.dtype import kind_of
 
 
 def _name(v):
@@ -60,7 +61,7 @@ def tensor_input(x, cell, name="input"):
 def float_input(x, cell, name="input"):
     """The input of a Cell whose kernel takes floats only (LayerNorm, BatchNorm)."""
     tensor_input(x, cell, name)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{cell}', the {name} must be a float Tensor (Float16, Float32 or Float64), but got "
                         f"{x.dtype}.")
     return x

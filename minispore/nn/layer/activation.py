@@ -5,13 +5,14 @@ from ...common.parameter import Parameter
 from ..._core.tensor import Tensor
 from ..cell import Cell
 from ._validation import flag, float_input, int_tuple, number, positive_int, tensor_input
+from ..._core.dtype import kind_of
 
 
 def _on_ints(fn, x):
     """MindSpore's HSwish, HSigmoid and LeakyReLU take integer inputs and give the float result truncated to the
     input's type."""
     tensor_input(x, "activation")
-    if x._data.dtype.kind in "iu":
+    if kind_of(x._data.dtype) in "iu":
         return ops.cast(fn(ops.cast(x, mstype.float32)), x.dtype)
     return fn(x)
 

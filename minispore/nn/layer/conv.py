@@ -15,6 +15,7 @@ from ...common.initializer import HeUniform, Initializer, Uniform, initializer
 from ...common.parameter import Parameter
 from ..cell import Cell
 from ._validation import flag, positive_int, tensor_input
+from ..._core.dtype import kind_of
 
 __all__ = ["Conv1d", "Conv2d", "Conv3d", "Conv1dTranspose", "Conv2dTranspose", "Conv3dTranspose"]
 
@@ -92,7 +93,7 @@ class _Conv(Cell):
     # --------------------------------------------------------------- call
     def _check_input(self, x):
         tensor_input(x, self.cls_name)
-        if x._data.dtype.kind != "f":
+        if kind_of(x._data.dtype) != "f":
             raise TypeError(f"For '{self.cls_name}', the input must be a float Tensor, but got {x.dtype}.")
         nd = self._user_nd
         if x.ndim != nd + 2:

@@ -91,9 +91,9 @@ class _BatchNorm(Cell):
 
     def construct(self, x):
         float_input(x, type(self).__name__)
-        if x.dtype not in (mstype.float16, mstype.float32):
-            raise TypeError(f"For '{type(self).__name__}', the input must be Float16 or Float32 (MindSpore's "
-                            f"BatchNorm kernel), but got {x.dtype}.")
+        if x.dtype not in (mstype.float16, mstype.float32, mstype.bfloat16):     # bfloat16: Ascend's kernel has it
+            raise TypeError(f"For '{type(self).__name__}', the input must be Float16, BFloat16 or Float32 "
+                            f"(MindSpore's BatchNorm kernel), but got {x.dtype}.")
         if x.ndim not in self._input_dims:
             dims = " or ".join(map(str, self._input_dims))
             raise ValueError(f"For '{type(self).__name__}', the input must have {dims} dims, but got {x.ndim} dims "

@@ -10,6 +10,7 @@ from ...common.parameter import ParameterTuple
 from ..cell import Cell
 from ..layer.basic import Identity
 from ... import _checkparam as validator
+from ..._core.dtype import kind_of
 
 __all__ = ['WithLossCell', 'WithGradCell', 'WithEvalCell', 'ForwardValueAndGrad', 'TrainOneStepCell']
 
@@ -73,7 +74,7 @@ class WithEvalCell(Cell):
     def construct(self, data, label):
         outputs = self._network(data)
         if self.add_cast_fp32:
-            if isinstance(label, Tensor) and label._data.dtype.kind == "f":
+            if isinstance(label, Tensor) and kind_of(label._data.dtype) == "f":
                 label = ops.cast(label, mstype.float32)
             outputs = ops.cast(outputs, mstype.float32)
         loss = self._loss_fn(outputs, label)

@@ -96,6 +96,12 @@ def _sample_columns(x, kernel, out_sizes, stride, dilation, pads):
 
 
 def _conv_impl(x, w, stride, dilation, pads, groups):
+    out = _conv_products(x, w, stride, dilation, pads, groups)
+    # NumPy's matmul of two bfloat16 (ml_dtypes) arrays gives float32: the result keeps the input's type
+    return out if out.dtype == x.dtype else out.astype(x.dtype)
+
+
+def _conv_products(x, w, stride, dilation, pads, groups):
     n = x.shape[0]
     o, kernel = w.shape[0], w.shape[2:]
     out_sizes = conv_out_sizes(x.shape[2:], kernel, stride, dilation, pads)

@@ -10,6 +10,7 @@ from ..._core import backend
 from ..._core import shapes
 from ..._core.tensor import _filled_literal
 from ._base import NONDIFF, Primitive, bind, binary, broadcast_bool, const, same, same_bool, unary, xp
+from ..._core.dtype import kind_of
 
 
 # ----------------------------------------------------------------------------- optional SciPy kernels
@@ -156,7 +157,7 @@ def _saturated(x):
 
 
 def _floor_divide_impl(x, y):
-    if x.dtype.kind in "iu":
+    if kind_of(x.dtype) in "iu":
         zero = y == 0
         if zero.any():
             return xp.where(zero, _saturated(x), xp.floor_divide(x, xp.where(zero, 1, y)))
@@ -173,7 +174,7 @@ def _trunc_divide_impl(x, y):
 
 
 def _remainder_impl(x, y):
-    if x.dtype.kind in "iu":
+    if kind_of(x.dtype) in "iu":
         zero = y == 0
         if zero.any():
             # x - floor(x / 0) * 0 = x, as MindSpore's remainder gives
@@ -183,13 +184,13 @@ def _remainder_impl(x, y):
 
 def _maximum_impl(x, y):
     # MindSpore's kernel is "x if x > y else y": maximum(nan, 0) == 0 but maximum(1, nan) is nan
-    if x.dtype.kind == "f":
+    if kind_of(x.dtype) == "f":
         return xp.where(x > y, x, y)
     return xp.maximum(x, y)
 
 
 def _minimum_impl(x, y):
-    if x.dtype.kind == "f":
+    if kind_of(x.dtype) == "f":
         return xp.where(x < y, x, y)
     return xp.minimum(x, y)
 

@@ -10,6 +10,7 @@ from ..._core.errors import IndexOutOfRangeError, LabelOutOfRangeError, TracerVa
 from ._base import NONDIFF, Primitive, _literal, bind, xp
 from .elementwise import zeros_like
 from .shape import sum_to
+from ..._core.dtype import kind_of
 
 
 # ----------------------------------------------------------------------------- x[index]
@@ -87,7 +88,7 @@ def _gather_impl(x, indices, axis):
 
 
 def _gather_abstract(x, indices, axis):
-    if indices.dtype.kind not in "iu":
+    if kind_of(indices.dtype) not in "iu":
         raise TypeError(f"For 'Gather', the indices must be integers, but got {indices.dtype}.")
     return x.shape[:axis] + tuple(indices.shape) + x.shape[axis + 1:], x.dtype
 
@@ -207,7 +208,7 @@ def _argsort_impl(x, axis, descending):
     """Stable sorting indices along ``axis``; descending order keeps ties in their original order."""
     if not descending:
         return xp.argsort(x, axis=axis, kind="stable")
-    if x.dtype.kind in "bu":     # negating would wrap around (or fail for bool): widen first
+    if kind_of(x.dtype) in "bu":     # negating would wrap around (or fail for bool): widen first
         x = x.astype(xp.int64 if x.dtype.itemsize < 8 else xp.float64)
     return xp.argsort(-x, axis=axis, kind="stable")
 
@@ -292,7 +293,7 @@ def _nd_index(indices, shape, op):
 
 def _nd_abstract_check(x_shape, indices, updates_shape, op):
     k = indices.shape[-1] if len(indices.shape) else None
-    if indices.dtype.kind not in "iu":
+    if kind_of(indices.dtype) not in "iu":
         raise TypeError(f"For '{op}', the indices must be integers, but got {indices.dtype}.")
     if k is None or k > len(x_shape):
         raise ValueError(f"For '{op}', the last dimension of the indices (shape {tuple(indices.shape)}) must be at "
@@ -380,7 +381,7 @@ def _scatter_elements_impl(x, updates, indices, axis):
 
 
 def _scatter_elements_abstract(x, updates, indices, axis):
-    if indices.dtype.kind not in "iu":
+    if kind_of(indices.dtype) not in "iu":
         raise TypeError(f"For 'TensorScatterElements', the indices must be integers, but got {indices.dtype}.")
     if tuple(indices.shape) != tuple(updates.shape) or len(indices.shape) != len(x.shape):
         raise ValueError(f"For 'TensorScatterElements', the indices and the updates must have one shape of the "

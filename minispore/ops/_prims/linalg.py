@@ -3,6 +3,7 @@ from ..._core import shapes
 from ._base import NONDIFF, Primitive, bind, xp
 from .elementwise import mul
 from .shape import broadcast_to, reshape, sum_to, transpose
+from ..._core.dtype import kind_of
 
 
 def _matmul_abstract(x, y):
@@ -22,7 +23,7 @@ def _matmul_impl(x, y):
     """``x @ y``; float16 and bfloat16 products accumulate in float32 and round once (NumPy has no BLAS kernel
     for either: its float16 loop is ~100x slower and rounds at every step, and it has no bfloat16 loop)."""
     dt = x.dtype
-    if dt.itemsize == 2 and dt.kind != "i" and dt.kind != "u" and dt == y.dtype:
+    if dt.itemsize == 2 and kind_of(dt) != "i" and kind_of(dt) != "u" and dt == y.dtype:
         return xp.matmul(x.astype(xp.float32), y.astype(xp.float32)).astype(dt)
     return xp.matmul(x, y)
 

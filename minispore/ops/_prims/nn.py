@@ -11,6 +11,7 @@ from .elementwise import _sigmoid_impl, add, div, exp, log, maximum, mul, neg, s
 from .reduce import mean, sum_
 from .shape import broadcast_to, reshape, transpose
 from .linalg import matmul
+from ..._core.dtype import kind_of
 
 
 def _keep_sum(t, axis):
@@ -240,7 +241,7 @@ bce_p.def_vjp(_bce_prob_dx, _bce_prob_dy, NONDIFF)
 # ----------------------------------------------------------------------------- dense
 def _dense_impl(x, w, b):
     dt = x.dtype
-    if dt.itemsize == 2 and dt.kind != "i" and dt.kind != "u":
+    if dt.itemsize == 2 and kind_of(dt) != "i" and kind_of(dt) != "u":
         # float16 / bfloat16: accumulate in float32 and round once (see linalg._matmul_impl)
         out = xp.matmul(x.astype(xp.float32), w.T.astype(xp.float32))
         out += b

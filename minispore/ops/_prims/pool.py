@@ -10,6 +10,7 @@ counts as elements, or a ``divisor`` override), so ``AvgPool`` and ``AvgPoolGrad
 from ..._core import backend
 from ._base import NONDIFF, Primitive, bind, xp
 from .conv import _crop, _offsets, _padded, _target, conv_out_sizes, scatter_windows
+from ..._core.dtype import kind_of
 
 
 def _out(x_shape, kernel, stride, dilation, pads):
@@ -19,7 +20,7 @@ def _out(x_shape, kernel, stride, dilation, pads):
 # ----------------------------------------------------------------------------- max
 def _max_windows(x, kernel, stride, dilation, pads):
     out_sizes = _out(x.shape, kernel, stride, dilation, pads)
-    xpad = _padded(x, pads, -xp.inf if x.dtype.kind == "f" else xp.iinfo(x.dtype).min)
+    xpad = _padded(x, pads, -xp.inf if kind_of(x.dtype) == "f" else xp.iinfo(x.dtype).min)
     return xpad, out_sizes
 
 
@@ -54,14 +55,14 @@ def _first_max(x, kernel, stride, dilation, pads):
             greater = (s > best).view(xp.int8)
             xp.maximum(best, s, out=best)
             arg += greater * (i - arg)
-        if x.dtype.kind != "f" or not xp.isnan(best).any():
+        if kind_of(x.dtype) != "f" or not xp.isnan(best).any():
             return arg, out_sizes
         arg[...] = 0
     else:
         for s in slices[1:]:
             xp.maximum(best, s, out=best)
     # the general case (padding, or NaN): mark each offset that reaches the maximum, from last to first
-    nan = xp.isnan(best) if x.dtype.kind == "f" else None
+    nan = xp.isnan(best) if kind_of(x.dtype) == "f" else None
     inside = _inside(x.shape, kernel, stride, dilation, pads, out_sizes) if padded else None
     for i in range(len(slices) - 1, -1, -1):
         hit = slices[i] == best

@@ -10,6 +10,7 @@ from ..._core import shapes
 from ._base import NONDIFF, Primitive, bind, xp
 from .elementwise import cast, div, equal, mul
 from .shape import reshape, transpose
+from ..._core.dtype import kind_of
 
 _F16 = xp.dtype(xp.float16)
 _F32 = xp.dtype(xp.float32)
@@ -17,9 +18,9 @@ _F32 = xp.dtype(xp.float32)
 
 def _accumulating(dtype):
     """NumPy's (and MindSpore's) result dtype of a sum or product: small integers and bool widen to 64 bits."""
-    if dtype.kind == "b" or (dtype.kind == "i" and dtype.itemsize < 8):
+    if kind_of(dtype) == "b" or (kind_of(dtype) == "i" and dtype.itemsize < 8):
         return xp.dtype(xp.int64)
-    if dtype.kind == "u" and dtype.itemsize < 8:
+    if kind_of(dtype) == "u" and dtype.itemsize < 8:
         return xp.dtype(xp.uint64)
     return dtype
 
@@ -52,7 +53,7 @@ def sum_(x, axis=None, keepdims=False):
 
 def _mean_impl(x, axis, keepdims):
     n = _count(x.shape, axis)
-    if x.dtype.kind == "f":
+    if kind_of(x.dtype) == "f":
         acc = _F32 if x.dtype == _F16 else x.dtype
         # n == 0 gives 0 / 0 = nan: the mean of nothing
         return xp.true_divide(xp.add.reduce(x, axis=axis, keepdims=keepdims, dtype=acc), acc.type(n)).astype(

@@ -5,6 +5,7 @@ those positions, so the gradient of a running maximum flows to the element that 
 Ties go to the latest position (MindSpore's Cummax/Cummin: ``[1, 3, 3] -> [0, 1, 2]``).
 """
 from ._base import NONDIFF, Primitive, bind, xp
+from ..._core.dtype import kind_of
 
 
 def _running_arg(accumulate, np_index):
@@ -26,7 +27,7 @@ def _abstract(np_index, op):
     def abstract(x, axis):
         if not 0 <= axis < len(x.shape):
             raise ValueError(f"For '{op}', the axis {axis} is out of range for shape {tuple(x.shape)}.")
-        if x.dtype.kind not in "iuf":
+        if kind_of(x.dtype) not in "iuf":
             raise TypeError(f"For '{op}', the input must be a number tensor, but got {x.dtype}.")
         return x.shape, np_index
     return abstract

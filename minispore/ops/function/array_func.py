@@ -13,6 +13,7 @@ from .. import _prims as P
 from .image_func import _pad_modes
 from .math_func import (TypeRuntimeError, ValueRuntimeError, _axes, _axis, _broadcastable, _coerce, _constant,
                         _flag, _int_arg, _is_int, _real, _tensor, add, mul)
+from ..._core.dtype import kind_of
 
 
 def _shown(v):
@@ -246,7 +247,7 @@ def _resolve_shape(shape, size, op, in_shape):
 def _shape_of(shape, op):
     """A target shape (an int, a tuple or list of ints, or an int Tensor) as a tuple; TypeError otherwise."""
     if isinstance(shape, Tensor):
-        if shape._data.dtype.kind not in "iu":
+        if kind_of(shape._data.dtype) not in "iu":
             raise TypeError(f"For '{op}', a shape Tensor must hold integers, but got {shape.dtype}.")
         shape = shape.tolist()
     if _is_int(shape):
@@ -605,7 +606,7 @@ def meshgrid(*inputs, indexing='xy'):
 # ----------------------------------------------------------------------------- selection
 def where(condition, x, y):
     cond = _tensor(condition, "condition", "where")
-    if cond._data.dtype.kind != "b":
+    if kind_of(cond._data.dtype) != "b":
         # (MindSpore's Select takes a Bool condition only; a float mask is usually a mistake)
         raise TypeError(f"For 'where', the condition must be a bool Tensor, but got {cond.dtype}.")
     x, y = _coerce(x, y, "where")
@@ -618,19 +619,19 @@ def where(condition, x, y):
 def masked_fill(input_x, mask, value):
     x = _tensor(input_x, "input_x", "masked_fill")
     m = _tensor(mask, "mask", "masked_fill")
-    if m._data.dtype.kind != "b":
+    if kind_of(m._data.dtype) != "b":
         raise TypeError(f"For 'masked_fill', the mask must be a bool Tensor, but got {m.dtype}.")
     if isinstance(value, Tensor):
         if value.ndim != 0:
             raise ValueError(f"For 'masked_fill', the value must be a number or a 0-d Tensor, but got a Tensor "
                              f"of shape {value.shape}.")
-        if value._data.dtype.kind == "f" and x._data.dtype.kind in "iub":
+        if kind_of(value._data.dtype) == "f" and kind_of(x._data.dtype) in "iub":
             raise TypeError(f"For 'masked_fill', a {value.dtype} value cannot fill a {x.dtype} tensor; cast the "
                             f"input first.")
         v = value
     else:
         _real(value, "value", "masked_fill")
-        if isinstance(value, float) and x._data.dtype.kind in "iub":
+        if isinstance(value, float) and kind_of(x._data.dtype) in "iub":
             # (MindSpore 2.10's MaskedFill kernel refuses a float value for an integer input instead of truncating)
             raise TypeError(f"For 'masked_fill', a float value ({value!r}) cannot fill a {x.dtype} tensor; give an "
                             f"int, or cast the input first.")
@@ -647,7 +648,7 @@ def _index_tensor(indices, op):
     """Integer indices as a Tensor (a graph input when they are one)."""
     if not isinstance(indices, Tensor):
         indices = _tensor(indices, "indices", op)
-    if indices._data.dtype.kind not in "iu":
+    if kind_of(indices._data.dtype) not in "iu":
         raise TypeError(f"For '{op}', the indices must be integers, but got {indices.dtype}.")
     return indices
 
@@ -697,7 +698,7 @@ def one_hot(indices, depth, on_value=1, off_value=0, axis=-1):
     on = on_value if isinstance(on_value, Tensor) else _tensor(on_value, "on_value", "one_hot")
     off = off_value if isinstance(off_value, Tensor) else _tensor(off_value, "off_value", "one_hot")
     dtype = on._data.dtype if isinstance(on_value, Tensor) else (
-        mstype.float32.np_dtype if on._data.dtype.kind == "f" else mstype.int64.np_dtype)
+        mstype.float32.np_dtype if kind_of(on._data.dtype) == "f" else mstype.int64.np_dtype)
     return P.one_hot(idx, P.cast(on, dtype), P.cast(off, dtype), int(depth), int(axis))
 
 
@@ -707,7 +708,7 @@ def pad(input_x, padding, mode='constant', value=None):
     2- to 5-D input, see ``image_func._pad_modes``); they are one ``Resample`` primitive each way."""
     x = _tensor(input_x, "input_x", "pad")
     if isinstance(padding, Tensor):
-        if padding.ndim != 1 or padding._data.dtype.kind not in "iu":
+        if padding.ndim != 1 or kind_of(padding._data.dtype) not in "iu":
             raise TypeError(f"For 'pad', a Tensor 'padding' must be a 1-D int Tensor, but got shape {padding.shape} "
                             f"and {padding.dtype}.")
         padding = padding.tolist()
@@ -788,7 +789,7 @@ def unique(input):
     reaches those elements (MindSpore 2.10 has none and raises); under jit the value-dependent shape makes the
     function run eagerly."""
     x = _tensor(input, "input", "unique")
-    if x._data.dtype.kind == "b":
+    if kind_of(x._data.dtype) == "b":
         raise TypeError(f"For 'unique', the input must be a number tensor, but got {x.dtype}.")
     flat = P.reshape(x, (x._data.size,))
     return P.gather(flat, P.unique(x, "first"), 0), P.unique(x, "inverse")
@@ -799,7 +800,7 @@ def masked_select(input, mask):
     depends on the values: under jit the function runs eagerly."""
     x = _tensor(input, "input", "masked_select")
     m = _tensor(mask, "mask", "masked_select")
-    if m._data.dtype.kind != "b":
+    if kind_of(m._data.dtype) != "b":
         raise TypeRuntimeError(f"For 'masked_select', the mask must be a bool Tensor, but got {m.dtype}.")
     shape = shapes.broadcast_shapes(x.shape, m.shape, op="masked_select")
     flat_x = P.reshape(P.broadcast_to(x, shape), (math.prod(shape),))
@@ -919,7 +920,7 @@ def _index_of(index, op="getitem"):
     if isinstance(index, Tensor):
         if type(index._data) is Abstract:
             raise TracerValueError("indexing with a Tensor computed in the function")
-        if index._data.dtype.kind not in "biu":
+        if kind_of(index._data.dtype) not in "biu":
             raise IndexError(f"For '{op}', a Tensor index must be integer or bool, but got {index.dtype}.")
         return backend.host_index(backend.to_numpy(index._data))
     if isinstance(index, list):
@@ -981,7 +982,7 @@ def _gather_by_index(x, index):
     while items and (items[-1] is Ellipsis or (isinstance(items[-1], slice) and items[-1] == slice(None))):
         items.pop()
     ok = len(items) <= x.ndim and all(
-        (isinstance(i, Tensor) and i._data.dtype.kind in "iu") or (_is_int(i) and not isinstance(i, bool))
+        (isinstance(i, Tensor) and kind_of(i._data.dtype) in "iu") or (_is_int(i) and not isinstance(i, bool))
         for i in items)
     if not ok:
         raise TracerValueError("indexing with a Tensor computed in the function")

@@ -13,6 +13,7 @@ import numbers
 
 from .. import _prims as P
 from ..._core.tensor import Tensor
+from ..._core.dtype import kind_of
 
 _OP = "MultiheadAttention"
 
@@ -42,7 +43,7 @@ def _linear(x, w, b):
 
 
 def _mask_dtype(mask, name):
-    kind = mask._data.dtype.kind
+    kind = kind_of(mask._data.dtype)
     if kind == "u" and mask._data.dtype.itemsize == 1:
         return P.cast(mask, P.xp.dtype(bool))
     if kind not in "bf":
@@ -53,7 +54,7 @@ def _mask_dtype(mask, name):
 
 def _additive(mask, dtype):
     """A bool mask as 0 / -inf of ``dtype``, a float mask cast to ``dtype``."""
-    if mask._data.dtype.kind == "b":
+    if kind_of(mask._data.dtype) == "b":
         zeros = P.zeros_like(P.cast(mask, dtype))
         return P.where(mask, P.broadcast_to(P.const(float("-inf"), zeros), _shape(mask)), zeros)
     if mask._data.dtype != dtype:

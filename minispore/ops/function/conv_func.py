@@ -13,6 +13,7 @@ from ..._core import shapes
 from ..._core.tensor import Tensor
 from ..._core.errors import TracerValueError
 from .math_func import ValueRuntimeError, _is_int, _tensor
+from ..._core.dtype import kind_of
 
 PAD_MODES = ("same", "valid", "pad")
 
@@ -85,7 +86,7 @@ def resolve_pads(mode, pads, in_sizes, kernel, stride, dilation):
 
 def conv_input(x, nd, op, name="input"):
     x = _tensor(x, name, op)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{op}', the '{name}' must be a float Tensor, but got {x.dtype}.")
     if x.ndim != nd + 2:
         layout = {1: "(N, C, L)", 2: "(N, C, H, W)", 3: "(N, C, D, H, W)"}[nd]
@@ -232,7 +233,7 @@ def pool_input(x, nd, op):
     """A batched (N, C, *S) float or int input; an unbatched (C, *S) one gets a batch of 1 (``squeeze`` says to
     take it off again)."""
     x = _tensor(x, "input", op)
-    if x._data.dtype.kind not in "fiu":
+    if kind_of(x._data.dtype) not in "fiu":
         raise TypeError(f"For '{op}', the input must be a number Tensor, but got {x.dtype}.")
     if x.ndim == nd + 1:
         return P.reshape(x, (1,) + x.shape), True
@@ -279,7 +280,7 @@ def check_pool_fits(op, x, kernel, stride, dilation, pads, explicit=None):
 def max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices, explicit=True):
     """Max pooling of a checked (N, C, *S) input, with MindSpore's -inf padding; (out, int64 indices) if asked.
     ``explicit``: ``pads`` are the user's (not computed 'same' padding)."""
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{op}', the input must be a float Tensor (MindSpore's CPU MaxPool takes Float16, "
                         f"Float32 and Float64), but got {x.dtype}.")
     user = pads if explicit else None
@@ -292,7 +293,7 @@ def max_pool(op, x, kernel, stride, dilation, pads, ceil_mode, return_indices, e
 
 
 def avg_pool(op, x, kernel, stride, pads, ceil_mode, count_include_pad, divisor_override, explicit_pads=True):
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
     explicit = pads
     pads = ceil_pads(x.shape[2:], kernel, stride, (1,) * len(kernel), pads, ceil_mode)
@@ -376,7 +377,7 @@ def adaptive_sizes(output_size, in_sizes, op):
 def adaptive_avg_pool(op, x, sizes):
     """Each spatial dimension's windows averaged by one matrix product (the windows are boxes)."""
     nd = len(sizes)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
     if all(o == 1 for o in sizes):
         return P.mean(x, tuple(range(2, 2 + nd)), True)
@@ -404,7 +405,7 @@ def adaptive_max_pool(op, x, sizes, return_indices):
         positions, k = P.adaptive_gather_index(spatial[dim], sizes[dim])
         index.append(positions.reshape((-1,) + (1,) * (nd - dim - 1)))
         lengths.append(k)
-    fill = -float("inf") if x._data.dtype.kind == "f" else None
+    fill = -float("inf") if kind_of(x._data.dtype) == "f" else None
     if fill is None:
         raise TypeError(f"For '{op}', the input must be a float Tensor, but got {x.dtype}.")
     padded = P.pad(x, ((0, 0), (0, 0)) + ((0, 1),) * nd, value=fill)

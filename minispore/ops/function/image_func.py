@@ -17,6 +17,7 @@ from ..._core.errors import TracerValueError
 from ..._core.tensor import Tensor
 from .. import _prims as P
 from .math_func import ValueRuntimeError, _is_int, _tensor
+from ..._core.dtype import kind_of
 
 # mode -> {input rank: the options it accepts}, in MindSpore's order (its error message lists them so)
 _INTERPOLATE = {
@@ -28,7 +29,7 @@ _INTERPOLATE = {
     "nearest-exact": {3: (), 4: ()},
     "trilinear": {5: ("align_corners", "scale_factor")},
 }
-_FLOATS = ("float16", "float32", "float64")
+_FLOATS = ("float16", "float32", "float64", "bfloat16")
 
 
 def _shown(v):
@@ -142,7 +143,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     align = bool(align_corners)
     dtype = x._data.dtype.name
     if dtype not in _FLOATS and not (dtype == "uint8" and mode in ("nearest", "nearest-exact")):
-        kinds = "Float16, Float32, Float64" + (" or UInt8" if mode in ("nearest", "nearest-exact") else "")
+        kinds = "Float16, Float32, Float64, BFloat16" + (" or UInt8" if mode in ("nearest", "nearest-exact") else "")
         raise TypeError(f"For 'interpolate', mode '{mode}' takes a {kinds} input, but got {x.dtype}.")
     if min(in_sizes) < 1:
         raise ValueRuntimeError(f"For 'interpolate', the input of shape {x.shape} has an empty spatial "
@@ -194,7 +195,7 @@ def _pad_map(kind, n, before, after, op, dim):
 
 def _mode_pad(x, widths, kind, op):
     """``x`` padded by the per-dimension (before, after) ``widths`` of its last ``len(widths)`` dimensions."""
-    if x._data.dtype.kind == "b":
+    if kind_of(x._data.dtype) == "b":
         raise TypeError(f"For '{op}', {kind} padding takes a number Tensor, but got {x.dtype}.")
     sizes = _static(x.shape[x.ndim - len(widths):], op)
     first = x.ndim - len(widths)
@@ -322,7 +323,7 @@ def channel_shuffle(x, groups):
     if c % groups:
         raise ValueError(f"For 'channel_shuffle', the {c} channels of the input of shape {t.shape} must be "
                          f"divisible by groups={groups}.")
-    if t._data.dtype.kind == "b":
+    if kind_of(t._data.dtype) == "b":
         raise TypeError(f"For 'channel_shuffle', the input must be a number Tensor, but got {t.dtype}.")
     return _shuffle_channels(t, int(groups))
 
@@ -361,7 +362,7 @@ def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
     x = _tensor(input, "input", op)
     if x.ndim != 4:
         raise ValueError(f"For 'unfold', the input must be 4-D (N, C, H, W), but got shape {x.shape}.")
-    if x._data.dtype.kind == "b":
+    if kind_of(x._data.dtype) == "b":
         raise TypeError(f"For 'unfold', the input must be a number Tensor, but got {x.dtype}.")
     _check_blocks(op, _static(x.shape[2:], op), kernel, dilation, padding, stride)
     return P.im2col(x, kernel, dilation, tuple((p, p) for p in padding), stride)
@@ -378,7 +379,7 @@ def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
     if not isinstance(output_size, Tensor):
         raise TypeError(f"For 'fold', the 'output_size' must be a 1-D int Tensor of 2 elements, but got "
                         f"{_shown(output_size)}; wrap it with mindspore.Tensor(...).")
-    if output_size._data.dtype.kind not in "iu":
+    if kind_of(output_size._data.dtype) not in "iu":
         raise TypeError(f"For 'fold', the 'output_size' must be an Int32 or Int64 Tensor, but got "
                         f"{output_size.dtype}.")
     if output_size.ndim != 1 or output_size.shape[0] != 2:
@@ -386,7 +387,7 @@ def fold(input, output_size, kernel_size, dilation=1, padding=0, stride=1):
                          f"{output_size.shape}.")
     size = tuple(int(v) for v in output_size.tolist())
     x = _tensor(input, "input", op)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For 'fold', the input must be a float Tensor, but got {x.dtype}.")
     k = kernel[0] * kernel[1]
     if x.ndim != 3 or x.shape[1] % k:

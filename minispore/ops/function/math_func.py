@@ -14,6 +14,7 @@ from ..._core import shapes
 from ..._core.primitive import bind
 from ..._core.tensor import Tensor, _literal, _wrap
 from .. import _prims as P
+from ..._core.dtype import kind_of
 
 _BY_NUMPY = mstype._BY_NUMPY
 _F32 = mstype.float32.np_dtype
@@ -174,7 +175,7 @@ def _coerce(x, y, op, lists=False):
 def _float(x, op):
     """Float-only operations compute integer and bool inputs in float32 (as MindSpore does)."""
     x = _tensor(x, "input", op)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         return P.cast(x, _F32)
     return x
 
@@ -228,7 +229,7 @@ def mul(input, other):
 
 
 def _true_divide(x, y):
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         x, y = P.cast(x, _F32), P.cast(y, _F32)
     return bind(P.div_p, x, y)
 
@@ -240,7 +241,7 @@ def div(input, other, *, rounding_mode=None):
     if rounding_mode == "floor":
         return bind(P.floor_divide_p, x, y)
     if rounding_mode == "trunc":
-        if x._data.dtype.kind == "f":
+        if kind_of(x._data.dtype) == "f":
             return P.trunc(bind(P.div_p, x, y))
         return bind(P.trunc_divide_p, x, y)
     raise ValueError(f"For 'div', rounding_mode must be None, 'floor' or 'trunc', but got {rounding_mode!r}.")
@@ -296,7 +297,7 @@ logical_xor = _compare(P.logical_xor_p, "logical_xor")
 
 
 def _check_bitwise(x, name):
-    if x._data.dtype.kind not in "biu":
+    if kind_of(x._data.dtype) not in "biu":
         raise TypeError(f"For '{name}', the inputs must be integer or bool tensors, but got {x.dtype}.")
 
 
@@ -391,7 +392,7 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     _broadcastable("isclose", x, y)
     for name, v in (("rtol", rtol), ("atol", atol)):
         _real(v, name, "isclose")
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         x, y = P.cast(x, _F32), P.cast(y, _F32)
     finite = P.logical_and(P.isfinite(x), P.isfinite(y))
     diff = P.abs_(P.sub(x, y))
@@ -482,29 +483,29 @@ def sign(input):
 
 def floor(input):
     x = _tensor(input, "input", "floor")
-    return P.floor(x) if x._data.dtype.kind == "f" else x
+    return P.floor(x) if kind_of(x._data.dtype) == "f" else x
 
 
 def ceil(input):
     x = _tensor(input, "input", "ceil")
-    return P.ceil(x) if x._data.dtype.kind == "f" else x
+    return P.ceil(x) if kind_of(x._data.dtype) == "f" else x
 
 
 def round(input, *, decimals=0):
     x = _tensor(input, "input", "round")
     if _int_arg(decimals, "decimals", "round"):
-        if x._data.dtype.kind != "f":
+        if kind_of(x._data.dtype) != "f":
             # MindSpore 2.5+: RuntimeError for an integer input with decimals (its output keeps the input's dtype)
             raise TypeRuntimeError(f"For 'round', 'decimals' must be 0 for an integer tensor ({x.dtype}), but got "
                                    f"{decimals}.")
         scale = 10.0 ** decimals
         return div(P.round_(mul(x, scale)), scale)
-    return P.round_(x) if x._data.dtype.kind == "f" else x
+    return P.round_(x) if kind_of(x._data.dtype) == "f" else x
 
 
 def trunc(input):
     x = _tensor(input, "input", "trunc")
-    return P.trunc(x) if x._data.dtype.kind == "f" else x
+    return P.trunc(x) if kind_of(x._data.dtype) == "f" else x
 
 
 def frac(input):
@@ -529,7 +530,7 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
     _real(nan, "nan", "nan_to_num", none=True)
     _real(posinf, "posinf", "nan_to_num", none=True)
     _real(neginf, "neginf", "nan_to_num", none=True)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         return x
     low, high = mstype.limits(x._data.dtype)
     x = _select(P.isnan(x), P.const(nan, x), x)
@@ -615,7 +616,7 @@ def cumsum(input, axis, dtype=None):
     x = _tensor(input, "input", "cumsum")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "cumsum"))
-    elif x._data.dtype.kind == "b":
+    elif kind_of(x._data.dtype) == "b":
         raise TypeError(f"For 'cumsum', the input must be a number tensor (or give a dtype), but got {x.dtype}.")
     return P.cumsum(x, _axis(axis, x.ndim, "cumsum", strict=True))
 
@@ -625,7 +626,7 @@ def cumprod(input, dim, dtype=None):
     x = _tensor(input, "input", "cumprod")
     if dtype is not None:
         x = P.cast(x, _dtype(dtype, "cumprod"))
-    elif x._data.dtype.kind in "iub":
+    elif kind_of(x._data.dtype) in "iub":
         x = P.cast(x, mstype.int64.np_dtype)
     return P.cumprod(x, _axis(dim, x.ndim, "cumprod", strict=True))
 
@@ -633,7 +634,7 @@ def cumprod(input, dim, dtype=None):
 def _running_extremum(index_of, name):
     def running(input, axis):
         x = _tensor(input, "input", name)
-        if x._data.dtype.kind not in "iuf":
+        if kind_of(x._data.dtype) not in "iuf":
             raise TypeError(f"For '{name}', the input must be a number tensor, but got {x.dtype}.")
         ax = _axis(axis, x.ndim, name, strict=True)
         idx = index_of(x, ax)
@@ -666,7 +667,7 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
             raise TypeError(f"For 'sum', the dtype must be a mindspore type such as mindspore.float32, but got "
                             f"{type(dtype).__name__} ({dtype!r}).")
         x = P.cast(x, _dtype(dtype, "sum"))
-    elif x._data.dtype.kind == "b":
+    elif kind_of(x._data.dtype) == "b":
         x = P.cast(x, mstype.int64.np_dtype)
     return P.sum_(x, _axes(dim, x.ndim, "sum"), _flag(keepdim, "keepdim", "sum"))
 

@@ -9,12 +9,13 @@ from .. import _prims as P
 from .array_func import _matmul, reshape, where
 from .math_func import (ValueRuntimeError, _axis, _broadcastable, _coerce, _dtype, _flag, _float, _real, _tensor,
                         abs, add, clamp, div, exp, log, maximum, mean, minimum, mul, square, sub, sum, tanh)
+from ..._core.dtype import kind_of
 
 
 def _float_only(input, name, op):
     """A float tensor: MindSpore's Softmax, Dropout, LayerNorm ... take no integer or bool inputs."""
     x = _tensor(input, name, op)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{op}', the '{name}' must be a float tensor (Float16, Float32 or Float64), but got "
                         f"{x.dtype}.")
     return x
@@ -23,8 +24,8 @@ def _float_only(input, name, op):
 # ----------------------------------------------------------------------------- activations
 def relu(input):
     x = _tensor(input, "input", "relu")
-    if x._data.dtype.kind not in "fiu":
-        if x._data.dtype.kind == "b":
+    if kind_of(x._data.dtype) not in "fiu":
+        if kind_of(x._data.dtype) == "b":
             return x        # max(x, False) is x (MindSpore 2.10 gives the same Bool tensor)
         raise TypeError(f"For 'relu', the input must be a float or int tensor, but got {x.dtype}.")
     return P.relu(x)
@@ -362,7 +363,7 @@ def _reduce(loss, reduction):
 
 
 def _check_float(t, name, op):
-    if t._data.dtype.kind != "f":
+    if kind_of(t._data.dtype) != "f":
         raise TypeError(f"For '{op}', the '{name}' must be a float tensor (Float16, Float32 or Float64), "
                         f"but got {t.dtype}.")
 
@@ -389,7 +390,7 @@ def _binary_targets(input, target, reduction, op):
     """Validated (input, target) of a binary cross-entropy: float tensors of one shape."""
     x = input if isinstance(input, Tensor) else _tensor(input, "input", op)
     y = target if isinstance(target, Tensor) else _tensor(target, "target", op)
-    if x._data.dtype.kind != "f" or y._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f" or kind_of(y._data.dtype) != "f":
         _check_float(x, "input", op)
         _check_float(y, "target", op)
     if reduction not in _REDUCTIONS:
@@ -426,7 +427,7 @@ def binary_cross_entropy(input, target, weight=None, reduction='mean'):
 
 def _class_targets(x, target, op, class_axis=1):
     """Validate integer class targets for inputs (N, C, ...) or (C,)."""
-    if target._data.dtype.kind not in "iu":
+    if kind_of(target._data.dtype) not in "iu":
         raise TypeError(f"For '{op}', class-index targets must be an integer tensor, but got {target.dtype}.")
     expected = x.shape[:1] + x.shape[2:] if x.ndim > 1 else ()
     if target.shape != expected:
@@ -488,11 +489,11 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
     if x.ndim == 0:
         raise ValueError(f"For '{op}', the input must hold class scores of shape (C,) or (N, C, ...), but got a "
                          f"0-d tensor (shape ()).")
-    if y._data.dtype.kind == "b":
+    if kind_of(y._data.dtype) == "b":
         raise TypeError(f"For '{op}', the target must hold class indices (int) or probabilities (float), but got "
                         f"{y.dtype}.")
     class_axis = 1 if x.ndim > 1 else 0
-    if y._data.dtype.kind == "f":      # class probabilities
+    if kind_of(y._data.dtype) == "f":      # class probabilities
         logp = P.log_softmax(x, class_axis)
         if y.shape != x.shape:
             raise ValueError(f"For '{op}', probability targets must have the input shape {x.shape}, "
@@ -512,7 +513,7 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
             return div(sum(loss), float(n))
         return _reduce(loss, reduction)
     _class_targets(x, y, op)
-    if x.ndim == 2 and weight is None and not label_smoothing and y._data.dtype.kind in "iu":
+    if x.ndim == 2 and weight is None and not label_smoothing and kind_of(y._data.dtype) in "iu":
         # the common case (the tutorial's), as one fused kernel; class indices are checked in range first (also
         # when a compiled graph runs)
         return P.softmax_cross_entropy(x, P.check_labels(y, x.shape[1], ignore_index, op), ignore_index, reduction)
@@ -522,7 +523,7 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean
 def nll_loss(inputs, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
     op = "nll_loss"
     x, y = _tensor(inputs, "inputs", op), _tensor(target, "target", op)
-    if x._data.dtype.kind in "iub":
+    if kind_of(x._data.dtype) in "iub":
         x = P.cast(x, mstype.float32.np_dtype)      # integer log-probabilities are computed in Float32 (MindSpore)
     _check_float(x, "inputs", op)
     _check_reduction(reduction, op)
@@ -537,9 +538,9 @@ def _pair(input, target, op, ints=True):
     """``ints``: integer inputs are computed in Float32 (MindSpore's mse_loss and huber_loss give Float32; its
     l1_loss keeps Int32 and truncates the mean, which minispore does not copy)."""
     x, y = _coerce(_tensor(input, "input", op), _tensor(target, "target", op), op)
-    if x._data.dtype.kind in "iu" and ints:
+    if kind_of(x._data.dtype) in "iu" and ints:
         x, y = P.cast(x, mstype.float32.np_dtype), P.cast(y, mstype.float32.np_dtype)
-    if x._data.dtype.kind != "f":
+    if kind_of(x._data.dtype) != "f":
         raise TypeError(f"For '{op}', the input must be a float tensor, but got {x.dtype}.")
     try:
         shape = shapes.broadcast_shapes(x.shape, y.shape)
