@@ -1,4 +1,5 @@
-"""Command line: ``python -m minispore run script.py [args]`` runs a MindSpore script on minispore."""
+"""Command line: ``python -m minispore run script.py [args]`` runs a MindSpore script on minispore;
+``python -m minispore coverage [--missing MODULE]`` counts the MindSpore names minispore provides."""
 import argparse
 import os
 import runpy
@@ -12,11 +13,16 @@ def main(argv=None):
     run.add_argument("script", help="path of the Python script")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     sub.add_parser("version", help="print the version")
+    cov = sub.add_parser("coverage", help="how many of MindSpore 2.10's public names minispore provides, per module")
+    cov.add_argument("--missing", metavar="MODULE", help="list the names of MODULE (e.g. mindspore.ops) minispore lacks")
     ns = parser.parse_args(argv)
     if ns.command == "version":
         from . import __version__
         print(__version__)
         return 0
+    if ns.command == "coverage":
+        from ._coverage import main as coverage
+        return coverage(missing=ns.missing)
     if ns.command != "run":
         parser.print_help()
         return 2
