@@ -62,10 +62,11 @@ def _attr_text(v):
 _MISSING = object()
 
 
-def prim(name, call, params=(), doc=None, base=Primitive, hidden=()):
+def prim(name, call, params=(), doc=None, base=Primitive, hidden=(), shown=None):
     """A Primitive class ``name``: ``params`` its constructor arguments ``((attr, default), ...)`` (a default
     ``_MISSING`` is required), ``call(self, *inputs)`` what calling it does (with the functional ops).
-    ``hidden``: attributes MindSpore records after the constructor's (``("side_effect_mem", True)``)."""
+    ``hidden``: attributes MindSpore records after the constructor's (``("side_effect_mem", True)``); ``shown``:
+    ``{attr: fn(value)}``, the form MindSpore records an attribute in (``pad_mode='same'`` as ``SAME``)."""
     params = tuple(params)
     names = [p for p, _ in params]
 
@@ -87,7 +88,7 @@ def prim(name, call, params=(), doc=None, base=Primitive, hidden=()):
             if v is _MISSING:
                 raise TypeError(f"For '{name}', the constructor is missing the required argument {p!r}.")
             setattr(self, p, v)
-            self.attrs[p] = v
+            self.attrs[p] = shown[p](v) if shown and p in shown else v
         for p, v in hidden:
             self.attrs[p] = v
 

@@ -7,7 +7,7 @@ _MEM = (("side_effect_mem", True),)
 Assign = prim("Assign", lambda self, variable, value: F.assign(variable, value), hidden=_MEM)
 AssignAdd = prim("AssignAdd", lambda self, variable, value: F.assign(variable, F.add(variable, value)), hidden=_MEM)
 AssignSub = prim("AssignSub", lambda self, variable, value: F.assign(variable, F.sub(variable, value)), hidden=_MEM)
-Depend = prim("Depend", lambda self, value, expr: F.depend(value, expr))
+Depend = prim("Depend", lambda self, value, expr: F.depend(value, expr), hidden=(("side_effect_propagate", 1),))
 StopGradient = prim("StopGradient", lambda self, x: F.stop_gradient(x))
 
 __all__ = collect(globals())

@@ -23,4 +23,6 @@ Multinomial = prim("Multinomial", lambda self, x, num_samples:
                    F.cast(F.multinomial(x, num_samples, True, _seed(self)), self.dtype),
                    _SEEDS + [("dtype", mstype.int32)], hidden=_HIDDEN)
 
+# not yet checked against MindSpore 2.10 (no golden row): not exported
+del Multinomial
 __all__ = collect(globals())
