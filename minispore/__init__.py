@@ -26,7 +26,21 @@ _LAZY = {"Model": "train", "load_checkpoint": "train", "load_param_into_net": "t
          "export": "train", "load": "train",
          # mixed precision
          "DynamicLossScaleManager": "train.loss_scale_manager", "FixedLossScaleManager": "train.loss_scale_manager",
-         "LossScaleManager": "train.loss_scale_manager"}
+         "LossScaleManager": "train.loss_scale_manager",
+         # data parallelism (mindspore.communication)
+         "ParallelMode": "context", "set_auto_parallel_context": "context", "get_auto_parallel_context": "context",
+         "reset_auto_parallel_context": "context"}
+
+_LAZY.update({name: "train" for name in (
+    # MindSpore's top level re-exports the callbacks and metrics of mindspore.train
+    "Accuracy", "BleuScore", "Callback", "CheckpointConfig", "ConfusionMatrix", "ConfusionMatrixMetric",
+    "CosineSimilarity", "Dice", "EarlyStopping", "F1", "Fbeta", "HausdorffDistance", "History", "LambdaCallback",
+    "Loss", "LossMonitor", "MAE", "MSE", "MeanSurfaceDistance", "Metric", "ModelCheckpoint", "OcclusionSensitivity",
+    "Perplexity", "Precision", "ROC", "Recall", "ReduceLROnPlateau", "RootMeanSquareDistance", "RunContext",
+    "TimeMonitor", "Top1CategoricalAccuracy", "Top5CategoricalAccuracy", "TopKCategoricalAccuracy", "auc",
+    "get_metric_fn", "names", "rearrange_inputs",
+)})
+_LAZY.update({"tensor": "ops", "jit_class": "common.api", "ms_memory_recycle": "common.api"})
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype

@@ -13,6 +13,9 @@ def main(argv=None):
     run.add_argument("script", help="path of the Python script")
     run.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the script")
     sub.add_parser("version", help="print the version")
+    from .communication import _launch
+    _launch.add_msrun_arguments(sub.add_parser("msrun", help="start N data-parallel workers of a script (MindSpore's "
+                                                             "msrun flags, on mpiexec)"))
     cov = sub.add_parser("coverage", help="how many of MindSpore 2.10's public names minispore provides, per module")
     cov.add_argument("--missing", metavar="MODULE", help="list the names of MODULE (e.g. mindspore.ops) minispore lacks")
     ns = parser.parse_args(argv)
@@ -23,11 +26,16 @@ def main(argv=None):
     if ns.command == "coverage":
         from ._coverage import main as coverage
         return coverage(missing=ns.missing)
+    if ns.command == "msrun":
+        return _launch.msrun(ns)
     if ns.command != "run":
         parser.print_help()
         return 2
     if not os.path.isfile(ns.script):
         parser.error(f"no such script: {ns.script}")
+    from .communication import _engine
+    if _engine.launched():     # a worker of mpirun: a failure aborts the whole job, naming this rank
+        return _launch.run_worker(ns.script, ns.args)
     from ._dropin import install
     install()
     sys.argv = [ns.script] + list(ns.args)

@@ -9,6 +9,8 @@ from ..._core.tensor import Tensor
 from ...common.parameter import ParameterTuple
 from ..cell import Cell
 from ..layer.basic import Identity
+from .grad_reducer import DistributedGradReducer
+from ...context import _data_parallel
 from ... import _checkparam as validator
 from ..._core.dtype import kind_of
 
@@ -166,14 +168,17 @@ class TrainOneStepCell(Cell):
         self.return_grad = return_grad
         if return_grad:
             self.weights_name = [i.name for i in self.optimizer.parameters]
-        self.reducer_flag = False
-        self.grad_reducer = Identity()
+        # DATA_PARALLEL (set_auto_parallel_context, after communication.init()): gradients reduced over the ranks
+        self.reducer_flag = _data_parallel()
+        self.grad_reducer = DistributedGradReducer(self.weights) if self.reducer_flag else Identity()
         self._grad_fn = value_and_grad(network, None, self.weights)
 
     def construct(self, *inputs):
         loss, grads = self._grad_fn(*inputs)
         if self.sense_flag:
             grads = _scale_grads(grads, self.sens)
+        if self.reducer_flag:
+            grads = self.grad_reducer(grads)
         self.optimizer(grads)
         if self.return_grad:
             return loss, {name: g for name, g in zip(self.weights_name, grads)}

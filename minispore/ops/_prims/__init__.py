@@ -17,6 +17,7 @@ from .norm import *  # noqa: F401,F403
 from .scan import *  # noqa: F401,F403
 from .attention import *  # noqa: F401,F403
 from .einsum import einsum, einsum_p  # noqa: F401
+from . import comm  # noqa: F401  (collectives: mindspore.communication)
 from . import (elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool,  # noqa: F401
                resample, norm, scan)
 from ._base import const  # noqa: F401

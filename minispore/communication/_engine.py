@@ -1,0 +1,211 @@
+"""The process groups behind ``mindspore.communication``: MPI communicators (``mpi4py``) by group name.
+
+A group is an MPI communicator plus the world ranks it holds. ``init`` opens the world group from the launcher's
+environment (``mpiexec``/``mpirun``, or ``python -m minispore msrun`` which runs ``mpiexec``); without a launcher
+it raises, showing the command. A process-local group of size 1 (``SELF_GROUP``) exists without ``init``: the
+collectives on it are the identity, which is what a single process's tests and the direct primitive table use.
+"""
+import os
+import sys
+
+import numpy as np
+
+HCCL_WORLD_COMM_GROUP = "hccl_world_group"
+NCCL_WORLD_COMM_GROUP = "nccl_world_group"
+MCCL_WORLD_COMM_GROUP = "mccl_world_group"
+DEFAULT_WORLD_COMM_GROUP = HCCL_WORLD_COMM_GROUP
+SELF_GROUP = "minispore_self_group"
+
+# environment variables that the MPI launchers set in every process they start
+_LAUNCHER_ENV = ("OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK", "MPI_LOCALNRANKS")
+
+LAUNCH_HELP = ("launch the script with one of\n"
+               "    python -m minispore msrun --worker_num=2 --local_worker_num=2 script.py [args]\n"
+               "    mpirun -n 2 python -m minispore run script.py [args]\n"
+               "(the launchers come with the distributed extra: pip install minispore[distributed])")
+
+
+class GlobalComm:
+    """MindSpore's record of the communication backend: ``BACKEND``, ``WORLD_COMM_GROUP`` and ``INITED``."""
+    BACKEND = "hccl"
+    WORLD_COMM_GROUP = HCCL_WORLD_COMM_GROUP
+    INITED = False
+    CHECK_ENVS = True
+
+
+_OPS = {"sum": "SUM", "max": "MAX", "min": "MIN", "prod": "PROD"}
+
+
+class _LocalComm:
+    """A communicator of one process (no MPI needed): every collective is a copy."""
+    rank, size = 0, 1
+
+    def Allreduce(self, send, recv, op=None):      # noqa: N802 - mpi4py's names
+        recv[...] = send
+
+    def Allgather(self, send, recv):               # noqa: N802
+        recv[...] = send.reshape(recv.shape)
+
+    def Reduce_scatter_block(self, send, recv, op=None):     # noqa: N802
+        recv[...] = send.reshape(recv.shape)
+
+    def Bcast(self, buf, root=0):                  # noqa: N802
+        pass
+
+    def Barrier(self):                             # noqa: N802
+        pass
+
+    def Free(self):                                # noqa: N802
+        pass
+
+
+class Group:
+    __slots__ = ("name", "comm", "world_ranks", "rank", "size", "mpi")
+
+    def __init__(self, name, comm, world_ranks, mpi):
+        self.name, self.comm, self.world_ranks, self.mpi = name, comm, tuple(world_ranks), mpi
+        self.rank, self.size = comm.rank, comm.size
+
+    def op(self, name):
+        return None if self.mpi is None else getattr(self.mpi, _OPS[name])
+
+
+_groups = {}
+_state = {"mpi": None, "local_rank": 0, "local_size": 1, "world": None}
+
+
+def _mpi():
+    try:
+        import mpi4py
+    except ImportError:
+        raise RuntimeError("mindspore.communication needs mpi4py and an MPI library: pip install "
+                           "minispore[distributed]") from None
+    mpi4py.rc.thread_level = "serialized"
+    from mpi4py import MPI
+    return MPI
+
+
+def launched():
+    """Whether an MPI launcher started this process."""
+    return any(k in os.environ for k in _LAUNCHER_ENV)
+
+
+def init(backend_name=None):
+    if backend_name is not None and backend_name not in ("hccl", "nccl", "mccl"):
+        raise ValueError(f"For 'init', backend_name must be one of 'hccl', 'nccl', 'mccl' or None, but got "
+                         f"{backend_name!r}.")
+    if GlobalComm.INITED:
+        return
+    if not launched():
+        raise RuntimeError("For 'init', this process was not started by a launcher, so there is no group of "
+                           "processes to join: " + LAUNCH_HELP)
+    MPI = _mpi()
+    world = MPI.COMM_WORLD
+    local = world.Split_type(MPI.COMM_TYPE_SHARED, key=world.rank)
+    _state.update(mpi=MPI, local_rank=local.rank, local_size=local.size, world=world)
+    local.Free()
+    group = Group(MCCL_WORLD_COMM_GROUP, world, range(world.size), MPI)
+    _groups[MCCL_WORLD_COMM_GROUP] = group
+    _groups[HCCL_WORLD_COMM_GROUP] = group
+    _groups[NCCL_WORLD_COMM_GROUP] = group
+    GlobalComm.BACKEND = "mccl"
+    GlobalComm.WORLD_COMM_GROUP = MCCL_WORLD_COMM_GROUP
+    GlobalComm.INITED = True
+    install_fault_handler()
+
+
+def release():
+    for name, g in list(_groups.items()):
+        if g.comm is not _state["world"] and name != SELF_GROUP:
+            g.comm.Free()
+    _groups.clear()
+    GlobalComm.INITED = False
+    GlobalComm.BACKEND = "hccl"
+    GlobalComm.WORLD_COMM_GROUP = HCCL_WORLD_COMM_GROUP
+
+
+def group(name, op="communication"):
+    if not isinstance(name, str):
+        raise TypeError(f"For '{op}', the group must be a str, but got {type(name).__name__}.")
+    if name == SELF_GROUP:
+        g = _groups.get(SELF_GROUP)
+        if g is None:
+            g = _groups[SELF_GROUP] = Group(SELF_GROUP, _LocalComm(), (0,), None)
+        return g
+    g = _groups.get(name)
+    if g is None:
+        if not GlobalComm.INITED:
+            raise RuntimeError(f"For '{op}', the communication service is not initialized: call "
+                               f"mindspore.communication.init() first, and " + LAUNCH_HELP)
+        raise ValueError(f"For '{op}', the group {name!r} does not exist (create it with create_group); the "
+                         f"groups are {sorted(n for n in _groups if n != SELF_GROUP)}.")
+    return g
+
+
+def local_rank():
+    group(GlobalComm.WORLD_COMM_GROUP, "get_local_rank")
+    return _state["local_rank"]
+
+
+def local_size():
+    group(GlobalComm.WORLD_COMM_GROUP, "get_local_rank_size")
+    return _state["local_size"]
+
+
+def create_group(name, rank_ids):
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"For 'create_group', the group name must be a non-empty str, but got {name!r}.")
+    world = group(GlobalComm.WORLD_COMM_GROUP, "create_group")
+    if name in _groups:
+        raise ValueError(f"For 'create_group', the group {name!r} already exists.")
+    ranks = list(rank_ids) if isinstance(rank_ids, (list, tuple)) else None
+    if (ranks is None or len(ranks) < 1 or len(set(ranks)) != len(ranks)
+            or any(isinstance(r, bool) or not isinstance(r, int) or not 0 <= r < world.size for r in ranks)):
+        raise ValueError(f"For 'create_group', rank_ids must be a list of distinct world ranks in [0, "
+                         f"{world.size}), but got {rank_ids!r}.")
+    if world.rank not in ranks:
+        raise ValueError(f"For 'create_group', the calling process (rank {world.rank}) must be one of the group's "
+                         f"ranks {ranks}.")
+    sub = world.comm.Create_group(world.comm.group.Incl(ranks))
+    _groups[name] = Group(name, sub, ranks, world.mpi)
+
+
+def destroy_group(name):
+    if name in (HCCL_WORLD_COMM_GROUP, NCCL_WORLD_COMM_GROUP, MCCL_WORLD_COMM_GROUP, SELF_GROUP):
+        raise ValueError(f"For 'destroy_group', the world group {name!r} cannot be destroyed.")
+    g = group(name, "destroy_group")
+    g.comm.Free()
+    del _groups[name]
+
+
+# ----------------------------------------------------------------------------- faults
+def install_fault_handler():
+    """An uncaught exception in one worker aborts the whole job (the others may be waiting in a collective):
+    say which rank failed, then ``MPI_Abort``, which makes the launcher end every process."""
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):
+        rank = _state["world"].rank if _state["world"] is not None else "?"
+        try:
+            previous(kind, value, tb)
+            sys.stderr.write(f"minispore: worker rank {rank} failed with {kind.__name__}; aborting the other "
+                             f"workers.\n")
+            sys.stderr.flush()
+            sys.stdout.flush()
+        finally:
+            if _state["world"] is not None and kind is not KeyboardInterrupt:
+                _state["world"].Abort(1)
+    sys.excepthook = hook
+
+
+# ----------------------------------------------------------------------------- checks
+def check_same_shapes(g, x, op):
+    """Every rank of ``g`` passes the same shape and dtype (a mismatch would hang or read garbage in MPI)."""
+    if g.size == 1:
+        return
+    mine = (tuple(x.shape), np.dtype(x.dtype).str)
+    every = g.comm.allgather(mine)
+    if any(s != mine for s in every):
+        listing = ", ".join(f"rank {g.world_ranks[i]}: {s[0]} {np.dtype(s[1]).name}" for i, s in enumerate(every))
+        raise ValueError(f"For '{op}', every rank of the group {g.name!r} must pass a tensor of the same shape "
+                         f"and dtype, but got {listing}.")
