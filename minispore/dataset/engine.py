@@ -430,12 +430,24 @@ def _check_sampling(num_samples, shuffle, sampler, num_shards, shard_id, op):
                             f"but got {sampler!r}.")
     if shard_id is not None and num_shards is None:
         raise RuntimeError("shard_id is specified but num_shards is not.")
+    if num_shards is None and sampler is None:
+        num_shards, shard_id = _rank_shard()
     if num_shards is not None:
         num_shards = _check_int(num_shards, "num_shards", op, 1)
         if shard_id is None:
             raise RuntimeError("num_shards is specified but shard_id is not.")
         shard_id = _check_int(shard_id, "shard_id", op, 0, num_shards - 1)
     return num_samples, shuffle, sampler, num_shards, shard_id
+
+
+def _rank_shard():
+    """In DATA_PARALLEL mode (after communication.init()), a source without a sampler or shards reads the shard
+    of its rank: (group size, rank); else (None, None)."""
+    from .. import context
+    if not context._data_parallel():
+        return None, None
+    from ..communication import get_group_size, get_rank
+    return get_group_size(), get_rank()
 
 
 class _IndexedSource(Dataset):
@@ -607,6 +619,7 @@ class GeneratorDataset(_IndexedSource):
         self._setup_sampling(num_samples, shuffle, sampler, num_shards, shard_id, "GeneratorDataset")
         if not self._random_access:
             self._shuffle = False   # MindSpore ignores shuffle for a plain generator
+            self._num_shards = self._shard_id = None    # nor is it sharded by rank (it has no random access)
 
     def _names(self):
         return self._colnames
