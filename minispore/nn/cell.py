@@ -178,6 +178,9 @@ class Cell:
                 from .._core.jit import JitFunction
                 graph_fn = graph_fns[d["training"]] = JitFunction(self._run_construct, self._declared_inputs)
             return graph_fn(*args, **kwargs)
+        if _has_bprop(type(self)) and _primitive.tracing():
+            from ..ops.custom import call_with_bprop     # differentiated through the user's bprop
+            return call_with_bprop(self, args, kwargs)
         if d["_cast_type"] is None and not d["_forward_pre_hooks"] and not d["_forward_hooks"]:
             return self.construct(*args, **kwargs)
         return self._run_construct(*args, **kwargs)
@@ -396,3 +399,14 @@ class _HookHandle:
 
     def remove(self):
         self.table.pop(self.key, None)
+
+
+_BPROP = {}
+
+
+def _has_bprop(cls):
+    """Whether a Cell class defines ``bprop(self, *inputs, out, dout)`` (its own derivative)."""
+    has = _BPROP.get(cls)
+    if has is None:
+        has = _BPROP[cls] = callable(getattr(cls, "bprop", None))
+    return has

@@ -32,5 +32,6 @@ _backend.silence_floating_point_warnings()
 max = function.max  # noqa: A001
 min = function.min  # noqa: A001
 
+from .custom import Custom  # noqa: E402,F401
 from .._dropin import module_getattr as _module_getattr  # noqa: E402
 __getattr__ = _module_getattr(__name__)
