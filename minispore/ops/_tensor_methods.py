@@ -4,6 +4,7 @@ import builtins
 import numbers
 
 from .._core import dtype as mstype
+from .._core.errors import InputTypeError
 from .._core.tensor import TENSOR_METHODS, Tensor
 from . import function as F
 
@@ -1152,6 +1153,11 @@ def to(self, *args, **kwargs):
         if isinstance(a, Tensor):
             dtype = a.dtype
         elif isinstance(a, str):
+            if a.lower() not in ("cpu", "npu", "ascend", "meta"):
+                raise InputTypeError(f"For 'Tensor.to', the device must be 'cpu' (or 'npu', 'Ascend', 'meta'), but got "
+                                 f"{a!r}: it is not a device name.")
+            if a.lower() != "cpu":
+                raise RuntimeError(f"For 'Tensor.to', minispore runs on the CPU only: device {a!r} is not available.")
             continue
         elif a is not None and not _is_bool(a):
             dtype = a

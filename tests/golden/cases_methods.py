@@ -159,7 +159,7 @@ ROWS = [
                                           np.array([1, 1], np.int32)), {}),
     # ---- conversion and bookkeeping
     ("type_as/int", X23, (I23,), {}), ("type_as/err_not_tensor", X23, (3,), {}), ("type/none", X23, (), {}),
-    ("type/cast", X23, (D("float16"),), {}), ("to/dtype", X23, (D("int32"),), {}), ("byte/f32", X23 * 3, (), {}),
+    ("type/cast", X23, (D("float16"),), {}), ("to/dtype", X23, (D("int32"),), {}), ("to/cpu", X23, ("cpu",), {}), ("to/err_device", X23, ("x",), {}), ("byte/f32", X23 * 3, (), {}),
     ("short/f32", X23 * 3, (), {}), ("new_full/f32", X23, ((2, 2), 3.5), {}),
     ("new_full/dtype", X23, ((2,), 1), {"dtype": D("int32")}), ("new_zeros/f32", I23, ((1, 2),), {}),
     ("new_ones/f32", X23, ((3,),), {"dtype": D("float16")}), ("fill/f32", X23, (2.5,), {}),
