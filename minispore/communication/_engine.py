@@ -209,3 +209,46 @@ def check_same_shapes(g, x, op):
         listing = ", ".join(f"rank {g.world_ranks[i]}: {s[0]} {np.dtype(s[1]).name}" for i, s in enumerate(every))
         raise ValueError(f"For '{op}', every rank of the group {g.name!r} must pass a tensor of the same shape "
                          f"and dtype, but got {listing}.")
+
+
+# ----------------------------------------------------------------------------- data parallelism
+BUCKET_BYTES = 64 << 20     # gradients are fused up to this many bytes per AllReduce
+
+
+def buckets(shapes, dtypes, limit=BUCKET_BYTES):
+    """Lists of gradient positions: consecutive gradients of one dtype, at most ``limit`` bytes each (a larger
+    gradient is a bucket of its own)."""
+    by_dtype = {}
+    for i, dt in enumerate(dtypes):
+        by_dtype.setdefault(np.dtype(dt), []).append(i)
+    out = []
+    for dt, positions in by_dtype.items():
+        current, size = [], 0
+        for i in positions:
+            nbytes = int(np.prod(shapes[i], dtype=np.int64)) * dt.itemsize
+            if current and size + nbytes > limit:
+                out.append(current)
+                current, size = [], 0
+            current.append(i)
+            size += nbytes
+        if current:
+            out.append(current)
+    return out
+
+
+def broadcast_parameters(parameters, root=0, name=DEFAULT_WORLD_COMM_GROUP):
+    """Overwrite ``parameters`` in place with rank ``root``'s values: one Bcast per dtype bucket."""
+    g = group(GlobalComm.WORLD_COMM_GROUP if name == DEFAULT_WORLD_COMM_GROUP else name, "broadcast_parameters")
+    params = list(parameters)
+    if g.size == 1 or not params:
+        return
+    datas = [p._data for p in params]
+    for bucket in buckets([d.shape for d in datas], [d.dtype for d in datas]):
+        flat = np.concatenate([np.ravel(datas[i]) for i in bucket])
+        check_same_shapes(g, flat, "broadcast_parameters")
+        g.comm.Bcast(flat, root=root)
+        start = 0
+        for i in bucket:
+            n = datas[i].size
+            np.copyto(datas[i], flat[start:start + n].reshape(datas[i].shape))
+            start += n

@@ -30,6 +30,7 @@ def _env():
     from minispore.communication._launch import mpiexec_env
     env = mpiexec_env()
     env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
+    env.setdefault("OMP_NUM_THREADS", "1")     # two workers on a small machine: no BLAS thread oversubscription
     return env
 
 

@@ -1,6 +1,6 @@
 """``nn.DistributedGradReducer``: the gradients of a data-parallel step, summed (or averaged) over the ranks of a
 group in a few flat buckets (one AllReduce per bucket, not one per parameter)."""
-import numpy as np
+import math
 
 from ..cell import Cell
 from ...communication import _engine
@@ -12,47 +12,9 @@ from ...ops._prims._base import const
 
 __all__ = ['DistributedGradReducer']
 
-BUCKET_BYTES = 64 << 20     # gradients are fused up to this many bytes per AllReduce
-
-
-def _buckets(shapes, dtypes, limit=BUCKET_BYTES):
-    """Lists of gradient positions: consecutive gradients of one dtype, at most ``limit`` bytes each (a larger
-    gradient is a bucket of its own)."""
-    by_dtype = {}
-    for i, dt in enumerate(dtypes):
-        by_dtype.setdefault(np.dtype(dt), []).append(i)
-    out = []
-    for dt, positions in by_dtype.items():
-        current, size = [], 0
-        for i in positions:
-            nbytes = int(np.prod(shapes[i], dtype=np.int64)) * dt.itemsize
-            if current and size + nbytes > limit:
-                out.append(current)
-                current, size = [], 0
-            current.append(i)
-            size += nbytes
-        if current:
-            out.append(current)
-    return out
-
-
-def broadcast_parameters(parameters, root=0, group=DEFAULT_WORLD_COMM_GROUP):
-    """Overwrite ``parameters`` in place with rank ``root``'s values: one Bcast per dtype bucket."""
-    g = _engine.group(GlobalComm.WORLD_COMM_GROUP if group == DEFAULT_WORLD_COMM_GROUP else group,
-                      "broadcast_parameters")
-    params = list(parameters)
-    if g.size == 1 or not params:
-        return
-    datas = [p._data for p in params]
-    for bucket in _buckets([d.shape for d in datas], [d.dtype for d in datas]):
-        flat = np.concatenate([np.ravel(datas[i]) for i in bucket])
-        _engine.check_same_shapes(g, flat, "broadcast_parameters")
-        g.comm.Bcast(flat, root=root)
-        start = 0
-        for i in bucket:
-            n = datas[i].size
-            np.copyto(datas[i], flat[start:start + n].reshape(datas[i].shape))
-            start += n
+BUCKET_BYTES = _engine.BUCKET_BYTES
+_buckets = _engine.buckets
+broadcast_parameters = _engine.broadcast_parameters
 
 
 class DistributedGradReducer(Cell):
@@ -97,7 +59,7 @@ class DistributedGradReducer(Cell):
                 flat = mul(flat, const(1.0 / self.degree, flat))
             start = 0
             for i in bucket:
-                n = int(np.prod(shapes[i], dtype=np.int64))
+                n = math.prod(shapes[i])
                 piece = flat if len(bucket) == 1 else slice_(flat, (start,), (start + n,))
                 out[i] = reshape(piece, shapes[i])
                 start += n
