@@ -101,3 +101,208 @@ def set_prefetch_size(size):
 
 def get_prefetch_size():
     return _prefetch_size
+
+
+# ---------------------------------------------------------------- the other settings of MindSpore's dataset.config
+# minispore's pipeline runs in one process and thread, so these are stored and read back (with MindSpore's
+# defaults, checks and messages) and change nothing.
+import enum  # noqa: E402
+
+_INT32_MAX = 2147483647
+
+
+class ErrorSamplesMode(enum.IntEnum):
+    """What the pipeline does with a sample whose transform fails (only RETURN, the error, is implemented)."""
+    RETURN = 0
+    REPLACE = 1
+    SKIP = 2
+
+
+_settings = {"numa_enable": False, "callback_timeout": 60, "monitor_sampling_interval": 1000,
+             "auto_num_workers": False, "enable_shared_mem": True, "sending_batches": 0, "auto_offload": False,
+             "enable_autotune": False, "autotune_interval": 0, "enable_watchdog": True,
+             "multiprocessing_timeout_interval": 300, "error_samples_mode": ErrorSamplesMode.RETURN,
+             "debug_mode": False, "fast_recovery": True, "iterator_mode": {"do_copy": False, "parallel_convert": False},
+             "multiprocessing_start_method": "fork", "dynamic_shape": False, "video_backend": "CPU"}
+
+
+def _bool(value, message):
+    if not isinstance(value, bool):
+        raise TypeError(message)
+    return value
+
+
+def _int(value, message):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(message)
+    return int(value)
+
+
+def set_numa_enable(numa_enable):
+    _settings["numa_enable"] = _bool(numa_enable, "numa_enable must be a boolean dtype.")
+
+
+def get_numa_enable():
+    return _settings["numa_enable"]
+
+
+def set_callback_timeout(timeout):
+    timeout = _int(timeout, "timeout isn't of type int.")
+    if not 0 < timeout <= _INT32_MAX:
+        raise ValueError("Timeout given is not within the required range.")
+    _settings["callback_timeout"] = timeout
+
+
+def get_callback_timeout():
+    return _settings["callback_timeout"]
+
+
+def set_monitor_sampling_interval(interval):
+    interval = _int(interval, "interval isn't of type int.")
+    if not 0 < interval <= _INT32_MAX:
+        raise ValueError("Interval given is not within the required range (0, INT32_MAX(2147483647)].")
+    _settings["monitor_sampling_interval"] = interval
+
+
+def get_monitor_sampling_interval():
+    return _settings["monitor_sampling_interval"]
+
+
+def set_auto_num_workers(enable):
+    _settings["auto_num_workers"] = _bool(enable, "enable must be of type bool.")
+
+
+def get_auto_num_workers():
+    return _settings["auto_num_workers"]
+
+
+def set_enable_shared_mem(enable):
+    _settings["enable_shared_mem"] = _bool(enable, "enable must be of type bool.")
+
+
+def get_enable_shared_mem():
+    return _settings["enable_shared_mem"]
+
+
+def set_sending_batches(batch_num):
+    _settings["sending_batches"] = _int(batch_num, "batch_num must be an int dtype.")
+
+
+def set_auto_offload(offload):
+    _settings["auto_offload"] = _bool(offload, "offload must be a bool dtype")
+
+
+def get_auto_offload():
+    return _settings["auto_offload"]
+
+
+def set_enable_autotune(enable, filepath_prefix=None):
+    _settings["enable_autotune"] = _bool(enable, "enable must be of type bool.")
+
+
+def get_enable_autotune():
+    return _settings["enable_autotune"]
+
+
+def set_autotune_interval(interval):
+    interval = _int(interval, "interval must be of type int.")
+    if not 0 <= interval <= _INT32_MAX:
+        raise ValueError("Interval given is not within the required range [0, INT32_MAX(2147483647)].")
+    _settings["autotune_interval"] = interval
+
+
+def get_autotune_interval():
+    return _settings["autotune_interval"]
+
+
+def set_enable_watchdog(enable):
+    _settings["enable_watchdog"] = _bool(enable, "enable must be a boolean dtype.")
+
+
+def get_enable_watchdog():
+    return _settings["enable_watchdog"]
+
+
+def set_multiprocessing_timeout_interval(interval):
+    interval = _int(interval, "interval isn't of type int.")
+    if not 0 < interval < _INT32_MAX:
+        raise ValueError("Interval given is not within the required range (0, INT32_MAX(2147483647)).")
+    _settings["multiprocessing_timeout_interval"] = interval
+
+
+def get_multiprocessing_timeout_interval():
+    return _settings["multiprocessing_timeout_interval"]
+
+
+def set_error_samples_mode(error_samples_mode):
+    if not isinstance(error_samples_mode, ErrorSamplesMode):
+        raise TypeError(f"Argument error_samples_mode with value {error_samples_mode!r} is not of type "
+                        f"[{ErrorSamplesMode!r}], but got {type(error_samples_mode)!r}.")
+    _settings["error_samples_mode"] = error_samples_mode
+
+
+def get_error_samples_mode():
+    return _settings["error_samples_mode"]
+
+
+def set_debug_mode(debug_mode_flag, debug_hook_list=None):
+    _settings["debug_mode"] = _bool(debug_mode_flag, "debug_mode_flag isn't of type boolean.")
+
+
+def get_debug_mode():
+    return _settings["debug_mode"]
+
+
+def set_fast_recovery(fast_recovery):
+    _settings["fast_recovery"] = _bool(fast_recovery, "fast_recovery must be a boolean dtype.")
+
+
+def get_fast_recovery():
+    return _settings["fast_recovery"]
+
+
+def set_iterator_mode(do_copy=False, parallel_convert=False):
+    for name, value in (("do_copy", do_copy), ("parallel_convert", parallel_convert)):
+        if not isinstance(value, bool):
+            raise TypeError(f"Argument {name} with value {value!r} is not of type [{bool!r}], but got "
+                            f"{type(value)!r}.")
+    _settings["iterator_mode"] = {"do_copy": do_copy, "parallel_convert": parallel_convert}
+
+
+def get_iterator_mode():
+    return dict(_settings["iterator_mode"])
+
+
+def set_multiprocessing_start_method(start_method="fork"):
+    if start_method not in ("fork", "spawn"):
+        raise ValueError("Input start_method is not within the valid set of ['fork', 'spawn'].")
+    _settings["multiprocessing_start_method"] = start_method
+
+
+def get_multiprocessing_start_method():
+    return _settings["multiprocessing_start_method"]
+
+
+def get_dynamic_shape():
+    return _settings["dynamic_shape"]
+
+
+def get_video_backend():
+    return _settings["video_backend"]
+
+
+def load(file):
+    """Read settings from a JSON file of MindSpore's keys (``numWorkers``, ``prefetchSize``, ``seed``,
+    ``monitorSamplingInterval``, ``callbackTimeout``)."""
+    import json
+    import os
+    if not os.path.isfile(os.fspath(file)):
+        raise RuntimeError(f"Failed to load the config file {file}: it does not exist.")
+    with open(file) as f:
+        conf = json.load(f)
+    setters = {"numParallelWorkers": set_num_parallel_workers, "numWorkers": set_num_parallel_workers,
+               "prefetchSize": set_prefetch_size, "seed": set_seed,
+               "monitorSamplingInterval": set_monitor_sampling_interval, "callbackTimeout": set_callback_timeout}
+    for key, value in conf.items():
+        if key in setters:
+            setters[key](value)

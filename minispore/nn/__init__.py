@@ -12,7 +12,20 @@ from .._dropin import module_getattr as _module_getattr  # noqa: E402
 _getattr = _module_getattr(__name__)
 
 
+# MindSpore's nn re-exports the metrics of mindspore.train (nn.Accuracy, nn.Loss, nn.MAE ...): imported on first use
+_METRICS = ("Accuracy", "BleuScore", "ConfusionMatrix", "ConfusionMatrixMetric", "CosineSimilarity", "Dice", "F1",
+            "Fbeta", "HausdorffDistance", "Loss", "MAE", "MSE", "MeanSurfaceDistance", "Metric", "OcclusionSensitivity",
+            "Perplexity", "Precision", "ROC", "Recall", "RootMeanSquareDistance", "Top1CategoricalAccuracy",
+            "Top5CategoricalAccuracy", "TopKCategoricalAccuracy", "auc", "get_metric_fn", "names", "rearrange_inputs")
+
+
 def __getattr__(name):
+    if name in _METRICS:
+        from ..train import metrics
+        return getattr(metrics, name)
+    if name in ("Jvp", "Vjp"):
+        from . import grad
+        return getattr(grad, name)
     if name == "GraphCell":     # defined with mindspore.load (minispore/train/mindir.py), imported on first use
         from ..train.mindir import GraphCell
         return GraphCell

@@ -480,6 +480,8 @@ def _mean_over(total, count):
 def cross_entropy(input, target, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
     """Cross-entropy of logits (N, C, ...) against class indices (N, ...) or class probabilities."""
     op = "cross_entropy"
+    if not isinstance(target, Tensor):     # MindSpore 2.10 refuses a NumPy array or list target too
+        raise TypeError(f"For '{op}', the 'target' must be a Tensor, but got {type(target).__name__}.")
     x, y = _tensor(input, "input", op), _tensor(target, "target", op)
     _check_float(x, "input", op)
     _check_reduction(reduction, op)
