@@ -6,9 +6,9 @@
 - minispore's all-reduce time per step (the DistributedGradReducer call) next to a raw mpi4py ``Allreduce`` of
   the same bytes.
 
-Scaling efficiency = steps/s(2 workers) / steps/s(1 worker) at the same global batch (1.0: no loss; the ideal
-with 2 cores is 2 x the per-sample speed, i.e. an efficiency of 1 means each worker does half the work in half
-the time).
+The speedup column is steps/s(2 workers) / steps/s(1 worker) at the same global batch: 2.0 is perfect
+scaling (each worker does half the work in half the time), 1.0 no gain. On a 2-core machine shared with other
+work, the numbers are noisy; compare columns of one run.
 
     python benchmarks/dp_scaling.py [--steps 20]
 """
@@ -179,7 +179,8 @@ def run_torch(kind, n, steps):
 def run_mindspore(kind, n, steps):
     if not os.path.exists(MS_PYTHON):
         return {"error": "MindSpore 2.10 is not installed at /tmp/msref"}
-    env = dict(os.environ, OMP_NUM_THREADS="1")
+    # msrun starts its workers with the 'python' on PATH
+    env = dict(os.environ, OMP_NUM_THREADS="1", PATH=os.path.dirname(MS_PYTHON) + os.pathsep + os.environ["PATH"])
     with tempfile.TemporaryDirectory() as logs:
         try:
             proc = subprocess.run([MS_PYTHON, "-m", "mindspore.parallel.cluster.run", f"--worker_num={n}",
@@ -220,7 +221,7 @@ def main():
             rows.append((kind, name, r1, r2))
             print(kind, name, json.dumps(r1), json.dumps(r2), flush=True)
     print()
-    print(f"| workload | framework | 1 worker steps/s | 2 workers steps/s | efficiency | all-reduce ms/step "
+    print(f"| workload | framework | 1 worker steps/s | 2 workers steps/s | speedup | all-reduce ms/step "
           f"| raw mpi4py Allreduce ms |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for kind, name, r1, r2 in rows:
