@@ -30,7 +30,7 @@ def resolve(mindspore_path):
         for attr in parts[cut:]:
             try:
                 obj = getattr(obj, attr)
-            except AttributeError:
+            except Exception:  # noqa: BLE001 -- an AttributeError, or a lazy import that fails: not provided
                 return None
         return obj
     return None

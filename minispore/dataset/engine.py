@@ -137,11 +137,14 @@ def _unpil(col):
 def _stack_batch(rows, name, op="batch"):
     if not rows:
         return np.empty((0,))
-    shape = rows[0].shape
+    shape, dt = rows[0].shape, rows[0].dtype
     for i, a in enumerate(rows):
         if a.shape != shape:
             raise RuntimeError(f"{op}: cannot batch tensors with different shapes in column '{name}': the first "
                                f"element has shape {shape} and element {i} has shape {a.shape}.")
+        if a.dtype != dt:       # MindSpore does not promote (a column of 1 and 2.5 is int64 then float64)
+            raise RuntimeError(f"{op}: cannot batch tensors with different types in column '{name}': the first "
+                               f"element has type {dt} and element {i} has type {a.dtype}.")
     try:
         return np.stack(rows)
     except Exception as e:  # noqa: BLE001
@@ -1189,5 +1192,16 @@ class ConcatDataset(Dataset):
         return sum(d.get_dataset_size() for d in self.children)
 
     def _blocks(self, ctx):
-        for d in self.children:
-            yield from d._blocks(ctx)
+        first = None        # each column's dtype in the first dataset: the others must match (as MindSpore's)
+        for k, d in enumerate(self.children):
+            for cols, n in d._blocks(ctx):
+                types = [c.dtype if isinstance(c, np.ndarray) else (c[0].dtype if c and isinstance(c[0], np.ndarray)
+                                                                    else None) for c in cols]
+                if first is None and k == 0:
+                    first = types
+                elif k > 0 and first is not None:
+                    for name, a, b in zip(self._cols, first, types):
+                        if a is not None and b is not None and a != b:
+                            raise RuntimeError(f"Concat: the data types of the two datasets to be concatenated "
+                                               f"should be the same, but got: {a} and {b} (column '{name}').")
+                yield cols, n

@@ -277,4 +277,24 @@ def cases(ms, jit=False):
     add("cross_entropy_numpy_target",
         lambda: ops.cross_entropy(x23(), np.array([0, 2], np.int32)))
     add("cross_entropy_tensor_target", lambda: ops.cross_entropy(x23(), T([0, 2], np.int32)))
+
+    def rows(*values):
+        def source():
+            for v in values:
+                yield (np.array(v),)
+        return source
+
+    def pipeline(make):
+        return lambda: [r[0] for r in make().create_tuple_iterator(output_numpy=True)]
+    add("batch_mixed_int_float",
+        pipeline(lambda: ds.GeneratorDataset(rows(1, 2.5), ["a"], shuffle=False).batch(2)),
+        keywords=["batch", "types"])
+    add("batch_same_type", pipeline(lambda: ds.GeneratorDataset(rows(1.5, 2.5), ["a"], shuffle=False).batch(2)))
+    add("concat_different_dtypes",
+        pipeline(lambda: ds.GeneratorDataset(rows(np.int32(1)), ["a"], shuffle=False)
+                 + ds.GeneratorDataset(rows(np.float32(2)), ["a"], shuffle=False)),
+        keywords=["Concat", "int32", "float32"])
+    add("concat_same_dtypes",
+        pipeline(lambda: ds.GeneratorDataset(rows(np.int32(1)), ["a"], shuffle=False)
+                 .concat(ds.GeneratorDataset(rows(np.int32(2), np.int32(3)), ["a"], shuffle=False))))
     return out
