@@ -14,9 +14,13 @@ minispore. One row per name.
 import numpy as np
 
 DELIBERATE = {
-    "topk_unsorted": "NOT YET MindSpore's: with sorted=False MindSpore 2.10's CPU kernel returns the k values in the "
-                     "array order of its min-heap (insertion with sift-up, a larger value replaces the root and sifts "
-                     "down); minispore still returns them sorted (issue 9, item 6)",
+    "topk_unsorted": "with sorted=False MindSpore 2.10's CPU kernel returns the k largest in the order "
+                     "std::nth_element leaves them (libstdc++'s introselect: unspecified, and MindSpore's docs warn it "
+                     "differs between platforms); minispore returns the same values and Int32 indices, sorted",
+    "jit_input_signature_mismatch": "MindSpore 2.10 runs a jit function on an input whose static dimension differs "
+                                    "from its input_signature; minispore raises a ValueError naming the dimension",
+    "Tensor_init_by_name": "MindSpore 2.10 fails with \"'str' object is not callable\" for init='zeros'; minispore "
+                           "takes the initializer's name as mindspore.common.initializer.initializer does",
 }
 INSTEAD = {
     "topk_unsorted": {"tuple": [{"tensor": "Float32", "shape": [2, 3], "value": [[5.0, 4.0, 3.0], [9.0, 8.0, 7.0]]},
@@ -277,6 +281,26 @@ def cases(ms, jit=False):
     add("cross_entropy_numpy_target",
         lambda: ops.cross_entropy(x23(), np.array([0, 2], np.int32)))
     add("cross_entropy_tensor_target", lambda: ops.cross_entropy(x23(), T([0, 2], np.int32)))
+
+    # ------------------------------------------------------------ dynamic-shape placeholders (item 4)
+    init = import_module(ms.__name__ + ".common.initializer")
+    add("Tensor_placeholder_shape", lambda: (Tensor(shape=[None, 3], dtype=ms.float32).shape,
+                                             Tensor(dtype=ms.float32, shape=[2, None]).shape))
+    add("Tensor_init_One", lambda: Tensor(shape=(2, 3), dtype=ms.float32, init=init.One()))
+    add("Tensor_init_by_name", lambda: Tensor(shape=(2,), dtype=ms.float32, init="zeros"))
+
+    def set_inputs():
+        net = nn.Dense(3, 2)
+        net.set_inputs(Tensor(shape=[None, 3], dtype=ms.float32))
+        return net(T(np.ones((4, 3)))).shape
+    add("Cell.set_inputs_dynamic", set_inputs)
+
+    def signature(shape):
+        def double(x):
+            return x * 2
+        return lambda: ms.jit(double, input_signature=Tensor(shape=[None, 2], dtype=ms.float32))(T(np.ones(shape)))
+    add("jit_input_signature", signature((5, 2)))
+    add("jit_input_signature_mismatch", signature((5, 3)))
 
     def rows(*values):
         def source():
