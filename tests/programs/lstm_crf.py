@@ -3,8 +3,8 @@ with ops (the score of the gold path by indexing, the normaliser by the forward 
 decoding with argmax/max and a Python back-trace), on Embedding -> bidirectional LSTM with per-sample
 ``seq_length`` -> Dense, trained with SGD on the tutorial's two sentences (padded to 11 tokens).
 
-The tutorial writes ``mindspore.numpy`` (mnp.arange, mnp.where, mnp.full); here the same calls are
-``ops.arange``, ``ops.where`` and ``ops.full``. Every weight is set by parameter name from seeded NumPy.
+The CRF uses ``mindspore.numpy`` (mnp.arange, mnp.where, mnp.full), as the tutorial does. Every weight is set by
+parameter name from seeded NumPy.
 
     python tests/programs/lstm_crf.py [--jit]                       # on MindSpore
     python -m minispore run tests/programs/lstm_crf.py [--jit]      # on minispore
@@ -12,6 +12,7 @@ The tutorial writes ``mindspore.numpy`` (mnp.arange, mnp.where, mnp.full); here 
 import mindspore as ms
 import mindspore.nn as nn
 import mindspore.ops as ops
+import mindspore.numpy as mnp
 from mindspore.common.initializer import initializer, Uniform
 
 from _harness import init_parameters, maybe_jit, parse_args, print_grads, print_updates, snapshot, summary
@@ -22,11 +23,11 @@ def compute_score(emissions, tags, seq_ends, mask, trans, start_trans, end_trans
     seq_length, batch_size = tags.shape
     mask = mask.astype(emissions.dtype)
     score = start_trans[tags[0]]
-    score += emissions[0, ops.arange(batch_size), tags[0]]
+    score += emissions[0, mnp.arange(batch_size), tags[0]]
     for i in range(1, seq_length):
         score += trans[tags[i - 1], tags[i]] * mask[i]
-        score += emissions[i, ops.arange(batch_size), tags[i]] * mask[i]
-    last_tags = tags[seq_ends, ops.arange(batch_size)]
+        score += emissions[i, mnp.arange(batch_size), tags[i]] * mask[i]
+    last_tags = tags[seq_ends, mnp.arange(batch_size)]
     score += end_trans[last_tags]
     return score
 
@@ -39,7 +40,7 @@ def compute_normalizer(emissions, mask, trans, start_trans, end_trans):
         broadcast_emissions = emissions[i].expand_dims(1)
         next_score = broadcast_score + trans + broadcast_emissions
         next_score = ops.logsumexp(next_score, 1)
-        score = ops.where(mask[i].expand_dims(1).astype(ms.bool_), next_score, score)
+        score = mnp.where(mask[i].expand_dims(1).astype(ms.bool_), next_score, score)
     score += end_trans
     return ops.logsumexp(score, 1)
 
@@ -55,7 +56,7 @@ def viterbi_decode(emissions, mask, trans, start_trans, end_trans):
         indices = next_score.argmax(axis=1)
         history += (indices,)
         next_score = next_score.max(axis=1)
-        score = ops.where(mask[i].expand_dims(1).astype(ms.bool_), next_score, score)
+        score = mnp.where(mask[i].expand_dims(1).astype(ms.bool_), next_score, score)
     score += end_trans
     return score, history
 
@@ -76,7 +77,7 @@ def post_decode(score, history, seq_length):
 
 
 def sequence_mask(seq_length, max_length, batch_first=False):
-    range_vector = ops.arange(0, max_length, 1, dtype=seq_length.dtype)
+    range_vector = mnp.arange(0, max_length, 1, dtype=seq_length.dtype)
     result = range_vector < seq_length.view(seq_length.shape + (1,))
     if batch_first:
         return result.astype(ms.int64)
@@ -110,7 +111,7 @@ class CRF(nn.Cell):
         else:
             max_length, batch_size = tags.shape
         if seq_length is None:
-            seq_length = ops.full((batch_size,), max_length, dtype=ms.int64)
+            seq_length = mnp.full((batch_size,), max_length, dtype=ms.int64)
         mask = sequence_mask(seq_length, max_length)
         numerator = compute_score(emissions, tags, seq_length - 1, mask, self.transitions,
                                   self.start_transitions, self.end_transitions)
@@ -132,7 +133,7 @@ class CRF(nn.Cell):
         else:
             batch_size, max_length = emissions.shape[:2]
         if seq_length is None:
-            seq_length = ops.full((batch_size,), max_length, dtype=ms.int64)
+            seq_length = mnp.full((batch_size,), max_length, dtype=ms.int64)
         mask = sequence_mask(seq_length, max_length)
         return viterbi_decode(emissions, mask, self.transitions, self.start_transitions, self.end_transitions)
 
