@@ -199,9 +199,21 @@ def install_fault_handler():
 
 
 # ----------------------------------------------------------------------------- checks
+_SIGNATURE_DIMS = 8
+
+
 def check_same_shapes(g, x, op):
     """Every rank of ``g`` passes the same shape and dtype (a mismatch would hang or read garbage in MPI)."""
     if g.size == 1:
+        return
+    # (rank, leading dims, dtype) as a few integers in one buffer collective, far cheaper than a pickled
+    # allgather; every rank sees the same result, so all of them take the slow path together when it is needed
+    mine = np.full(_SIGNATURE_DIMS + 2, -1, np.int64)
+    ndim = min(x.ndim, _SIGNATURE_DIMS)
+    mine[0], mine[1:1 + ndim], mine[-1] = x.ndim, x.shape[:ndim], np.dtype(x.dtype).num
+    every = np.empty((g.size, mine.size), np.int64)
+    g.comm.Allgather(mine, every)
+    if (every == mine).all() and (every[:, 0] <= _SIGNATURE_DIMS).all():
         return
     mine = (tuple(x.shape), np.dtype(x.dtype).str)
     every = g.comm.allgather(mine)
@@ -209,6 +221,18 @@ def check_same_shapes(g, x, op):
         listing = ", ".join(f"rank {g.world_ranks[i]}: {s[0]} {np.dtype(s[1]).name}" for i, s in enumerate(every))
         raise ValueError(f"For '{op}', every rank of the group {g.name!r} must pass a tensor of the same shape "
                          f"and dtype, but got {listing}.")
+
+
+def check_same_layout(g, layout, op):
+    """Every rank of ``g`` holds the same gradient layout (shapes and dtypes), checked once per layout."""
+    if g.size == 1:
+        return
+    mine = (tuple(tuple(s) for s in layout[0]), tuple(np.dtype(d).str for d in layout[1]))
+    every = g.comm.allgather(mine)
+    if any(s != mine for s in every):
+        bad = [g.world_ranks[i] for i, s in enumerate(every) if s != every[0]]
+        raise ValueError(f"For '{op}', every rank must have the same parameters (shapes and dtypes), but ranks "
+                         f"{bad} differ from rank {g.world_ranks[0]} ({len(every[0][0])} gradients there).")
 
 
 # ----------------------------------------------------------------------------- data parallelism

@@ -133,7 +133,13 @@ def msrun(ns):
     for r in range(ns.worker_num):
         print(f"Start worker process with rank id:{r}, log file:{os.path.join(log_dir, f'worker_{r}.log')}. "
               f"Environment variable [RANK_ID={r}] is exported.", flush=True)
-    proc = subprocess.run(cmd, env=mpiexec_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = mpiexec_env()
+    # one machine's cores shared out between its workers (as torchrun does), unless the user chose: workers that
+    # each start a BLAS thread per core oversubscribe the machine and slow every step
+    threads = str(max(1, (os.cpu_count() or 1) // ns.local_worker_num))
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(var, threads)
+    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     tails = _tail_ranks(ns.tail_worker_log, ns.worker_num)
     for r in tails:
         _print_log(log_dir, r)

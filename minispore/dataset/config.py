@@ -117,6 +117,9 @@ class ErrorSamplesMode(enum.IntEnum):
     REPLACE = 1
     SKIP = 2
 
+    def __str__(self):      # its number, as MindSpore's (an IntEnum) prints on Python 3.11+, on every Python
+        return str(int(self))
+
 
 _settings = {"numa_enable": False, "callback_timeout": 60, "monitor_sampling_interval": 1000,
              "auto_num_workers": False, "enable_shared_mem": True, "sending_batches": 0, "auto_offload": False,

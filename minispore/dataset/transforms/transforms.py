@@ -7,6 +7,7 @@ block of thousands of samples, not a Python call per sample. Calling a transform
 (``TypeCast(ms.int32)(arr)``) runs the same code on a block of one.
 """
 import numbers
+import operator
 
 import numpy as np
 
@@ -331,8 +332,9 @@ class Relational:
     LE = "LE"
 
 
-_RELATIONS = {"EQ": np.equal, "NE": np.not_equal, "GT": np.greater, "GE": np.greater_equal, "LT": np.less,
-              "LE": np.less_equal}
+# the operators, not np.equal & co.: NumPy before 1.25 has no comparison ufunc loops for strings
+_RELATIONS = {"EQ": operator.eq, "NE": operator.ne, "GT": operator.gt, "GE": operator.ge, "LT": operator.lt,
+              "LE": operator.le}
 
 
 class Mask(TensorOperation):

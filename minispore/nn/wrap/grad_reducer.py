@@ -49,12 +49,15 @@ class DistributedGradReducer(Cell):
         shapes = tuple(tuple(g.shape) for g in grads)
         dtypes = tuple(g._data.dtype for g in grads)
         if self._layout is None or self._layout[0] != (shapes, dtypes):
+            # every rank must reduce the same buckets: checked once per layout, not at every AllReduce
+            _engine.check_same_layout(_engine.group(self.group, "DistributedGradReducer"), (shapes, dtypes),
+                                      "DistributedGradReducer")
             self._layout = ((shapes, dtypes), _buckets(shapes, dtypes))
         out = [None] * len(grads)
         for bucket in self._layout[1]:
             flat = concat([reshape(grads[i], (-1,)) for i in bucket], 0) if len(bucket) > 1 \
                 else reshape(grads[bucket[0]], (-1,))
-            flat = _comm.all_reduce(flat, "sum", self.group)
+            flat = _comm.all_reduce(flat, "sum", self.group, checked=True)
             if self.mean:
                 flat = mul(flat, const(1.0 / self.degree, flat))
             start = 0
