@@ -25,8 +25,8 @@ them all: sigmoid(a) = (1 + tanh(a / 2)) / 2. Inside the kernel a sigmoid gate i
 
 Its output is the workspace ``R`` (T, D, B, W) in *iteration* order (direction 1's row k is time T-1-k): the state
 after each step in the first S columns, then what the backward pass needs (an LSTM's tanh(c) and its activated
-gates i, f, o, g; a GRU's r, z, n and the hidden projection of n). The layer reads its outputs from it (``outputs_of``,
-``final_state``).
+gates i, f, o, g; a GRU's r, z, n and the hidden projection of n). The layer reads its outputs from it with one linear
+primitive (``read_scan``: ``RecurrentScanRead`` and its adjoint).
 
 The rules share one backward time loop (``RecurrentScanGrad``, the ``shared`` part of the VJP), which returns
 every cotangent in one flat vector; each argument's rule cuts its piece out. ``RecurrentScanGrad``'s own rules
@@ -433,7 +433,7 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
             if m is not None:
                 ds = add(ds, mul(dh_tot, _bc(sub(one_like(m, one), m), dh_tot)))
         dgi_rows[k], dgh_rows[k] = gi, gh
-    dgi = _stack_rows(dgi_rows)                                       # (T, D, B, G), internal order
+    dgi = _stack_rows(dgi_rows)                                       # (T, D, B, G), iteration order
     dgh = _stack_rows(dgh_rows)
     hp_all = _stack_rows(hp_rows)
     # time order: direction 1 reversed
