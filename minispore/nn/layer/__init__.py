@@ -14,3 +14,4 @@ from .channel_shuffle import *  # noqa: F401,F403
 from .transformer import *  # noqa: F401,F403
 from .rnns import *  # noqa: F401,F403
 from .rnn_cells import *  # noqa: F401,F403
+from .more_activation import *  # noqa: F401,F403
