@@ -220,16 +220,29 @@ class CheckpointManager:
         nums = tuple(int(n) for n in re.findall(r"\d+", os.path.basename(path).rsplit("-", 1)[-1]))
         return os.stat(path).st_mtime_ns, nums
 
+    def _forget_vanished(self):
+        """The listed files with their age keys, dropping those that are gone since the listing: data-parallel
+        ranks that save into one folder prune the same oldest file, and one of them finds it removed (MindSpore's
+        sort by mtime raises FileNotFoundError then, ending the training)."""
+        keyed = []
+        for path in list(self._ckpoint_filelist):
+            try:
+                keyed.append((self._age_key(path), path))
+            except FileNotFoundError:
+                self._ckpoint_filelist.remove(path)
+        return keyed
+
     def remove_oldest_ckpoint_file(self):
-        ckpoint_files = sorted(self._ckpoint_filelist, key=self._age_key)
-        self.remove_ckpoint_file(ckpoint_files[0])
+        keyed = self._forget_vanished()
+        if keyed:
+            self.remove_ckpoint_file(min(keyed)[1])
 
     def keep_one_ckpoint_per_minutes(self, minutes, cur_time):
         del_list = []
         oldest_file = ''
         oldest_time = cur_time
-        for ck_file in self._ckpoint_filelist:
-            modify_time = os.path.getmtime(ck_file)
+        for (mtime_ns, _), ck_file in self._forget_vanished():
+            modify_time = mtime_ns / 1e9
             if cur_time - modify_time < 60 * minutes:
                 del_list.append(ck_file)
                 if modify_time < oldest_time:
