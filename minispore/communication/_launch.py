@@ -97,11 +97,12 @@ def add_msrun_arguments(p):
     p.add_argument("--master_port", type=int, default=8118, help="accepted (MPI's launcher connects the workers)")
     p.add_argument("--node_rank", type=int, default=-1, help="this machine's index (-1: assigned)")
     p.add_argument("--log_dir", default=".", help="the folder of the worker_<rank>.log files")
-    p.add_argument("--join", type=_bool, default=False, help="wait for the workers (msrun always does here)")
+    p.add_argument("--join", type=_bool, default=False, help="print the workers' logs at the end (--tail_worker_log); "
+                                                             "msrun always waits for the workers here")
     p.add_argument("--cluster_time_out", type=int, default=600, help="accepted")
     p.add_argument("--bind_core", type=_bool, default=False, help="accepted")
     p.add_argument("--tail_worker_log", default="-1", help="the ranks whose log is also printed here "
-                                                             "('-1': none, 'all', or '0,1')")
+                                                             "('-1': all with --join=True, else none; 'all'; '0,1')")
     p.add_argument("task_script", help="the training script")
     p.add_argument("task_script_args", nargs="...", help="its arguments")
 
@@ -130,9 +131,10 @@ def msrun(ns):
     log_dir = os.path.abspath(ns.log_dir)
     cmd = [_mpiexec(), "-n", str(ns.worker_num), "--oversubscribe",
            sys.executable, "-m", "minispore.communication._launch", log_dir, ns.task_script] + list(ns.task_script_args)
+    script_cmd = " ".join(["python", ns.task_script] + list(ns.task_script_args))
     for r in range(ns.worker_num):
-        print(f"Start worker process with rank id:{r}, log file:{os.path.join(log_dir, f'worker_{r}.log')}. "
-              f"Environment variable [RANK_ID={r}] is exported.", flush=True)
+        print(f"Start worker process with rank id:{r}, log file:{os.path.join(ns.log_dir, f'worker_{r}.log')}. "
+              f"Environment variable [RANK_ID={r}] is exported. Execute command: {script_cmd}", flush=True)
     env = mpiexec_env()
     # one machine's cores shared out between its workers (as torchrun does), unless the user chose: workers that
     # each start a BLAS thread per core oversubscribe the machine and slow every step
@@ -140,7 +142,7 @@ def msrun(ns):
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env.setdefault(var, threads)
     proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    tails = _tail_ranks(ns.tail_worker_log, ns.worker_num)
+    tails = _tail_ranks(ns.tail_worker_log, ns.worker_num, ns.join)
     for r in tails:
         _print_log(log_dir, r)
     if proc.returncode == 0:
@@ -155,9 +157,13 @@ def msrun(ns):
     return proc.returncode or 1
 
 
-def _tail_ranks(spec, n):
+def _tail_ranks(spec, n, join):
+    """The ranks whose log is printed at the end: by default (``-1``) every rank's with ``--join=True`` and none
+    without, as MindSpore's msrun tails every worker's log only when it joins them (here once the job has ended,
+    rank by rank, not interleaved); ranks named (``0,1``) or ``all`` are printed either way (msrun always waits
+    for its workers here)."""
     if spec in ("-1", "", None):
-        return []
+        return list(range(n)) if join else []
     if spec == "all":
         return list(range(n))
     return [int(r) for r in spec.split(",") if r.strip()]
