@@ -5,6 +5,7 @@ from .._core.autodiff import GradOperation, get_grad, grad, jvp, value_and_grad,
 from . import _prims, function
 from .function import *  # noqa: F401,F403
 from .function.grad_func import jacfwd, jacrev, vmap
+from .function.more_func import *  # noqa: F401,F403
 from . import _tensor_methods
 from .operations import *  # noqa: F401,F403
 from . import operations

@@ -6,3 +6,4 @@ from .random_func import *  # noqa: F401,F403
 from .state_func import *  # noqa: F401,F403
 from .conv_func import *  # noqa: F401,F403
 from .image_func import *  # noqa: F401,F403
+from .more_func import *  # noqa: F401,F403
