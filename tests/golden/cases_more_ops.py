@@ -196,6 +196,19 @@ ROWS = [
                                                   np.array([1., 2., 3.], np.float32)], {}, True),
     ("combinations", "combinations", [_r(33, (4,))], {}, False),
     ("combinations/r3", "combinations", [_r(34, (4,))], {"r": 3, "with_replacement": True}, False),
+    # round 4
+    ("range", "range", [1, 10, 3], {}, False),
+    ("range/float", "range", [0.5, 2.0, 0.5], {}, False),
+    ("tensor_range", "tensor_range", [np.array(1, np.int32), np.array(8, np.int32), np.array(2, np.int32)], {},
+     False),
+    ("tensor_range/float", "tensor_range", [np.array(0.5, np.float32), np.array(2., np.float32),
+                                            np.array(0.5, np.float32)], {}, False),
+    ("multi_margin_loss/p2", "multi_margin_loss", [A, np.array([1, 1], np.int64)],
+     {"p": 2, "margin": 2, "weight": np.array([0.5, 1., 2.], np.float32), "reduction": "sum"}, False),
+    ("adjoint", "adjoint", [A3], {}, True),
+    ("clip_by_norm", "clip_by_norm", [A, 0.5], {}, True),
+    ("clip_by_norm/list", "clip_by_norm", [("list", A, B), 1.0], {}, False),
+    ("multi_margin_loss", "multi_margin_loss", [A, np.array([2, 0], np.int64)], {}, True),
 ]
 
 # (case, function, inputs, kwargs): MindSpore raises
@@ -221,6 +234,9 @@ ERROR_ROWS = [
     ("err/pdist_3d", "pdist", [A3], {}),
     ("err/is_nonzero_many", "is_nonzero", [A], {}),
     ("err/combinations_2d", "combinations", [A], {}),
+    ("err/range_step0", "range", [1, 5, 0], {}),
+    ("err/clip_by_norm_nonfinite", "clip_by_norm", [NANS, 1.0], {"error_if_nonfinite": True}),
+    ("err/multi_margin_loss_margin", "multi_margin_loss", [A, np.array([2, 0], np.int64)], {"margin": 1.5}),
     ("err/batch_dot_batch", "batch_dot", [A, _r(28, (3, 3))], {}),
 ]
 

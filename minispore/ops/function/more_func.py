@@ -417,8 +417,8 @@ def _contract(x1, x2, ax1, ax2, op):
         if x1.shape[a1] != x2.shape[a2]:
             raise ValueError(f"For '{op}', the contracted axes must have the same size, but got x1.shape[{a1}] = "
                              f"{x1.shape[a1]} and x2.shape[{a2}] = {x2.shape[a2]}.")
-    keep1 = [i for i in range(x1.ndim) if i not in ax1]
-    keep2 = [i for i in range(x2.ndim) if i not in ax2]
+    keep1 = [i for i in builtins.range(x1.ndim) if i not in ax1]
+    keep2 = [i for i in builtins.range(x2.ndim) if i not in ax2]
     k = 1
     for a in ax1:
         k *= x1.shape[a]
@@ -439,7 +439,7 @@ def tensor_dot(x1, x2, axes):
     _input(x1, op, "x1")
     _input(x2, op, "x2")
     if isinstance(axes, int) and not isinstance(axes, bool):
-        ax1, ax2 = list(range(x1.ndim - axes, x1.ndim)), list(range(axes))
+        ax1, ax2 = list(builtins.range(x1.ndim - axes, x1.ndim)), list(builtins.range(axes))
     elif isinstance(axes, (list, tuple)) and len(axes) == 2:
         ax1 = [axes[0]] if isinstance(axes[0], int) else list(axes[0])
         ax2 = [axes[1]] if isinstance(axes[1], int) else list(axes[1])
@@ -473,8 +473,8 @@ def batch_dot(x1, x2, axes=None):
         raise ValueError(f"For '{op}', x1.shape[{a1}] and x2.shape[{a2}] must be equal, but got {x1.shape[a1]} "
                          f"and {x2.shape[a2]}.")
     b = x1.shape[0]
-    k1 = [i for i in range(1, x1.ndim) if i != a1]
-    k2 = [i for i in range(1, x2.ndim) if i != a2]
+    k1 = [i for i in builtins.range(1, x1.ndim) if i != a1]
+    k2 = [i for i in builtins.range(1, x2.ndim) if i != a2]
     m = 1
     for i in k1:
         m *= x1.shape[i]
@@ -541,7 +541,7 @@ def _triangle_indices(row, col, offset, dtype, op, lower):
     if dtype not in (mstype.int32, mstype.int64):
         raise TypeError(f"For '{op}', the 'dtype' should be one of [mindspore.int32, mindspore.int64], but got "
                         f"{dtype!r}.")
-    pairs = [(i, j) for i in range(row) for j in range(col) if ((j - i <= offset) if lower else (j - i >= offset))]
+    pairs = [(i, j) for i in builtins.range(row) for j in builtins.range(col) if ((j - i <= offset) if lower else (j - i >= offset))]
     return Tensor([[i for i, _ in pairs], [j for _, j in pairs]], dtype) if pairs else _A.zeros((2, 0), dtype)
 
 
@@ -594,7 +594,7 @@ def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     d1, d2 = dim1 % nd, dim2 % nd
     if d1 == d2:
         raise ValueError(f"For 'diag_embed', 'dim1' and 'dim2' must be different, but got {dim1} and {dim2}.")
-    eye = Tensor([[1 if j == i + max(offset, 0) else 0 for j in range(size)] for i in range(n)], x.dtype)
+    eye = Tensor([[1 if j == i + max(offset, 0) else 0 for j in builtins.range(size)] for i in builtins.range(n)], x.dtype)
     out = _M.mul(_A.expand_dims(x, -1), eye)              # (..., n, size): row i holds x[..., i] at its column
     pad = _A.zeros(tuple(x.shape[:-1]) + (abs(offset), size), x.dtype)
     if offset > 0:
@@ -614,7 +614,7 @@ def vander(x, N=None):
     n = x.shape[0] if N is None else N
     if not isinstance(n, int) or isinstance(n, bool) or n <= 0:
         raise ValueError(f"For 'vander', 'N' must be a positive int, but got {N!r}.")
-    powers = Tensor(list(range(n - 1, -1, -1)), x.dtype)
+    powers = Tensor(list(builtins.range(n - 1, -1, -1)), x.dtype)
     return _M.pow(_A.expand_dims(x, 1), powers)
 
 
@@ -635,8 +635,8 @@ def pdist(input, p=2.0):
     if x.ndim != 2:
         raise ValueError(f"For 'pdist', the input must be 2-D, but got shape {tuple(x.shape)}.")
     n = x.shape[0]
-    i = [a for a in range(n) for b in range(a + 1, n)]
-    j = [b for a in range(n) for b in range(a + 1, n)]
+    i = [a for a in builtins.range(n) for b in builtins.range(a + 1, n)]
+    j = [b for a in builtins.range(n) for b in builtins.range(a + 1, n)]
     if not i:
         return _A.zeros((0,), x.dtype)
     d = _M.sub(_A.gather(x, Tensor(i, mstype.int32), 0), _A.gather(x, Tensor(j, mstype.int32), 0))
@@ -688,7 +688,7 @@ def matrix_band_part(x, lower, upper):
     if x.ndim < 2:
         raise ValueError(f"For 'matrix_band_part', 'x' must be at least 2-D, but got shape {tuple(x.shape)}.")
     m, n = x.shape[-2], x.shape[-1]
-    keep = [[(lower < 0 or i - j <= lower) and (upper < 0 or j - i <= upper) for j in range(n)] for i in range(m)]
+    keep = [[(lower < 0 or i - j <= lower) and (upper < 0 or j - i <= upper) for j in builtins.range(n)] for i in builtins.range(m)]
     return _A.where(Tensor(keep, mstype.bool_), x, _A.zeros_like(x))
 
 
@@ -801,11 +801,106 @@ def combinations(input, r=2, with_replacement=False):
     if not isinstance(r, int) or isinstance(r, bool) or r < 0:
         raise ValueError(f"For 'combinations', 'r' must be a non-negative int, but got {r!r}.")
     make = itertools.combinations_with_replacement if with_replacement else itertools.combinations
-    picks = list(make(range(x.shape[0]), r))
+    picks = list(make(builtins.range(x.shape[0]), r))
     if not picks or r == 0:
         return _A.zeros((0,) if r == 0 else (0, r), x.dtype)
     idx = Tensor([i for p in picks for i in p], mstype.int32)
     return _A.reshape(_A.gather(x, idx, 0), (len(picks), r))
+
+
+
+# ----------------------------------------------------------------------------- round 4
+def _range_op(start, end, step, maxlen=1000000):
+    """``[start, end)`` by ``step`` from Python numbers: Int64 for ints, Float32 otherwise."""
+    vals = (start, end, step)
+    for n, v in zip(("start", "end", "step"), vals):
+        if not isinstance(v, numbers.Real) or isinstance(v, bool):
+            raise TypeError(f"For Range, '{n}' must be an int or a float, but got {type(v).__name__}.")
+    if step == 0:
+        raise ValueError("For Range, delta cannot be equal to zero.")
+    if (end - start) * step < 0:
+        raise ValueError(f"For Range, 'step' must move 'start' ({start}) toward 'end' ({end}), but got {step}.")
+    dtype = mstype.int64 if all(isinstance(v, int) for v in vals) else mstype.float32
+    n = math.ceil((end - start) / step)
+    if n > maxlen:
+        raise ValueError(f"For Range, the number of elements ({n}) must not exceed 'maxlen' ({maxlen}).")
+    return _A.arange(start, end, step, dtype=dtype)
+
+
+def tensor_range(start, end, step):
+    """``range`` from 0-D Tensors: Int64 for integer Tensors, Float32 otherwise."""
+    vals = []
+    for n, v in (("start", start), ("end", end), ("step", step)):
+        _input(v, "tensor_range", n)
+        vals.append(v.asnumpy().item())
+    kinds = {kind_of(v._data.dtype) for v in (start, end, step)}
+    if kinds <= set("iu"):
+        vals = [int(v) for v in vals]
+    else:
+        vals = [float(v) for v in vals]
+    return _range_op(*vals)
+
+
+def adjoint(x):
+    """The transpose of the two innermost axes (real Tensors; the conjugate of a complex one is not provided)."""
+    _input(x, "adjoint", "x")
+    if kind_of(x._data.dtype) == "c":
+        raise TypeError("For 'adjoint', complex Tensors are not supported by minispore.")
+    return _A.swapaxes(x, -1, -2)
+
+
+def clip_by_norm(x, max_norm, norm_type=2.0, error_if_nonfinite=False):
+    """Scale a Tensor (or all Tensors of a list/tuple, by their total ``norm_type``-norm) to total norm at most
+    ``max_norm``: ``x * max_norm / (total + 1e-6)`` where that factor is below 1."""
+    single = isinstance(x, Tensor)
+    xs = [x] if single else list(x) if isinstance(x, (list, tuple)) else None
+    if xs is None:
+        raise TypeError(f"For clip_by_norm, 'x' must be a Tensor or a list/tuple of Tensors, but got "
+                        f"{type(x).__name__}.")
+    for t in xs:
+        _input(t, "clip_by_norm", "x")
+    if norm_type == float("inf"):
+        total = functools.reduce(_M.maximum, [_M.max(_M.abs(t)) for t in xs])
+    else:
+        total = _M.vector_norm(_A.stack([_M.vector_norm(t, norm_type) for t in xs]), norm_type)
+    if error_if_nonfinite and not bool(_M.isfinite(total).asnumpy()):
+        raise _M.ValueRuntimeError(f"For clip_by_norm, the total norm of order {norm_type} from input is "
+                                   f"non-finite.")
+    coef = _M.div(max_norm, _M.add(total, 1e-6))
+    coef = _A.where(_M.less(coef, 1.0), coef, _A.ones_like(coef))
+    out = [_M.mul(t, _A.cast(coef, t.dtype)) for t in xs]
+    return out[0] if single else tuple(out)
+
+
+def multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction='mean'):
+    """``sum_{i != y} weight[y] * max(0, margin - input[y] + input[i]) ** p / C`` per row (``y = target``), reduced."""
+    op = "multi_margin_loss"
+    if not isinstance(margin, int) or isinstance(margin, bool):
+        raise TypeError(f"For '{op}', the type of 'margin' must be int, but got {type(margin).__name__}.")
+    if p not in (1, 2):
+        raise ValueError(f"For '{op}', 'p' must be 1 or 2, but got {p!r}.")
+    x, y = _input(input, op), _input(target, op, "target")
+    _check_reduction(reduction, op)
+    if x.ndim != 2 or y.ndim != 1 or y.shape[0] != x.shape[0]:
+        raise ValueError(f"For '{op}', 'input' must be 2-D (N, C) and 'target' 1-D (N,), but got "
+                         f"{tuple(x.shape)} and {tuple(y.shape)}.")
+    c = x.shape[1]
+    hot = _A.one_hot(_A.cast(y, mstype.int32), c, Tensor(1.0, x.dtype), Tensor(0.0, x.dtype))
+    picked = _M.sum(_M.mul(x, hot), 1, True)
+    terms = _M.clamp(_M.add(_M.sub(x, picked), float(margin)), 0)
+    if p == 2:
+        terms = _M.square(terms)
+    terms = _M.mul(terms, _M.sub(1.0, hot))
+    if weight is not None:
+        terms = _M.mul(terms, _A.expand_dims(_A.gather(_input(weight, op, "weight"), _A.cast(y, mstype.int32), 0),
+                                             1))
+    return _loss(_M.div(_M.sum(terms, 1), c), reduction)
+
+
+
+def range(start, end, step, maxlen=1000000):  # noqa: A001 - MindSpore's name
+    """``[start, end)`` by ``step`` from Python numbers: Int64 for ints, Float32 otherwise."""
+    return _range_op(start, end, step, maxlen)
 
 
 __all__ = [_n for _n, _v in list(globals().items())
