@@ -55,8 +55,9 @@ class DistributedGradReducer(Cell):
             self._layout = ((shapes, dtypes), _buckets(shapes, dtypes))
         out = [None] * len(grads)
         for bucket in self._layout[1]:
-            flat = concat([reshape(grads[i], (-1,)) for i in bucket], 0) if len(bucket) > 1 \
-                else reshape(grads[bucket[0]], (-1,))
+            # (explicit sizes: the Reshape primitive takes no -1, and a traced -1 made graph mode fall back)
+            flat = concat([reshape(grads[i], (math.prod(shapes[i]),)) for i in bucket], 0) if len(bucket) > 1 \
+                else reshape(grads[bucket[0]], (math.prod(shapes[bucket[0]]),))
             flat = _comm.all_reduce(flat, "sum", self.group, checked=True)
             if self.mean:
                 flat = mul(flat, const(1.0 / self.degree, flat))
