@@ -190,10 +190,20 @@ _ACTIVATIONS = {
 }
 
 
+
+def _more_activations():
+    """MindSpore's names for the activations of more_activation.py (which imports this module)."""
+    from . import more_activation as m
+    return {'hshrink': m.HShrink, 'softshrink': m.SoftShrink, 'softmax2d': m.Softmax2d, 'softmin': m.Softmin,
+            'threshold': m.Threshold}
+
+
 def get_activation(name, prim_name=None):
     """The activation Cell for a name such as ``'relu'`` (None gives None)."""
     if name is None:
         return None
+    if name in ('hshrink', 'softshrink', 'softmax2d', 'softmin', 'threshold') and name not in _ACTIVATIONS:
+        _ACTIVATIONS.update(_more_activations())
     if not isinstance(name, str):
         raise TypeError(f"For 'get_activation', the name must be a str, but got {type(name).__name__}.")
     cls = _ACTIVATIONS.get(name)
