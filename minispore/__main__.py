@@ -25,7 +25,11 @@ def main(argv=None):
         return 0
     if ns.command == "coverage":
         from ._coverage import main as coverage
-        return coverage(missing=ns.missing)
+        try:
+            return coverage(missing=ns.missing)
+        except BrokenPipeError:      # `... coverage | head`: the reader left; nothing more to say
+            sys.stdout = None
+            return 0
     if ns.command == "msrun":
         return _launch.msrun(ns)
     if ns.command != "run":
