@@ -41,6 +41,7 @@ parser.add_argument("--ckpt", default="char_gpt.ckpt", help="where to save the t
 parser.add_argument("--seed", type=int, default=1)
 args = parser.parse_args()
 mindspore.set_seed(args.seed)
+np.random.seed(args.seed)     # (layers that draw from NumPy's generator, as in MindSpore)
 
 with open(args.text, encoding="utf-8") as f:
     text = f.read()

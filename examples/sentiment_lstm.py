@@ -48,6 +48,7 @@ parser.add_argument("--ckpt", default="sentiment_lstm.ckpt", help="where to save
 parser.add_argument("--seed", type=int, default=1)
 args = parser.parse_args()
 mindspore.set_seed(args.seed)
+np.random.seed(args.seed)     # nn.LSTM, nn.GRU and nn.RNN draw their weights from NumPy's generator
 
 POSITIVE = ["great", "wonderful", "brilliant", "moving", "superb", "beautiful", "fun", "excellent", "loved",
             "charming"]
