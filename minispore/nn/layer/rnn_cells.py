@@ -12,6 +12,7 @@ from ...ops._prims import rnn as _rnn
 from ...ops._prims.shape import concat, reshape
 from ..cell import Cell
 from ._validation import flag, positive_int
+from .rnns import kernel_weights
 
 __all__ = ["RNNCell", "LSTMCell", "GRUCell"]
 
@@ -60,27 +61,17 @@ class RNNCellBase(Cell):
         batch = x.shape[0]
         dtype = x.dtype
         mode, h = self._mode, self.hidden_size
-
-        def k(t):   # the kernel's gate layout (ops/_prims/rnn.py)
-            return _rnn.kernel_layout(_as(t, dtype), mode, h)
-        w_ih, w_hh = k(self.weight_ih), k(self.weight_hh)
-        gate = w_hh.shape[0]
-        if self.bias_ih is None:
-            b_in, b_hh = None, ops.zeros((1, gate), dtype)
-        elif mode == "GRU":     # the n gate needs its hidden bias inside the step
-            b_in, b_hh = k(self.bias_ih), reshape(k(self.bias_hh), (1, gate))
-        else:
-            b_in, b_hh = k(self.bias_ih + self.bias_hh), ops.zeros((1, gate), dtype)
+        has_bias = self.bias_ih is not None
+        w_ih, w_hh, b_in, b_hh = kernel_weights([self.weight_ih], [self.weight_hh],
+                                                [self.bias_ih] if has_bias else None,
+                                                [self.bias_hh] if has_bias else None, mode, h, dtype)
+        gate = w_hh.shape[1]
         xg = ops.dense(x, w_ih, b_in)
         lengths = ops.ones((batch,), mstype.int64)
-        r = _rnn.recurrent_scan(reshape(xg, (1, batch, gate)), reshape(w_hh, (1,) + w_hh.shape), b_hh,
+        r = _rnn.recurrent_scan(reshape(xg, (1, batch, gate)), w_hh, b_hh,
                                 reshape(state, (1,) + state.shape), lengths, self._mode, False)
         _, h_last, c_last = _rnn.read_scan(r, lengths, mode, h, False)
         return h_last[0] if c_last is None else concat([h_last[0], c_last[0]], 1)
-
-
-def _as(t, dtype):
-    return t if t.dtype == dtype else ops.cast(t, dtype)
 
 
 class RNNCell(RNNCellBase):

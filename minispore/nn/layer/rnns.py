@@ -144,28 +144,6 @@ class _RNNBase(Cell):
         return batch
 
     # ------------------------------------------------------------------------- the stack
-    def _kernel_weights(self, idx, dtype):
-        """The directions ``idx`` of one layer in the kernel's layout (``kernel_layout``): the input weights
-        side by side (D*G, in) with their bias (an LSTM's and RNN's b_hh folded in; a GRU's n gate needs its
-        b_hh inside the recurrence), and the hidden weights and bias stacked (D, G, H), (D, G)."""
-        mode, h = self.mode, self.hidden_size
-
-        def k(t):
-            return _rnn.kernel_layout(_as(t, dtype), mode, h)
-        w_ih = [k(self.w_ih_list[i]) for i in idx]
-        w_hh = ops.stack([k(self.w_hh_list[i]) for i in idx])
-        gate = w_hh.shape[1]
-        if not self.has_bias:
-            return (w_ih[0] if len(w_ih) == 1 else concat(w_ih, 0)), w_hh, None, ops.zeros((len(idx), gate), dtype)
-        if mode == "GRU":
-            b_in = [k(self.b_ih_list[i]) for i in idx]
-            b_hh = ops.stack([k(self.b_hh_list[i]) for i in idx])
-        else:
-            b_in = [k(self.b_ih_list[i] + self.b_hh_list[i]) for i in idx]
-            b_hh = ops.zeros((len(idx), gate), dtype)
-        cat = (lambda ts: ts[0]) if len(idx) == 1 else (lambda ts: concat(ts, 0))
-        return cat(w_ih), w_hh, cat(b_in), b_hh
-
     def construct(self, x, hx=None, seq_length=None):
         batch = self._check_inputs(x, hx, seq_length)
         dtype = x.dtype
@@ -181,7 +159,11 @@ class _RNNBase(Cell):
         layer_input = x
         h_n, c_n = [], []
         for layer in range(self.num_layers):
-            w_ih, w_hh, b_in, b_hh = self._kernel_weights(range(layer * d, layer * d + d), dtype)
+            idx = range(layer * d, layer * d + d)
+            w_ih, w_hh, b_in, b_hh = kernel_weights(
+                [self.w_ih_list[i] for i in idx], [self.w_hh_list[i] for i in idx],
+                [self.b_ih_list[i] for i in idx] if self.has_bias else None,
+                [self.b_hh_list[i] for i in idx] if self.has_bias else None, self.mode, h, dtype)
             xg = ops.dense(reshape(layer_input, (t_len * batch, layer_input.shape[2])), w_ih, b_in)
             xg = reshape(xg, (t_len, batch, xg.shape[1]))
             h0 = hx[0] if self.is_lstm else hx
@@ -206,6 +188,26 @@ class _RNNBase(Cell):
 
 def _as(t, dtype):
     return t if t.dtype == dtype else ops.cast(t, dtype)
+
+
+def kernel_weights(w_ih, w_hh, b_ih, b_hh, mode, hidden, dtype):
+    """Directions' weights (lists, one per direction; biases None without bias) in the kernel's layout
+    (``kernel_layout``): the input weights side by side (D*G, in) with their bias (an LSTM's and RNN's b_hh folded
+    in; a GRU's n gate needs its b_hh inside the recurrence), and the hidden weights and bias stacked (D, G, H) and
+    (D, G). The recurrent layers and the cells both run on this."""
+    def k(t):
+        return _rnn.kernel_layout(_as(t, dtype), mode, hidden)
+
+    def cat(ts):
+        return ts[0] if len(ts) == 1 else concat(ts, 0)
+    d = len(w_hh)
+    w_hh = ops.stack([k(w) for w in w_hh])
+    zeros = ops.zeros((d, w_hh.shape[1]), dtype)
+    if b_ih is None:
+        return cat([k(w) for w in w_ih]), w_hh, None, zeros
+    if mode == "GRU":
+        return cat([k(w) for w in w_ih]), w_hh, cat([k(b) for b in b_ih]), ops.stack([k(b) for b in b_hh])
+    return cat([k(w) for w in w_ih]), w_hh, cat([k(bi + bh) for bi, bh in zip(b_ih, b_hh)]), zeros
 
 
 class RNN(_RNNBase):

@@ -12,7 +12,7 @@ differences in tests/ops/prim_cases_conv.py).
 """
 from ..._core.autodiff import vjp_of
 from ._base import NONDIFF, Primitive, bind, const, xp
-from .elementwise import add, div, mul, rsqrt, sub
+from .elementwise import add, mul, rsqrt, sub
 from .reduce import mean, sum_
 from .shape import broadcast_to, reshape
 

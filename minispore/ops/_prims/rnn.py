@@ -378,7 +378,6 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
     """``_scan_grad_impl`` written with primitives (the rules of RecurrentScanGrad: its pullback)."""
     t_len, d, batch = r._data.shape[:3]
     _, g, h = w_hh._data.shape
-    w = w_hh
     one = const(1.0, r)
     s_size = _state_size(mode, h)
     ds = None
@@ -398,25 +397,25 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
             dc_tot = _cut(drk, h, 2 * h) if ds is None else add(_cut(ds, h, 2 * h), _cut(drk, h, 2 * h))
             dcv = dc_tot if m is None else mul(dc_tot, _bc(m, dc_tot))
             dtc = add(mul(dhv, o_), _cut(drk, 2 * h, 3 * h))
-            dc = add(mul(dtc, sub(one_like(tc, one), mul(tc, tc))), dcv)
+            dc = add(mul(dtc, sub(_ones_as(tc, one), mul(tc, tc))), dcv)
             da = [_cut(drk, 3 * h + j * h, 4 * h + j * h) for j in range(4)]
             di = mul(add(mul(dc, g_), da[0]), _dsig(i_, one))
             df = mul(add(mul(dc, c_prev), da[1]), _dsig(f_, one))
             do = mul(add(mul(dhv, tc), da[2]), _dsig(o_, one))
-            dg = mul(add(mul(dc, i_), da[3]), sub(one_like(g_, one), mul(g_, g_)))
+            dg = mul(add(mul(dc, i_), da[3]), sub(_ones_as(g_, one), mul(g_, g_)))
             gi = concat([di, df, do, dg], 2)
             gh = gi
             dc_prev = mul(dc, f_)
-            dh_prev = matmul(gi, w)
+            dh_prev = matmul(gi, w_hh)
             if m is not None:
-                keep = sub(one_like(m, one), m)
+                keep = sub(_ones_as(m, one), m)
                 dc_prev = add(dc_prev, mul(dc_tot, _bc(keep, dc_tot)))
                 dh_prev = add(dh_prev, mul(dh_tot, _bc(keep, dh_tot)))
             ds = concat([dh_prev, dc_prev], 2)
         elif mode == "GRU":
             r_, z_, n_, ghn = (_cut(rk, h + j * h, 2 * h + j * h) for j in range(4))
-            dn = mul(add(mul(dhv, sub(one_like(z_, one), z_)), _cut(drk, 3 * h, 4 * h)),
-                     sub(one_like(n_, one), mul(n_, n_)))
+            dn = mul(add(mul(dhv, sub(_ones_as(z_, one), z_)), _cut(drk, 3 * h, 4 * h)),
+                     sub(_ones_as(n_, one), mul(n_, n_)))
             dz = add(mul(dhv, sub(hp, n_)), _cut(drk, 2 * h, 3 * h))
             dr_ = add(mul(dn, ghn), _cut(drk, h, 2 * h))
             drp, dzp = mul(dr_, _dsig(r_, one)), mul(dz, _dsig(z_, one))
@@ -424,14 +423,14 @@ def _grad_formula(dr, r, w_hh, s0, lengths, mode, masked):
             gh = concat([drp, dzp, add(mul(dn, r_), _cut(drk, 4 * h, 5 * h))], 2)
             direct = mul(dhv, z_)
             if m is not None:
-                direct = add(direct, mul(dh_tot, _bc(sub(one_like(m, one), m), dh_tot)))
-            ds = add(matmul(gh, w), direct)
+                direct = add(direct, mul(dh_tot, _bc(sub(_ones_as(m, one), m), dh_tot)))
+            ds = add(matmul(gh, w_hh), direct)
         else:
-            deriv = sub(one_like(rk, one), mul(rk, rk)) if mode == "RNN_TANH" else _relu_mask(rk)
+            deriv = sub(_ones_as(rk, one), mul(rk, rk)) if mode == "RNN_TANH" else _relu_mask(rk)
             gi = gh = mul(dhv, deriv)
-            ds = matmul(gi, w)
+            ds = matmul(gi, w_hh)
             if m is not None:
-                ds = add(ds, mul(dh_tot, _bc(sub(one_like(m, one), m), dh_tot)))
+                ds = add(ds, mul(dh_tot, _bc(sub(_ones_as(m, one), m), dh_tot)))
         dgi_rows[k], dgh_rows[k] = gi, gh
     dgi = _stack_rows(dgi_rows)                                       # (T, D, B, G), iteration order
     dgh = _stack_rows(dgh_rows)
@@ -464,13 +463,13 @@ def _bc(m, like):
     return broadcast_to(m, like._data.shape)
 
 
-def one_like(t, one):
+def _ones_as(t, one):
     return broadcast_to(one, t._data.shape)
 
 
 def _dsig(s, one):
     """d/da of the kernel's sigmoid gate (1 + tanh a) / 2 = s: 2 s (1 - s)."""
-    return mul(add(s, s), sub(one_like(s, one), s))
+    return mul(add(s, s), sub(_ones_as(s, one), s))
 
 
 def _relu_mask(hk):
