@@ -194,6 +194,17 @@ def searchsorted(sorted_sequence, values, *, out_int32=False, right=False, side=
         raise ValueError(f"For 'searchsorted', 'side' must be 'left' or 'right' (and agree with 'right'), but got "
                          f"side={side!r}, right={right!r}.")
     return _methods().searchsorted(s, values, side, sorter, out_int32=out_int32)
+cov = _method("cov")
+histc = _method("histc")
+bincount = _method("bincount")
+index_fill = _method("index_fill", arg="x")
+diagonal_scatter = _method("diagonal_scatter")
+select_scatter = _method("select_scatter")
+slice_scatter = _method("slice_scatter")
+renorm = _method("renorm")
+nanmedian = _method("nanmedian")
+reverse_sequence = _method("reverse_sequence", arg="x")
+unique_consecutive = _method("unique_consecutive")
 
 
 # ----------------------------------------------------------------------------- stacking
@@ -350,21 +361,7 @@ def gaussian_nll_loss(x, target, var, full=False, eps=1e-6, reduction='mean'):
     return _loss(loss, reduction)
 
 
-
-# ----------------------------------------------------------------------------- round 2: functional forms
-cov = _method("cov")
-histc = _method("histc")
-bincount = _method("bincount")
-index_fill = _method("index_fill", arg="x")
-diagonal_scatter = _method("diagonal_scatter")
-select_scatter = _method("select_scatter")
-slice_scatter = _method("slice_scatter")
-renorm = _method("renorm")
-nanmedian = _method("nanmedian")
-reverse_sequence = _method("reverse_sequence", arg="x")
-unique_consecutive = _method("unique_consecutive")
-
-
+# ----------------------------------------------------------------------------- tensor predicates, at least n-D
 def is_tensor(obj):
     return isinstance(obj, Tensor)
 
@@ -692,8 +689,7 @@ def matrix_band_part(x, lower, upper):
     return _A.where(Tensor(keep, mstype.bool_), x, _A.zeros_like(x))
 
 
-
-# ----------------------------------------------------------------------------- round 3: segments, in-place forms
+# ----------------------------------------------------------------------------- segments and in-place forms
 unsorted_segment_max = _method("unsorted_segment_max", arg="x")
 unsorted_segment_min = _method("unsorted_segment_min", arg="x")
 unsorted_segment_prod = _method("unsorted_segment_prod", arg="x")
@@ -808,8 +804,7 @@ def combinations(input, r=2, with_replacement=False):
     return _A.reshape(_A.gather(x, idx, 0), (len(picks), r))
 
 
-
-# ----------------------------------------------------------------------------- round 4
+# ----------------------------------------------------------------------------- ranges, adjoint, norm clipping, a multi-class margin loss
 def _range_op(start, end, step, maxlen=1000000):
     """``[start, end)`` by ``step`` from Python numbers: Int64 for ints, Float32 otherwise."""
     vals = (start, end, step)
