@@ -101,3 +101,22 @@ def _describe(template):
     if template is _LEAF:
         return "Tensor"
     return repr(template)
+
+
+def emit_equations(traced, rules, builder, names, mapping, file_format):
+    """Write every equation of ``traced`` with its ``rules[primitive name](builder, input names, input avals,
+    output aval, **params)`` into ``names`` (slot -> the format's value name); returns the output names. A
+    primitive without a rule is an ExportError naming it; the recurrent workspace may only feed its read step."""
+    from . import _rnn_export
+    avals = traced.avals
+    for prim, ins, params, out in traced.eqns:
+        rule = rules.get(prim.name)
+        if rule is None:
+            raise ExportError(f"For 'export', the primitive '{prim.name}' has no {mapping} mapping, so this network "
+                              f"cannot be exported to {file_format}.")
+        in_names = [names[i] for i in ins]
+        _rnn_export.check_inputs(prim.name, in_names)
+        names[out] = rule(builder, in_names, [avals[i] for i in ins], avals[out], **params)
+    outs = [names[slot] for slot in traced.out_slots]
+    _rnn_export.check_inputs(None, outs)
+    return outs

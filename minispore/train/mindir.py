@@ -35,7 +35,7 @@ class _LazyProto:
 
 pb = _LazyProto()
 from . import _rnn_export
-from ._graph_export import GRAPH_NAME, ExportError, trace_for_export
+from ._graph_export import GRAPH_NAME, ExportError, emit_equations, trace_for_export
 
 __all__ = ["export", "export_mindir", "load", "GraphCell", "MindIRGraph"]
 
@@ -187,17 +187,8 @@ def export_mindir(net, inputs, file_name):
         names[slot] = tp.name
     for slot, array in traced.constants:
         names[slot] = w.const(array)
+    outs = emit_equations(traced, _EXPORTERS, w, names, "MindIR", "MINDIR")
     avals = traced.avals
-    for prim, ins, params, out in traced.eqns:
-        rule = _EXPORTERS.get(prim.name)
-        if rule is None:
-            raise ExportError(f"For 'export', the primitive '{prim.name}' has no MindIR mapping, so this network "
-                              f"cannot be exported to MINDIR.")
-        in_names = [names[i] for i in ins]
-        _rnn_export.check_inputs(prim.name, in_names)
-        names[out] = rule(w, in_names, [avals[i] for i in ins], avals[out], **params)
-    outs = [names[s] for s in traced.out_slots]
-    _rnn_export.check_inputs(None, outs)
     if traced.single:
         result = outs[0]
         out_avals = [avals[traced.out_slots[0]]]

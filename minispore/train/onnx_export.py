@@ -6,7 +6,7 @@ import os
 import numpy as np
 
 from . import _rnn_export
-from ._graph_export import GRAPH_NAME, ExportError, trace_for_export
+from ._graph_export import GRAPH_NAME, ExportError, emit_equations, trace_for_export
 
 OPSET = 18
 
@@ -166,16 +166,8 @@ def export_onnx(net, inputs, file_name):
         names[slot] = param.name
     for slot, array in traced.constants:
         names[slot] = b.init(np.asarray(array))
+    emit_equations(traced, _RULES, b, names, "ONNX", "ONNX")
     avals = traced.avals
-    for prim, ins, params, out in traced.eqns:
-        rule = _RULES.get(prim.name)
-        if rule is None:
-            raise ExportError(f"For 'export', the primitive '{prim.name}' has no ONNX mapping, so this network "
-                              f"cannot be exported to ONNX.")
-        in_names = [names[i] for i in ins]
-        _rnn_export.check_inputs(prim.name, in_names)
-        names[out] = rule(b, in_names, [avals[i] for i in ins], avals[out], **params)
-    _rnn_export.check_inputs(None, [names[slot] for slot in traced.out_slots])
     outputs = []
     for k, slot in enumerate(traced.out_slots):
         name = "output" if traced.single else f"output{k}"
