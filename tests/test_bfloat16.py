@@ -112,3 +112,16 @@ def test_auto_mixed_precision_bfloat16_matches_float32(level):
     assert out.dtype == low.dtype           # the float16 network's output type (O2 casts back to float32)
     np.testing.assert_allclose(out.asnumpy().astype(np.float32), want, rtol=5e-2, atol=5e-2)
     assert not np.allclose(out.asnumpy().astype(np.float32), want, rtol=0, atol=1e-7)  # it did run in bfloat16
+
+
+def test_import_minispore_leaves_ml_dtypes_until_bfloat16_is_used():
+    """ml_dtypes' extension takes ~0.5 s to import: `import minispore` must not pay it; the first bfloat16 use
+    does, and arrays a user made with ml_dtypes are bfloat16 Tensors either way."""
+    import subprocess
+    import sys
+    code = ("import sys, minispore as ms; assert 'ml_dtypes' not in sys.modules, 'imported at start-up'; "
+            "print(ms.bfloat16); t = ms.Tensor([1.5, 2.0], ms.bfloat16); assert 'ml_dtypes' in sys.modules; "
+            "assert (t * 2).dtype == ms.bfloat16")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip() == "BFloat16"

@@ -68,7 +68,7 @@ class _GenericType(Type):
 
 def is_concrete(t):
     """False for the generic ``float_`` / ``int_`` / ``uint``, which MindSpore does not accept as a tensor dtype."""
-    return type(t) is Type
+    return type(t) is Type or t is bfloat16
 
 
 def _type_by_name(name):
@@ -90,9 +90,11 @@ float32 = Type("Float32", np.dtype(np.float32), "f", 32)
 float64 = Type("Float64", np.dtype(np.float64), "f", 64)
 
 
-class _MissingBFloat16(Type):
-    """``mindspore.bfloat16`` where the ``ml_dtypes`` package (NumPy's bfloat16) is not installed: it prints and
-    compares like the real type, and any use that needs its arrays says what to install."""
+class _BFloat16(Type):
+    """``mindspore.bfloat16``: NumPy's bfloat16 comes from the ``ml_dtypes`` package, imported the first time the
+    type's arrays are needed (importing its extension costs ~0.5 s, ten times the rest of ``import minispore``).
+    Without the package the type still prints and compares, and any use that needs arrays says what to install.
+    MindSpore's kind is float (8 exponent bits, 7 mantissa bits); NumPy's kind for the extension type is 'V'."""
     __slots__ = ()
 
     def __init__(self):
@@ -100,27 +102,40 @@ class _MissingBFloat16(Type):
 
     @property
     def np_dtype(self):
-        raise TypeError("mindspore.bfloat16 needs the 'ml_dtypes' package (NumPy's bfloat16): "
-                        "pip install ml_dtypes")
+        return _bf16_numpy()
 
 
-try:
-    import ml_dtypes as _ml_dtypes
-    # NumPy's kind for it is 'V' (an extension type); MindSpore's kind is float, 8 exponent bits, 7 mantissa
-    bfloat16 = Type("BFloat16", np.dtype(_ml_dtypes.bfloat16), "f", 16)
-    _BF16_NUMPY = bfloat16.np_dtype
-except ImportError:                                             # pragma: no cover - the package is a dependency
-    bfloat16 = _MissingBFloat16()
-    _BF16_NUMPY = None
+def _bf16_numpy():
+    global _BF16_NUMPY
+    if _BF16_NUMPY is None:
+        try:
+            import ml_dtypes
+        except ImportError:
+            raise TypeError("mindspore.bfloat16 needs the 'ml_dtypes' package (NumPy's bfloat16): "
+                            "pip install ml_dtypes") from None
+        _BF16_NUMPY = np.dtype(ml_dtypes.bfloat16)
+        dict.__setitem__(_BY_NUMPY, _BF16_NUMPY, bfloat16)
+    return _BF16_NUMPY
+
+
+def _is_bf16_numpy(np_dtype):
+    """Whether a NumPy dtype is ml_dtypes' bfloat16 (without importing the package: such an array can only exist
+    once something imported it)."""
+    return getattr(np_dtype, "kind", None) == "V" and getattr(np_dtype, "name", None) == "bfloat16"
+
+
+_BF16_NUMPY = None
+bfloat16 = _BFloat16()
 
 
 def kind_of(np_dtype):
     """MindSpore's kind letter of a NumPy dtype (of an array's ``.dtype``): NumPy's own ('b', 'i', 'u', 'f', ...),
     except 'f' for bfloat16, an ml_dtypes extension type whose NumPy kind is 'V'. Every kind check on an array goes
     through here, so that bfloat16 is a float wherever float16 is."""
-    if _BF16_NUMPY is not None and np_dtype == _BF16_NUMPY:
+    kind = np_dtype.kind
+    if kind == "V" and np_dtype.name == "bfloat16":
         return "f"
-    return np_dtype.kind
+    return kind
 
 
 class _StringType(Type):
@@ -146,11 +161,30 @@ int_ = _GenericType("Int", "i", int32)
 uint = _GenericType("UInt", "u", None)
 _GENERIC_BY_NAME = {t.name: t for t in (float_, int_, uint, string)}
 
-all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64) + \
-    ((bfloat16,) if _BF16_NUMPY is not None else ())
+all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, bfloat16)
 _BY_NAME = {t.name: t for t in all_types}
-_BY_NAME.setdefault("BFloat16", bfloat16)
-_BY_NUMPY = {t.np_dtype: t for t in all_types}
+
+
+class _ByNumpy(dict):
+    """NumPy dtype -> Type. bfloat16 joins when its NumPy type is first seen (see ``_bf16_numpy``)."""
+
+    def __missing__(self, np_dtype):
+        if _is_bf16_numpy(np_dtype):
+            _bf16_numpy()
+            return bfloat16
+        raise KeyError(np_dtype)
+
+    def get(self, np_dtype, default=None):
+        t = dict.get(self, np_dtype)
+        if t is None and _is_bf16_numpy(np_dtype):
+            return self[np_dtype]
+        return default if t is None else t
+
+    def __contains__(self, np_dtype):
+        return dict.__contains__(self, np_dtype) or _is_bf16_numpy(np_dtype)
+
+
+_BY_NUMPY = _ByNumpy((t.np_dtype, t) for t in all_types if t is not bfloat16)
 number_type = tuple(t for t in all_types if t is not bool_)
 float_type = (float16, float32, float64, bfloat16)
 int_type = (int8, int16, int32, int64)
@@ -242,8 +276,9 @@ def promote_scalar(t, scalar):
 def limits(np_dtype):
     """(lowest, highest) finite values of a NumPy dtype, as Python numbers."""
     np_dtype = np.dtype(np_dtype)
-    if np_dtype == _BF16_NUMPY:
-        info = _ml_dtypes.finfo(np_dtype)
+    if _is_bf16_numpy(np_dtype):
+        import ml_dtypes
+        info = ml_dtypes.finfo(np_dtype)
         return float(info.min), float(info.max)
     info = np.finfo(np_dtype) if np_dtype.kind == "f" else np.iinfo(np_dtype)
     return info.min.item() if np_dtype.kind == "f" else int(info.min), \

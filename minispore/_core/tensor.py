@@ -104,7 +104,7 @@ class Tensor:
             except TypeError:
                 raise TypeError(f"For 'Tensor', the 'dtype' must be a mindspore type such as mindspore.float32, "
                                 f"but got {dtype!r}.") from None
-            if type(dtype) is not mstype.Type:
+            if not mstype.is_concrete(dtype):
                 raise TypeError(f"For 'Tensor', the 'dtype' should be a concrete type such as mindspore.float32, "
                                 f"but got {dtype!r}")
         if input_data is None:

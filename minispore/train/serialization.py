@@ -406,7 +406,7 @@ def _parse_ckpt_proto(file, crc_check):
     return msg
 
 
-_NP_BY_TYPE = {t.name: t.np_dtype.newbyteorder("<") for t in mstype.all_types}
+_NP_BY_TYPE = {t.name: t.np_dtype.newbyteorder("<") for t in mstype.all_types if t is not mstype.bfloat16}
 
 
 def _make_param(arr, name=None):
