@@ -991,10 +991,10 @@ def _gather_by_index(x, index):
     tensors = []
     for axis, i in enumerate(items):
         if isinstance(i, Tensor):
-            tensors.append(P.cast(i, backend.xp.dtype("int64")))
+            tensors.append(P.cast(i, mstype.int64.np_dtype))
         else:
             n = x.shape[axis]
-            tensors.append(_constant(int(i) % n if -n <= int(i) < n else int(i), backend.xp.dtype("int64")))
+            tensors.append(_constant(int(i) % n if -n <= int(i) < n else int(i), mstype.int64.np_dtype))
     shape = shapes.broadcast_shapes(*[t.shape for t in tensors])
     stacked = P.concat([P.reshape(P.broadcast_to(t, shape), shape + (1,)) for t in tensors], len(shape))
     return P.gather_nd(x, stacked)
