@@ -6,5 +6,15 @@ from .adam import Adam, AdamWeightDecay
 from .sgd import SGD
 from .rmsprop import RMSProp
 from .adagrad import Adagrad
+from .ada_max import AdaMax
+from .adadelta import Adadelta
+from .proximal_ada_grad import ProximalAdagrad
+from .ftrl import FTRL
+from .lazyadam import LazyAdam, AdamOffload
+from .asgd import ASGD
+from .rprop import Rprop
+from .parameter_update import ParameterUpdate
 
-__all__ = ['Optimizer', 'Momentum', 'Adam', 'AdamWeightDecay', 'SGD', 'RMSProp', 'Adagrad']
+__all__ = ['Optimizer', 'Momentum', 'Adam', 'AdamWeightDecay', 'SGD', 'RMSProp', 'Adagrad',
+           'AdaMax', 'Adadelta', 'ProximalAdagrad', 'FTRL', 'LazyAdam', 'AdamOffload', 'ASGD', 'Rprop',
+           'ParameterUpdate']

@@ -1,0 +1,133 @@
+"""Check minispore's optimizer-update Primitive classes (``ops.ApplyAdagrad()``, ``ops.SparseApplyFtrl(...)``...) and
+the nn optimizers on the same rules (``nn.AdaMax``, ``nn.FTRL``, ``nn.Rprop``...) against MindSpore 2.10.0 (CPU,
+PyNative): the rows of tests/golden/cases_optim2.py, recorded in tests/golden/optim2.json by
+``/tmp/msref/bin/python tests/golden/gen_optim2.py``. A Primitive case compares the printed Primitive, its name,
+what it returns and the Parameters after the update; an optimizer case every Parameter of the optimizer (weights and
+state, by name) after each of three steps.
+"""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "golden"))
+
+import cases_optim2  # noqa: E402
+import harness  # noqa: E402
+
+globals().update(harness.Family(cases_optim2, "optim2.json").tests())
+
+ADDED_OPS = ['ApplyAdaMax', 'ApplyAdadelta', 'ApplyAdagrad', 'ApplyAdagradV2', 'ApplyAdagradDA', 'ApplyAddSign',
+             'ApplyPowerSign', 'ApplyCenteredRMSProp', 'ApplyRMSProp', 'ApplyFtrl', 'ApplyKerasMomentum',
+             'ApplyProximalAdagrad', 'ApplyProximalGradientDescent', 'ApplyAdamWithAmsgrad',
+             'ApplyAdamWithAmsgradV2', 'SGD', 'Adam', 'AdamWeightDecay', 'AdamNoUpdateParam', 'FusedSparseAdam',
+             'FusedSparseLazyAdam', 'FusedSparseFtrl', 'FusedSparseProximalAdagrad', 'SparseApplyAdagrad',
+             'SparseApplyAdagradV2', 'SparseApplyFtrl', 'SparseApplyFtrlV2', 'SparseApplyProximalAdagrad',
+             'SparseApplyRMSProp', 'SparseApplyAdadelta', 'LARSUpdate']
+ADDED_NN = ['AdaMax', 'Adadelta', 'ProximalAdagrad', 'FTRL', 'LazyAdam', 'AdamOffload', 'ASGD', 'Rprop',
+            'ParameterUpdate']
+
+
+def test_every_added_name_has_a_row():
+    from minispore.ops.operations import optim_ops
+    import minispore.nn.optim as optim
+    rows = {r[0] for r in cases_optim2.STATE_ROWS}
+    assert sorted(set(optim_ops.__all__) - rows) == []
+    assert set(ADDED_OPS) == set(optim_ops.__all__)
+    cases = {r[1] for r in cases_optim2.OPT_ROWS} | {"ParameterUpdate"}
+    assert sorted(set(ADDED_NN) - cases) == []
+    assert set(ADDED_NN) <= set(optim.__all__)
+
+
+def test_names_are_exported():
+    import minispore as ms
+    from minispore.ops.operations import nn_ops
+    for n in ADDED_OPS:
+        assert getattr(ms.ops, n) is getattr(nn_ops, n)
+    for n in ADDED_NN:
+        assert hasattr(ms.nn, n)
+
+
+def test_primitive_update_runs_under_jit():
+    """The update is recorded as effects: a compiled function replays it at every call."""
+    import minispore as ms
+    var = ms.Parameter(ms.Tensor(cases_optim2.V.copy()), name="var")
+    acc = ms.Parameter(ms.Tensor(cases_optim2.S.copy()), name="acc")
+    op = ms.ops.ApplyAdagrad()
+
+    @ms.jit
+    def step(lr, g):
+        op(var, acc, lr, g)
+        return lr
+
+    g = cases_optim2.G
+    want_v, want_a = cases_optim2.V.astype(np.float64), cases_optim2.S.astype(np.float64)
+    for _ in range(2):
+        step(ms.Tensor(np.float32(0.01)), ms.Tensor(g))
+        want_a = want_a + g * g
+        want_v = want_v - 0.01 * g / np.sqrt(want_a)
+    np.testing.assert_allclose(acc.asnumpy(), want_a, rtol=1e-5)
+    np.testing.assert_allclose(var.asnumpy(), want_v, rtol=1e-5)
+
+
+def test_nn_rule_is_the_primitive_rule():
+    """nn.Adadelta's step equals ops.ApplyAdadelta's (one rule) and the NumPy formula."""
+    import minispore as ms
+    w = ms.Parameter(ms.Tensor(cases_optim2.W2.copy()), name="w")
+    opt = ms.nn.Adadelta([w], learning_rate=0.5, rho=0.8, epsilon=1e-6)
+    g = cases_optim2.GRADS[0][1]
+    opt((ms.Tensor(g),))
+    a = 0.2 * g.astype(np.float64) ** 2
+    u = np.sqrt(1e-6) / np.sqrt(a + 1e-6) * g
+    np.testing.assert_allclose(w.asnumpy(), cases_optim2.W2 - 0.5 * u, rtol=1e-5)
+    np.testing.assert_allclose(opt.accum_update[0].asnumpy(), 0.2 * u * u, rtol=1e-5)
+
+
+def test_sparse_grad_shape_error():
+    import minispore as ms
+    var = ms.Parameter(ms.Tensor(cases_optim2.V3.copy()), name="var")
+    acc = ms.Parameter(ms.Tensor(cases_optim2.A3.copy()), name="acc")
+    with pytest.raises(ValueError, match="SparseApplyAdagrad"):
+        ms.ops.SparseApplyAdagrad(lr=0.01)(var, acc, ms.Tensor(np.ones((2, 3), np.float32)),
+                                           ms.Tensor(cases_optim2.IDX))
+
+
+def _ftrl_reference(w, accum, linear, g, lr, l1, l2, lr_power):
+    """FTRL-proximal as MindSpore documents it, in float64."""
+    w, accum, linear, g = (np.asarray(x, np.float64) for x in (w, accum, linear, g))
+    new_accum = accum + g * g
+    linear = linear + g - (new_accum ** -lr_power - accum ** -lr_power) / lr * w
+    quadratic = new_accum ** -lr_power / lr + 2 * l2
+    w = np.where(np.abs(linear) > l1, (np.sign(linear) * l1 - linear) / quadratic, 0.0)
+    return w, new_accum, linear
+
+
+def test_apply_ftrl_follows_the_documented_rule():
+    """ApplyFtrl is DELIBERATE (MindSpore's CPU kernel has the l1 sign wrong): check it against NumPy, with an
+    l1 large enough to zero some elements."""
+    import minispore as ms
+    c = cases_optim2
+    for l1 in (0.001, 0.3):
+        ps = [ms.Parameter(ms.Tensor(v.copy()), name=f"p{i}") for i, v in enumerate((c.V, c.S, c.M))]
+        ms.ops.ApplyFtrl()(*ps, ms.Tensor(c.G), ms.Tensor(np.float32(0.5)), ms.Tensor(np.float32(l1)),
+                           ms.Tensor(np.float32(0.002)), ms.Tensor(np.float32(-0.5)))
+        want = _ftrl_reference(c.V, c.S, c.M, c.G, 0.5, l1, 0.002, -0.5)
+        for p, w in zip(ps, want):
+            np.testing.assert_allclose(p.asnumpy(), w, rtol=1e-4, atol=1e-6)
+
+
+def test_nn_ftrl_follows_the_documented_rule():
+    import minispore as ms
+    c = cases_optim2
+    ps = [ms.Parameter(ms.Tensor(c.W1.copy()), name="w1"), ms.Parameter(ms.Tensor(c.W2.copy()), name="w2")]
+    opt = ms.nn.FTRL(ps, learning_rate=0.05, l1=0.01, l2=0.002)
+    state = [[c.W1, np.full((2, 3), 0.1), np.zeros((2, 3))], [c.W2, np.full(3, 0.1), np.zeros(3)]]
+    for grads in c.GRADS:
+        opt(tuple(ms.Tensor(g) for g in grads))
+        state = [list(_ftrl_reference(*s, g, 0.05, 0.01, 0.002, -0.5)) for s, g in zip(state, grads)]
+    for i, p in enumerate(ps):
+        np.testing.assert_allclose(p.asnumpy(), state[i][0], rtol=1e-4, atol=1e-6)
+        np.testing.assert_allclose(opt.moments[i].asnumpy(), state[i][1], rtol=1e-5)
+        np.testing.assert_allclose(opt.linear[i].asnumpy(), state[i][2], rtol=1e-4, atol=1e-6)
