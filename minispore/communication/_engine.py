@@ -276,3 +276,107 @@ def broadcast_parameters(parameters, root=0, name=DEFAULT_WORLD_COMM_GROUP):
             n = datas[i].size
             np.copyto(datas[i], flat[start:start + n].reshape(datas[i].shape))
             start += n
+
+
+# ----------------------------------------------------------------------------- torch-style collectives
+# (``mindspore.ops``' communication functions: uneven blocks, rooted collectives, point-to-point requests; NumPy
+# buffers in, NumPy buffers out, every one checked before MPI sees it)
+def _block_counts(g, sizes, row, op, what):
+    sizes = [int(s) for s in sizes]
+    if len(sizes) != g.size or any(s < 0 for s in sizes):
+        raise ValueError(f"For '{op}', {what} must hold one non-negative size per rank of the group ({g.size}), "
+                         f"but got {sizes}.")
+    return np.array(sizes, np.int64) * row
+
+
+def all_gather_v(g, x, sizes, op="all_gather_into_tensor_uneven"):
+    """The ranks' ``x`` (``sizes[r]`` rows on rank r) concatenated along dimension 0."""
+    x = np.ascontiguousarray(x)
+    row = int(np.prod(x.shape[1:], dtype=np.int64))
+    counts = _block_counts(g, sizes, row, op, "output_split_sizes")
+    if x.shape[0] != sizes[g.rank]:
+        raise ValueError(f"For '{op}', this rank's input has {x.shape[0]} rows, but output_split_sizes gives it "
+                         f"{sizes[g.rank]}.")
+    out = np.empty((int(sum(sizes)),) + tuple(x.shape[1:]), x.dtype)
+    g.comm.Allgatherv(x, [out, counts])
+    return out
+
+
+def reduce_scatter_v(g, x, sizes, op_name, op="reduce_scatter_tensor_uneven"):
+    """``op_name`` of the ranks' ``x`` over the ranks, rank r keeping the ``sizes[r]`` rows of its block."""
+    x = np.ascontiguousarray(x)
+    check_same_shapes(g, x, op)
+    row = int(np.prod(x.shape[1:], dtype=np.int64))
+    counts = _block_counts(g, sizes, row, op, "input_split_sizes")
+    if sum(sizes) != x.shape[0]:
+        raise ValueError(f"For '{op}', input_split_sizes {list(sizes)} must add up to the input's first dimension "
+                         f"{x.shape[0]}.")
+    out = np.empty((int(sizes[g.rank]),) + tuple(x.shape[1:]), x.dtype)
+    g.comm.Reduce_scatter(x, out, counts, op=g.op(op_name))
+    return out
+
+
+def reduce_to(g, x, root, op_name, op="reduce"):
+    """``op_name`` of the ranks' ``x`` on group rank ``root`` (None on the others)."""
+    x = np.ascontiguousarray(x)
+    check_same_shapes(g, x, op)
+    out = np.empty_like(x) if g.rank == root else None
+    g.comm.Reduce(x, out, op=g.op(op_name), root=root)
+    return out
+
+
+def gather_to(g, x, root, op="gather_into_tensor"):
+    """The ranks' ``x`` stacked along dimension 0 on group rank ``root`` (None on the others)."""
+    x = np.ascontiguousarray(x)
+    check_same_shapes(g, x, op)
+    out = np.empty((g.size * x.shape[0],) + tuple(x.shape[1:]), x.dtype) if g.rank == root else None
+    g.comm.Gather(x, out, root=root)
+    return out
+
+
+def scatter_from(g, x, shape, dtype, root, op="scatter_tensor"):
+    """Block r (of ``shape``) of root's ``x``, split along dimension 0, on rank r."""
+    out = np.empty(shape, dtype)
+    if g.rank == root:
+        x = np.ascontiguousarray(x, dtype=dtype)
+        if x.shape[:1] != (g.size * shape[0],) or x.shape[1:] != tuple(shape[1:]):
+            raise ValueError(f"For '{op}', the source's input of shape {x.shape} must be the group size {g.size} "
+                             f"times the output's shape {tuple(shape)} along dimension 0.")
+    g.comm.Scatter(x if g.rank == root else None, out, root=root)
+    return out
+
+
+def all_to_all_v(g, send, send_counts, recv_counts, dtype, op="all_to_all"):
+    """Flat buffers: ``send_counts[r]`` elements of ``send`` go to rank r, ``recv_counts[r]`` come from it."""
+    send = np.ascontiguousarray(send, dtype=dtype).reshape(-1)
+    send_counts = np.asarray(send_counts, np.int64)
+    recv_counts = np.asarray(recv_counts, np.int64)
+    if send_counts.size != g.size or recv_counts.size != g.size:
+        raise ValueError(f"For '{op}', there must be one block per rank of the group ({g.size}), but got "
+                         f"{send_counts.size} to send and {recv_counts.size} to receive.")
+    # the ranks must agree on what each sends to whom: both count matrices, gathered once, so that every rank
+    # sees a mismatch (and raises) rather than some of them waiting in Alltoallv
+    mine = np.concatenate([send_counts, recv_counts])
+    every = np.empty((g.size, 2 * g.size), np.int64)
+    g.comm.Allgather(mine, every)
+    sent, expected = every[:, :g.size], every[:, g.size:]
+    if not (sent.T == expected).all():
+        bad = int(np.nonzero((sent.T != expected).any(axis=1))[0][0])
+        raise ValueError(f"For '{op}', rank {g.world_ranks[bad]} expects {expected[bad].tolist()} elements from "
+                         f"the ranks, but they send it {sent[:, bad].tolist()}.")
+    out = np.empty(int(recv_counts.sum()), dtype)
+    g.comm.Alltoallv([send, send_counts], [out, recv_counts])
+    return out
+
+
+def post_send(g, x, peer, tag=0):
+    """A started send of ``x`` to group rank ``peer``: the MPI request (it keeps ``x`` alive)."""
+    x = np.ascontiguousarray(x)
+    request = g.comm.Isend(x, dest=peer, tag=tag)
+    return request, x
+
+
+def post_recv(g, shape, dtype, peer, tag=0):
+    """A started receive of a ``shape``/``dtype`` buffer from group rank ``peer``: (request, buffer)."""
+    buf = np.empty(shape, dtype)
+    return g.comm.Irecv(buf, source=peer, tag=tag), buf
