@@ -27,7 +27,7 @@ ADDED_OPS = ['ApplyAdaMax', 'ApplyAdadelta', 'ApplyAdagrad', 'ApplyAdagradV2', '
              'SparseApplyAdagradV2', 'SparseApplyFtrl', 'SparseApplyFtrlV2', 'SparseApplyProximalAdagrad',
              'SparseApplyRMSProp', 'SparseApplyAdadelta', 'LARSUpdate']
 ADDED_NN = ['AdaMax', 'Adadelta', 'ProximalAdagrad', 'FTRL', 'LazyAdam', 'AdamOffload', 'ASGD', 'Rprop',
-            'ParameterUpdate']
+            'ParameterUpdate', 'AdaFactor']
 
 
 def test_every_added_name_has_a_row():

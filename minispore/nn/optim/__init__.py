@@ -14,7 +14,8 @@ from .lazyadam import LazyAdam, AdamOffload
 from .asgd import ASGD
 from .rprop import Rprop
 from .parameter_update import ParameterUpdate
+from .ada_factor import AdaFactor
 
 __all__ = ['Optimizer', 'Momentum', 'Adam', 'AdamWeightDecay', 'SGD', 'RMSProp', 'Adagrad',
            'AdaMax', 'Adadelta', 'ProximalAdagrad', 'FTRL', 'LazyAdam', 'AdamOffload', 'ASGD', 'Rprop',
-           'ParameterUpdate']
+           'ParameterUpdate', 'AdaFactor']
