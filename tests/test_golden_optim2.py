@@ -27,7 +27,7 @@ ADDED_OPS = ['ApplyAdaMax', 'ApplyAdadelta', 'ApplyAdagrad', 'ApplyAdagradV2', '
              'SparseApplyAdagradV2', 'SparseApplyFtrl', 'SparseApplyFtrlV2', 'SparseApplyProximalAdagrad',
              'SparseApplyRMSProp', 'SparseApplyAdadelta', 'LARSUpdate']
 ADDED_NN = ['AdaMax', 'Adadelta', 'ProximalAdagrad', 'FTRL', 'LazyAdam', 'AdamOffload', 'ASGD', 'Rprop',
-            'ParameterUpdate', 'AdaFactor']
+            'ParameterUpdate', 'AdaFactor', 'Lamb', 'LARS']
 
 
 def test_every_added_name_has_a_row():
@@ -36,7 +36,7 @@ def test_every_added_name_has_a_row():
     rows = {r[0] for r in cases_optim2.STATE_ROWS}
     assert sorted(set(optim_ops.__all__) - rows) == []
     assert set(ADDED_OPS) == set(optim_ops.__all__)
-    cases = {r[1] for r in cases_optim2.OPT_ROWS} | {"ParameterUpdate"}
+    cases = {r[1] for r in cases_optim2.OPT_ROWS} | {"ParameterUpdate", "LARS"}
     assert sorted(set(ADDED_NN) - cases) == []
     assert set(ADDED_NN) <= set(optim.__all__)
 
@@ -131,3 +131,65 @@ def test_nn_ftrl_follows_the_documented_rule():
         np.testing.assert_allclose(p.asnumpy(), state[i][0], rtol=1e-4, atol=1e-6)
         np.testing.assert_allclose(opt.moments[i].asnumpy(), state[i][1], rtol=1e-5)
         np.testing.assert_allclose(opt.linear[i].asnumpy(), state[i][2], rtol=1e-4, atol=1e-6)
+
+
+def _lars_reference(w, g, wd, coefficient, epsilon, lr=None):
+    w, g = np.asarray(w, np.float64), np.asarray(g, np.float64)
+    wn, gn = np.sqrt(np.sum(w * w)), np.sqrt(np.sum(g * g))
+    ratio = coefficient * wn / (gn + wd * wn + epsilon) if wn * gn > 0 else 1.0
+    if lr is not None:
+        ratio = min(ratio / lr, 1.0)
+    return ratio * (g + wd * w)
+
+
+def test_lars_update_follows_the_documented_rule():
+    """LARSUpdate is DELIBERATE (no MindSpore CPU kernel): against NumPy, with and without clipping."""
+    import minispore as ms
+    c = cases_optim2
+    w, g = c.V, c.G
+    for kw, lr in (({}, None), ({"epsilon": 1e-6, "hyperpara": 0.01, "use_clip": True}, 0.001)):
+        op = ms.ops.LARSUpdate(**kw)
+        out = op(ms.Tensor(w), ms.Tensor(g), ms.Tensor(np.float32(np.sum(w * w))),
+                 ms.Tensor(np.float32(np.sum(g * g))), ms.Tensor(np.float32(0.01)),
+                 ms.Tensor(np.float32(lr if lr else 0.1)))
+        want = _lars_reference(w, g, 0.01, kw.get("hyperpara", 0.001), kw.get("epsilon", 1e-5), lr)
+        np.testing.assert_allclose(out.asnumpy(), want, rtol=1e-5, atol=1e-7)
+
+
+def test_nn_lars_wraps_momentum():
+    """nn.LARS (DELIBERATE, no CPU kernel): the LARS gradient (with the wrapped optimizer's weight decay) then
+    Momentum's step, against NumPy; the bias-named parameter is filtered out."""
+    import minispore as ms
+    c = cases_optim2
+    ps = [ms.Parameter(ms.Tensor(c.W1.copy()), name="w1"), ms.Parameter(ms.Tensor(c.W2.copy()), name="bias")]
+    opt = ms.nn.LARS(ms.nn.Momentum(ps, 0.1, 0.9, weight_decay=0.01), epsilon=1e-5, coefficient=0.01)
+    ws = [c.W1.astype(np.float64), c.W2.astype(np.float64)]
+    accs = [np.zeros_like(w) for w in ws]
+    for grads in c.GRADS:
+        opt(tuple(ms.Tensor(g) for g in grads))
+        for i, g in enumerate(grads):
+            gt = _lars_reference(ws[i], g, 0.01, 0.01, 1e-5) if i == 0 else g.astype(np.float64)
+            accs[i] = 0.9 * accs[i] + gt
+            ws[i] = ws[i] - 0.1 * accs[i]
+    for p, w in zip(ps, ws):
+        np.testing.assert_allclose(p.asnumpy(), w, rtol=1e-5, atol=1e-6)
+
+
+def test_lamb_follows_the_documented_rule():
+    """nn.Lamb (DELIBERATE, no CPU kernel) against NumPy, with weight decay (skipping no name here)."""
+    import minispore as ms
+    c = cases_optim2
+    ps = [ms.Parameter(ms.Tensor(c.W1.copy()), name="w1"), ms.Parameter(ms.Tensor(c.W2.copy()), name="w2")]
+    opt = ms.nn.Lamb(ps, learning_rate=0.01, weight_decay=0.1)
+    ws = [c.W1.astype(np.float64), c.W2.astype(np.float64)]
+    ms_, vs = [np.zeros_like(w) for w in ws], [np.zeros_like(w) for w in ws]
+    for t, grads in enumerate(c.GRADS, 1):
+        opt(tuple(ms.Tensor(g) for g in grads))
+        for i, g in enumerate(grads):
+            ms_[i] = 0.9 * ms_[i] + 0.1 * g
+            vs[i] = 0.999 * vs[i] + 0.001 * g * g
+            r = (ms_[i] / (1 - 0.9 ** t)) / (np.sqrt(vs[i] / (1 - 0.999 ** t)) + 1e-6) + 0.1 * ws[i]
+            ws[i] = ws[i] - 0.01 * np.linalg.norm(ws[i]) / np.linalg.norm(r) * r
+    for p, w in zip(ps, ws):
+        np.testing.assert_allclose(p.asnumpy(), w, rtol=1e-5, atol=1e-6)
+    assert [q.name for q in opt.moments1] == ["lamb_m.w1", "lamb_m.w2"]

@@ -102,6 +102,8 @@ OPT_ROWS = [
     ("nn.Rprop", "Rprop", {"learning_rate": 0.05}),
     ("nn.Rprop/wd", "Rprop", {"learning_rate": 0.05, "weight_decay": 0.1}),
     ("nn.AdamOffload", "AdamOffload", {"learning_rate": 0.01}),
+    ("nn.Lamb", "Lamb", {"learning_rate": 0.01}),
+    ("nn.Lamb/wd", "Lamb", {"learning_rate": 0.01, "weight_decay": 0.1}),
     ("nn.AdaFactor", "AdaFactor", {}),
     ("nn.AdaFactor/lr", "AdaFactor", {"learning_rate": 0.01, "relative_step": False, "scale_parameter": False,
                                       "weight_decay": 0.1}),
@@ -135,6 +137,9 @@ DELIBERATE = {
                  "rule (and its own SparseApplyFtrl/FusedSparseFtrl kernels, matched here) use "
                  "(sign(linear) * l1 - linear): the l1 shrinkage has the wrong sign for negative linear (a bug); "
                  "minispore follows the documented rule (tests/test_golden_optim2.py checks it against NumPy)",
+    "nn.Lamb": _NO_CPU.format("Lamb"),
+    "nn.Lamb/wd": _NO_CPU.format("Lamb"),
+    "nn.LARS": _NO_CPU.format("LARSUpdate"),
     "nn.FTRL": "nn.FTRL runs MindSpore's ApplyFtrl CPU kernel, whose l1 term has the wrong sign for negative linear "
                "(see 'ApplyFtrl'); minispore follows the documented rule",
 }
@@ -186,6 +191,14 @@ def cases(ms):
             opt((ms.Tensor(g1), ms.Tensor(g2)))
         return tuple(ms.Tensor(q.asnumpy()) for q in ps)
     out.append(("nn.AdaMax/groups", group_thunk))
+
+    def lars_thunk():
+        ps = _params(ms)
+        opt = nn.LARS(nn.Momentum(ps, 0.1, 0.9, weight_decay=0.01), epsilon=1e-5, coefficient=0.01)
+        for g1, g2 in GRADS:
+            opt((ms.Tensor(g1), ms.Tensor(g2)))
+        return tuple(ms.Tensor(q.asnumpy()) for q in ps)
+    out.append(("nn.LARS", lars_thunk))
 
     def sched_thunk():
         ps = _params(ms)

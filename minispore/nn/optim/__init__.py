@@ -15,7 +15,9 @@ from .asgd import ASGD
 from .rprop import Rprop
 from .parameter_update import ParameterUpdate
 from .ada_factor import AdaFactor
+from .lamb import Lamb
+from .lars import LARS
 
 __all__ = ['Optimizer', 'Momentum', 'Adam', 'AdamWeightDecay', 'SGD', 'RMSProp', 'Adagrad',
            'AdaMax', 'Adadelta', 'ProximalAdagrad', 'FTRL', 'LazyAdam', 'AdamOffload', 'ASGD', 'Rprop',
-           'ParameterUpdate', 'AdaFactor']
+           'ParameterUpdate', 'AdaFactor', 'Lamb', 'LARS']
