@@ -193,3 +193,13 @@ def test_lamb_follows_the_documented_rule():
     for p, w in zip(ps, ws):
         np.testing.assert_allclose(p.asnumpy(), w, rtol=1e-5, atol=1e-6)
     assert [q.name for q in opt.moments1] == ["lamb_m.w1", "lamb_m.w2"]
+
+
+def test_dense_gradient_shape_error():
+    """A gradient that would broadcast against the variable is refused, naming the operation and the shapes."""
+    import minispore as ms
+    var = ms.Parameter(ms.Tensor(cases_optim2.V.copy()), name="var")
+    acc = ms.Parameter(ms.Tensor(cases_optim2.S.copy()), name="acc")
+    with pytest.raises(ValueError, match=r"ApplyAdagrad.*\(2, 3\).*\(3,\)"):
+        ms.ops.ApplyAdagrad()(var, acc, ms.Tensor(np.float32(0.01)), ms.Tensor(np.ones(3, np.float32)))
+    np.testing.assert_array_equal(var.asnumpy(), cases_optim2.V)

@@ -210,11 +210,21 @@ def _check_same(name, first, others):
                              f"{tuple(first[1].shape)}.")
 
 
+def _check_others(name, label, var, others):
+    """The non-state inputs are scalars (shape () or (1,)) or have the variable's shape: never broadcast."""
+    for k, t in enumerate(others):
+        shape = tuple(getattr(t, "shape", ()))
+        if shape not in ((), (1,)) and shape != tuple(var.shape):
+            raise ValueError(f"For '{name}', input {k} after the state must be a scalar or have the shape of "
+                             f"'{label}' {tuple(var.shape)}, but got shape {shape}.")
+
+
 def _dense(name, rule, labels, n_state, out="all", attrs=None):
     """A Primitive call: the first ``n_state`` inputs are the Parameters ``rule`` updates, in that order."""
     def call(self, *inputs):
         state = inputs[:n_state]
         _check_same(name, (labels[0], state[0]), list(zip(labels[1:n_state], state[1:])))
+        _check_others(name, labels[0], state[0], inputs[n_state:])
         kw = {k: getattr(self, k) for k in (attrs or ())}
         new = rule(TENSORS, *inputs, **kw)
         for p, v in zip(state, new):
