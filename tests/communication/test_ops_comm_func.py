@@ -87,3 +87,42 @@ def test_every_function_on_every_rank(n):
     assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-6000:]
     for r in range(n):
         assert f"ops comm OK {r}" in p.stdout, p.stdout + p.stderr[-3000:]
+
+
+PRIM_CLASSES = ["AllGatherV", "AlltoAll", "AlltoAllV", "Barrier", "BatchISendIRecv", "CollectiveGather",
+                "CollectiveScatter", "NeighborExchange", "Receive", "Reduce", "ReduceScatterV", "Send"]
+
+
+def test_comm_ops_module_and_classes_exported():
+    from minispore.ops.operations import comm_ops
+    worker = open(os.path.join(os.path.dirname(__file__), "workers", "ops_comm_prims.py")).read()
+    for name in PRIM_CLASSES + ["AllReduce", "AllGather", "Broadcast", "ReduceScatter", "ReduceOp"]:
+        assert getattr(ops, name) is getattr(comm_ops, name) is getattr(ops.operations, name), name
+    for name in PRIM_CLASSES:
+        assert f"ops.{name}(" in worker, f"{name} is not checked under mpirun"
+    assert comm_ops.GlobalComm is ms.communication.GlobalComm
+    assert comm_ops.get_rank is ms.communication.get_rank
+    assert comm_ops.get_group_size is ms.communication.get_group_size
+
+
+def test_comm_classes_before_init():
+    # the classes that record the group's size or rank at construction need the service, as in MindSpore
+    for make in (lambda: ops.AlltoAll(2, 0, 0), lambda: ops.CollectiveGather(0), lambda: ops.AllGatherV()):
+        with pytest.raises(RuntimeError, match="the communication service is not initialized"):
+            make()
+    assert str(ops.Barrier()) == "Prim[Barrier]<group=hccl_world_group, side_effect_mem=True>"
+    with pytest.raises(TypeError, match="'dest_rank' must be an int"):
+        ops.Reduce("0")
+    with pytest.raises(ValueError, match="length of op_types and remote_ranks must be the same"):
+        ops.BatchISendIRecv(("isend",), (0, 1))
+    with pytest.raises(NotImplementedError, match="NeighborExchange"):
+        ops.NeighborExchange([1], [1], ([1],), ([1],), ms.float32)(ms.Tensor([1.0]))
+
+
+@needs_mpi
+@pytest.mark.parametrize("n", [2, 3])
+def test_every_comm_primitive_on_every_rank(n):
+    p = mpirun("ops_comm_prims.py", n=n, timeout=90)
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-6000:]
+    for r in range(n):
+        assert f"comm prims OK {r}" in p.stdout, p.stdout + p.stderr[-3000:]

@@ -1,0 +1,15 @@
+"""``mindspore.ops.operations.comm_ops``: MindSpore's collective Primitive classes (``AllReduce``, ``AlltoAll``,
+``Send``/``Receive``...), defined in ``minispore/communication/_comm_ops.py`` over the MPI groups, and the names
+MindSpore's module exports with them."""
+from ...communication._comm_ops import (AllGather, AllGatherV, AllReduce, AlltoAll, AlltoAllV, Barrier,  # noqa: F401
+                                        BatchISendIRecv, Broadcast, CollectiveGather, CollectiveScatter,
+                                        NeighborExchange, ReduceOp, ReduceScatter, ReduceScatterV, Receive, Reduce,
+                                        Send)
+from ...communication._engine import GlobalComm  # noqa: F401
+from ...communication.management import get_group_size, get_rank  # noqa: F401
+
+# the Primitive classes (what ``mindspore.ops`` exports from here)
+PRIMITIVES = ["AllGather", "AllGatherV", "AllReduce", "AlltoAll", "AlltoAllV", "Barrier", "BatchISendIRecv",
+              "Broadcast", "CollectiveGather", "CollectiveScatter", "NeighborExchange", "ReduceOp", "ReduceScatter",
+              "ReduceScatterV", "Receive", "Reduce", "Send"]
+__all__ = PRIMITIVES + ["GlobalComm", "get_rank", "get_group_size"]
