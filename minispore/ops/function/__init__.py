@@ -7,4 +7,5 @@ from .state_func import *  # noqa: F401,F403
 from .conv_func import *  # noqa: F401,F403
 from .image_func import *  # noqa: F401,F403
 from .more_func import *  # noqa: F401,F403
+from .sort_func import *  # noqa: F401,F403
 from .comm_func import *  # noqa: F401,F403
