@@ -380,3 +380,16 @@ def post_recv(g, shape, dtype, peer, tag=0):
     """A started receive of a ``shape``/``dtype`` buffer from group rank ``peer``: (request, buffer)."""
     buf = np.empty(shape, dtype)
     return g.comm.Irecv(buf, source=peer, tag=tag), buf
+
+
+def numel(shape):
+    return int(np.prod(tuple(shape), dtype=np.int64))
+
+
+def flat_concat(arrays, dtype):
+    """The arrays raveled and concatenated (an empty buffer of ``dtype`` for none)."""
+    return np.concatenate([np.ravel(a) for a in arrays]) if arrays else np.empty(0, dtype)
+
+
+def stack(arrays):
+    return np.stack(arrays)

@@ -15,9 +15,7 @@ import hashlib
 import importlib.util
 import warnings
 
-import numpy as np
-
-from ..._core.tensor import Tensor, _wrap
+from ..._core.tensor import Tensor
 from ...communication import _engine
 from ...communication import management as _mgmt
 from ...communication._engine import GlobalComm, DEFAULT_WORLD_COMM_GROUP
@@ -111,7 +109,7 @@ def _write(target, value, op):
 
 
 def _write_np(target, array, op):
-    _write(target, _wrap(np.asarray(array)), op)
+    _write(target, Tensor.from_numpy(array), op)
 
 
 def _reduced(x, op, group):
@@ -365,7 +363,7 @@ def reduce_scatter(output, input_list, op="sum", group=None, async_op=False):
     g = _g(group, "reduce_scatter")
     _one_per_rank(input_list, g, "reduce_scatter")
     _same_as(output, input_list[g.rank], "reduce_scatter")
-    stacked = np.stack([t.asnumpy() for t in input_list])
+    stacked = _engine.stack([t.asnumpy() for t in input_list])
     out = _engine.reduce_scatter_v(g, stacked, [1] * g.size, _np_reduce(op), "reduce_scatter")[0]
     _write_np(output, _np_avg(out, op, g.size), "reduce_scatter")
     return _handle(async_op)
@@ -440,13 +438,12 @@ def all_to_all(output_tensor_list, input_tensor_list, group=None, async_op=False
     if len(dtypes) != 1:
         raise TypeError(f"all_to_all input dtype must be the same, but got {sorted(map(str, dtypes))}.")
     dtype = output_tensor_list[0].asnumpy().dtype
-    send = np.concatenate([t.asnumpy().reshape(-1) for t in input_tensor_list]) if input_tensor_list else \
-        np.empty(0, dtype)
-    out = _engine.all_to_all_v(g, send, [int(np.prod(t.shape, dtype=np.int64)) for t in input_tensor_list],
-                               [int(np.prod(t.shape, dtype=np.int64)) for t in output_tensor_list], dtype)
+    send = _engine.flat_concat([t.asnumpy() for t in input_tensor_list], dtype)
+    out = _engine.all_to_all_v(g, send, [_engine.numel(t.shape) for t in input_tensor_list],
+                               [_engine.numel(t.shape) for t in output_tensor_list], dtype)
     start = 0
     for t in output_tensor_list:
-        n = int(np.prod(t.shape, dtype=np.int64))
+        n = _engine.numel(t.shape)
         _write_np(t, out[start:start + n].reshape(t.shape), "all_to_all")
         start += n
     return _handle(async_op)
@@ -472,7 +469,7 @@ def all_to_all_single(output, input, output_split_sizes=None, input_split_sizes=
         if len(split) != g.size or sum(split) != t.shape[0]:
             raise ValueError(f"For 'all_to_all_single', {what}_split_sizes {split} must hold one size per rank "
                              f"({g.size}) adding up to the {what}'s first dimension {t.shape[0]}.")
-        row = int(np.prod(t.shape[1:], dtype=np.int64))
+        row = _engine.numel(t.shape[1:])
         sizes.append([s * row for s in split])
     if input.dtype != output.dtype:
         raise TypeError(f"For 'all_to_all_single', the output dtype should be {input.dtype}, but got "
@@ -516,7 +513,8 @@ def send(tensor, dst=0, group=None, tag=0):
     _tensor(tensor, "send")
     _int(dst, "send", "dst")
     g = _g(group, "send")
-    g.comm.Send(np.ascontiguousarray(tensor.asnumpy()), dest=_peer(g, dst, "send", "dst"), tag=tag)
+    request, _ = _engine.post_send(g, tensor.asnumpy(), _peer(g, dst, "send", "dst"), tag)
+    request.Wait()
 
 
 def recv(tensor, src=0, group=None, tag=0):
