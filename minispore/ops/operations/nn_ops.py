@@ -207,7 +207,8 @@ ApplyGradientDescent = prim("ApplyGradientDescent", _apply_gd, (),
                             hidden=(("side_effect_mem", True),))
 
 from .optim_ops import *  # noqa: F401,F403
+from .nn_more_ops import *  # noqa: F401,F403
 
 # not yet checked against MindSpore 2.10 (no golden row): not exported
-del BatchNorm, ChannelShuffle, Gelu, Pad
+del BatchNorm, ChannelShuffle, Pad
 __all__ = collect(globals())
