@@ -136,5 +136,8 @@ Cross = prim("Cross", lambda self, x, y: F.cross(x, y, self.dim), [("dim", -6553
 if Cross is None:
     del Cross
 
-from .sort_ops import *  # noqa: F401,F403,E402
+from .special_ops import *  # noqa: F401,F403,E402
+
+# not yet checked against MindSpore 2.10 (no golden row): not exported
+del ArgMaxWithValue, ArgMinWithValue, Einsum
 __all__ = collect(globals())
