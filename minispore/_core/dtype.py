@@ -8,8 +8,8 @@ widen a tensor of their own kind or above).
 import numpy as np
 
 __all__ = ["Type", "bool_", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16",
-           "float32", "float64", "bfloat16", "string", "half", "single", "double", "short", "intc", "int_", "long", "ushort", "uintc",
-           "uint", "float_", "number_type", "float_type", "int_type", "uint_type", "all_types",
+           "float32", "float64", "bfloat16", "complex64", "complex128", "string", "half", "single", "double", "short", "intc", "int_", "long", "ushort", "uintc",
+           "uint", "float_", "number_type", "float_type", "int_type", "uint_type", "complex_type", "all_types",
            "pytype_to_dtype", "dtype_to_nptype"]
 
 
@@ -88,6 +88,9 @@ uint64 = Type("UInt64", np.dtype(np.uint64), "u", 64)
 float16 = Type("Float16", np.dtype(np.float16), "f", 16)
 float32 = Type("Float32", np.dtype(np.float32), "f", 32)
 float64 = Type("Float64", np.dtype(np.float64), "f", 64)
+# kind 'c': MindSpore's complex types, a float pair each (bits: the whole number's width)
+complex64 = Type("Complex64", np.dtype(np.complex64), "c", 64)
+complex128 = Type("Complex128", np.dtype(np.complex128), "c", 128)
 
 
 class _BFloat16(Type):
@@ -161,7 +164,8 @@ int_ = _GenericType("Int", "i", int32)
 uint = _GenericType("UInt", "u", None)
 _GENERIC_BY_NAME = {t.name: t for t in (float_, int_, uint, string)}
 
-all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, bfloat16)
+all_types = (bool_, int8, int16, int32, int64, uint8, uint16, uint32, uint64, float16, float32, float64, bfloat16,
+             complex64, complex128)
 _BY_NAME = {t.name: t for t in all_types}
 
 
@@ -189,6 +193,7 @@ number_type = tuple(t for t in all_types if t is not bool_)
 float_type = (float16, float32, float64, bfloat16)
 int_type = (int8, int16, int32, int64)
 uint_type = (uint8, uint16, uint32, uint64)
+complex_type = (complex64, complex128)
 
 
 def from_numpy(np_dtype):
@@ -234,7 +239,7 @@ def dtype_to_nptype(dtype):
     return to_numpy(dtype)
 
 
-_KIND_RANK = {"b": 0, "u": 1, "i": 1, "f": 2}
+_KIND_RANK = {"b": 0, "u": 1, "i": 1, "f": 2, "c": 3}
 
 
 def _promote_pair(a, b):
@@ -242,7 +247,12 @@ def _promote_pair(a, b):
         return a
     ra, rb = _KIND_RANK[a.kind], _KIND_RANK[b.kind]
     if ra != rb:
-        return a if ra > rb else b
+        hi, lo = (a, b) if ra > rb else (b, a)
+        if hi.kind == "c" and lo.kind == "f" and lo.bits == 64:
+            return complex128      # Float64 with Complex64 (MindSpore 2.10: Complex128, no precision lost)
+        return hi
+    if a.kind == "c":
+        return a if a.bits >= b.bits else b
     if a.kind == "f":
         if a.bits == b.bits:
             return float32         # BFloat16 with Float16 (MindSpore's rule: neither holds the other)
@@ -267,9 +277,12 @@ def promote_scalar(t, scalar):
     if isinstance(scalar, int):
         return int64 if t is bool_ else t
     if isinstance(scalar, float):
-        return t if t.kind == "f" else float32
+        return t if t.kind in "fc" else float32
     if isinstance(scalar, complex):
-        raise TypeError("complex numbers are not supported")
+        # MindSpore 2.10's arithmetic takes no Python complex number ("Failed calling Mul with ... other=<class
+        # 'complex'>"), whatever the tensor's type
+        raise TypeError(f"Python complex numbers are not supported in tensor arithmetic (got {scalar!r}); make "
+                        f"a complex Tensor of it")
     return t
 
 

@@ -56,6 +56,14 @@ def _scalar_text(v, kind):
     return str(int(v))
 
 
+def _complex_text(v):
+    """A complex element as MindSpore's printer writes it: the real part '%g', the imaginary part's sign ('+' for
+    zero and -0), its magnitude '%g', 'j' (``1+2j``, ``-0.25+0j``, ``inf-infj``); no padding."""
+    re, im = float(v.real), float(v.imag)
+    sign = "-" if im < 0 else "+"
+    return _g(re) + sign + _g(abs(im)) + "j"
+
+
 def _shown(a, summarise):
     """Indices kept along each dimension (all, or first and last three)."""
     return [list(range(n)) if not summarise or n <= 2 * _EDGE else
@@ -67,6 +75,8 @@ def format_repr_value(a):
     kind = a.dtype.kind
     bf16 = _is_bfloat16(a.dtype)
     if a.ndim == 0:
+        if kind == "c":
+            return " " + _complex_text(a[()])
         return " " + (_g(a[()]) if bf16 else _scalar_text(a[()], kind))
     if a.size == 0:
         return "\n" if a.ndim > 1 else " "
@@ -82,6 +92,9 @@ def format_repr_value(a):
         cell = lambda v: _float_cell(float(v), half)
     elif kind == "b":
         cell = lambda v: " True" if v else "False"
+    elif kind == "c":
+        cell = _complex_text
+        kind = "i"          # no row of 12 seen: rows of 24, as the ints (tests/golden/complex.json)
     else:
         shown = a[np.ix_(*[[i for i in k if i is not None] for k in keep])]
         width = max(len(str(int(v))) for v in shown.flat)

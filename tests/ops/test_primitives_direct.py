@@ -214,8 +214,12 @@ def _call(name, case):
     fixed = case.get("fixed", [])
     params = case.get("params", {})
 
+    wrap = case.get("wrap")     # wrap(call, *inputs): real arrays in and out around a complex primitive
+
     def f(*xs):
         inputs = (list(fixed) + list(xs)) if case.get("fixed_first") else (list(xs) + list(fixed))
+        if wrap is not None:
+            return wrap(lambda *ins: bind(prim, *ins, **params), *inputs)
         return bind(prim, *inputs, **params)
     return f
 

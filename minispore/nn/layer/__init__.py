@@ -15,4 +15,5 @@ from .transformer import *  # noqa: F401,F403
 from .rnns import *  # noqa: F401,F403
 from .rnn_cells import *  # noqa: F401,F403
 from .more_activation import *  # noqa: F401,F403
-from .math import *  # noqa: F401,F403
+from .more_layers import *  # noqa: F401,F403
+from .pooling2 import *  # noqa: F401,F403

@@ -84,7 +84,12 @@ sqrt_p, sqrt = unary("Sqrt", xp.sqrt)
 rsqrt_p, rsqrt = unary("Rsqrt", lambda x: xp.reciprocal(xp.sqrt(x)))
 reciprocal_p, reciprocal = unary("Reciprocal", xp.reciprocal)
 square_p, square = unary("Square", xp.square)
-abs_p, abs_ = unary("Abs", xp.abs)
+def _abs_impl(x):
+    # MindSpore's Abs keeps a complex input's dtype: |z| + 0j (tests/golden/complex.json)
+    return xp.abs(x).astype(x.dtype) if x.dtype.kind == "c" else xp.abs(x)
+
+
+abs_p, abs_ = unary("Abs", _abs_impl)
 sign_p, sign = unary("Sign", xp.sign)
 floor_p, floor = unary("Floor", xp.floor)
 ceil_p, ceil = unary("Ceil", xp.ceil)
@@ -114,27 +119,45 @@ isinf_p, isinf = unary("IsInf", xp.isinf, same_bool)
 isfinite_p, isfinite = unary("IsFinite", xp.isfinite, same_bool)
 bitwise_not_p, bitwise_not = unary("Invert", xp.invert)
 
+def _cj(t):
+    """``conj(t)`` for a complex ``t``, else ``t`` itself. The rules follow MindSpore's (PyTorch's) convention for
+    complex values: the cotangent of z is dL/dRe(z) + i dL/dIm(z), so a holomorphic f's rule is dout * conj(f'(z))."""
+    if t._data.dtype.kind != "c":
+        return t
+    from .fft import conj
+    return conj(t)
+
+
+def _abs_vjp(dout, out, x):
+    if x._data.dtype.kind != "c":
+        return mul(dout, sign(x))
+    # |z| (held as a complex number): Re(dout) * z / |z|
+    from .fft import complex_, real
+    r = real(dout)
+    return mul(complex_(r, zeros_like(r)), div(x, out))
+
+
 neg_p.def_vjp(lambda dout, out, x: neg(dout))
-exp_p.def_vjp(lambda dout, out, x: mul(dout, out))
-log_p.def_vjp(lambda dout, out, x: div(dout, x))
+exp_p.def_vjp(lambda dout, out, x: mul(dout, _cj(out)))
+log_p.def_vjp(lambda dout, out, x: div(dout, _cj(x)))
 log1p_p.def_vjp(lambda dout, out, x: div(dout, add(x, const(1, x))))
 expm1_p.def_vjp(lambda dout, out, x: mul(dout, add(out, const(1, out))))
-sqrt_p.def_vjp(lambda dout, out, x: div(dout, mul(out, const(2, out))))
+sqrt_p.def_vjp(lambda dout, out, x: div(dout, mul(_cj(out), const(2, out))))
 rsqrt_p.def_vjp(lambda dout, out, x: mul(dout, mul(const(-0.5, out), mul(out, square(out)))))
-reciprocal_p.def_vjp(lambda dout, out, x: neg(mul(dout, square(out))))
-square_p.def_vjp(lambda dout, out, x: mul(dout, mul(x, const(2, x))))
-abs_p.def_vjp(lambda dout, out, x: mul(dout, sign(x)))
+reciprocal_p.def_vjp(lambda dout, out, x: neg(mul(dout, _cj(square(out)))))
+square_p.def_vjp(lambda dout, out, x: mul(dout, mul(_cj(x), const(2, x))))
+abs_p.def_vjp(_abs_vjp)
 for _p in (sign_p, floor_p, ceil_p, round_p, trunc_p):
     _p.def_vjp(NONDIFF)  # piecewise constant: zero gradient
-sin_p.def_vjp(lambda dout, out, x: mul(dout, cos(x)))
-cos_p.def_vjp(lambda dout, out, x: neg(mul(dout, sin(x))))
+sin_p.def_vjp(lambda dout, out, x: mul(dout, _cj(cos(x))))
+cos_p.def_vjp(lambda dout, out, x: neg(mul(dout, _cj(sin(x)))))
 tan_p.def_vjp(lambda dout, out, x: mul(dout, add(const(1, out), square(out))))
 asin_p.def_vjp(lambda dout, out, x: mul(dout, rsqrt(sub(const(1, x), square(x)))))
 acos_p.def_vjp(lambda dout, out, x: neg(mul(dout, rsqrt(sub(const(1, x), square(x))))))
 atan_p.def_vjp(lambda dout, out, x: div(dout, add(const(1, x), square(x))))
 sinh_p.def_vjp(lambda dout, out, x: mul(dout, cosh(x)))
 cosh_p.def_vjp(lambda dout, out, x: mul(dout, sinh(x)))
-tanh_p.def_vjp(lambda dout, out, x: mul(dout, sub(const(1, out), square(out))))
+tanh_p.def_vjp(lambda dout, out, x: mul(dout, _cj(sub(const(1, out), square(out)))))
 asinh_p.def_vjp(lambda dout, out, x: mul(dout, rsqrt(add(square(x), const(1, x)))))
 acosh_p.def_vjp(lambda dout, out, x: mul(dout, rsqrt(sub(square(x), const(1, x)))))
 atanh_p.def_vjp(lambda dout, out, x: div(dout, sub(const(1, x), square(x))))
@@ -245,8 +268,8 @@ def _winner_share(wins, x, y, dout):
 
 add_p.def_vjp(lambda dout, out, x, y: dout, lambda dout, out, x, y: dout)
 sub_p.def_vjp(lambda dout, out, x, y: dout, lambda dout, out, x, y: neg(dout))
-mul_p.def_vjp(lambda dout, out, x, y: mul(dout, y), lambda dout, out, x, y: mul(dout, x))
-div_p.def_vjp(lambda dout, out, x, y: div(dout, y), lambda dout, out, x, y: neg(mul(div(dout, y), out)))
+mul_p.def_vjp(lambda dout, out, x, y: mul(dout, _cj(y)), lambda dout, out, x, y: mul(dout, _cj(x)))
+div_p.def_vjp(lambda dout, out, x, y: div(dout, _cj(y)), lambda dout, out, x, y: neg(mul(div(dout, _cj(y)), _cj(out))))
 pow_p.def_vjp(_pow_dx, _pow_dy)
 maximum_p.def_vjp(lambda dout, out, x, y: mul(dout, _winner_share(greater(x, y), x, y, dout)),
                   lambda dout, out, x, y: mul(dout, _winner_share(less(x, y), x, y, dout)))
@@ -279,7 +302,14 @@ where_p.def_vjp(NONDIFF,
                 lambda dout, out, c, x, y: where(c, dout, zeros_like(dout)),
                 lambda dout, out, c, x, y: where(c, zeros_like(dout), dout))
 
-cast_p = Primitive("Cast", lambda x, dtype: x.astype(dtype, copy=False), 1, lambda x, dtype: (x.shape, dtype))
+def _cast_impl(x, dtype):
+    if x.dtype.kind == "c" and xp.dtype(dtype).kind != "c":
+        # a complex to a real type takes the real part, also to Bool (MindSpore 2.10: 1j casts to False)
+        x = x.real
+    return x.astype(dtype, copy=False)
+
+
+cast_p = Primitive("Cast", _cast_impl, 1, lambda x, dtype: (x.shape, dtype))
 
 
 def cast(x, dtype):

@@ -117,6 +117,8 @@ StridedSlice = prim("StridedSlice", _strided_slice,
                     [("begin_mask", 0), ("end_mask", 0), ("ellipsis_mask", 0), ("new_axis_mask", 0),
                      ("shrink_axis_mask", 0)])
 
+from .spectral_ops import ConjugateTranspose, HammingWindow  # noqa: F401,E402
+
 from .sort_ops import *  # noqa: F401,F403,E402
 
 # not yet checked against MindSpore 2.10 (no golden row): not exported

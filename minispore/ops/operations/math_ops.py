@@ -136,8 +136,7 @@ Cross = prim("Cross", lambda self, x, y: F.cross(x, y, self.dim), [("dim", -6553
 if Cross is None:
     del Cross
 
-from .special_ops import *  # noqa: F401,F403,E402
+from .spectral_ops import Angle, Complex, ComplexAbs, Conj, FFTWithSize, Imag, Polar, Real  # noqa: F401,E402
 
-# not yet checked against MindSpore 2.10 (no golden row): not exported
-del ArgMaxWithValue, ArgMinWithValue, Einsum
+from .sort_ops import *  # noqa: F401,F403,E402
 __all__ = collect(globals())

@@ -10,4 +10,7 @@ AssignSub = prim("AssignSub", lambda self, variable, value: F.assign(variable, F
 Depend = prim("Depend", lambda self, value, expr: F.depend(value, expr), hidden=(("side_effect_propagate", 1),))
 StopGradient = prim("StopGradient", lambda self, x: F.stop_gradient(x))
 
+# MindSpore's spectral_ops (minispore/ops/operations/spectral_ops.py)
+from .spectral_ops import BartlettWindow, BlackmanWindow  # noqa: F401,E402
+
 __all__ = collect(globals())

@@ -1,0 +1,155 @@
+"""Complex64 / Complex128: the types, their promotion, the elementwise ops on them against NumPy, and gradients of
+real -> complex -> real chains (complex functions and FFTs) against float64 central differences. The MindSpore
+2.10 recordings of the same ops are in tests/golden/complex.json (tests/test_golden_complex.py)."""
+import os
+import sys
+
+import numpy as np
+import pytest
+
+import minispore as ms
+from minispore import ops
+from minispore._core import dtype as mstype
+from minispore.ops.function.complex_func import complex as make_complex
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "golden"))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from util import check_grads  # noqa: E402
+
+rng = np.random.default_rng(7)
+Z = (rng.uniform(-1, 1, (2, 3)) + 1j * rng.uniform(-1, 1, (2, 3))).astype(np.complex64)
+
+
+def test_types_print_and_map_to_numpy():
+    assert str(ms.complex64) == "Complex64" and repr(ms.complex128) == "mindspore.complex128"
+    assert ms.complex64.np_dtype == np.complex64 and mstype.complex_type == (ms.complex64, ms.complex128)
+    t = ms.Tensor(Z)
+    assert t.dtype == ms.complex64 and t.asnumpy().dtype == np.complex64
+    np.testing.assert_array_equal(t.asnumpy(), Z)
+    assert ms.Tensor(Z.astype(np.complex128)).dtype == ms.complex128
+
+
+@pytest.mark.parametrize("other, expected", [
+    (np.float16, "Complex64"), (np.float32, "Complex64"), (np.float64, "Complex128"), (np.int32, "Complex64"),
+    (np.int64, "Complex64"), (np.bool_, "Complex64"), (np.uint8, "Complex64")])
+def test_promotion_with_real_types(other, expected):
+    """MindSpore 2.10's rule (recorded by hand from its ops.add): the complex type wins, Float64 widens Complex64."""
+    assert str(mstype.promote(ms.complex64, mstype.from_numpy(np.dtype(other)))) == expected
+    assert mstype.promote(ms.complex128, mstype.from_numpy(np.dtype(other))) is ms.complex128
+    assert mstype.promote(ms.complex64, ms.complex128) is ms.complex128
+
+
+def test_python_complex_scalars_are_refused_in_arithmetic():
+    with pytest.raises(TypeError, match="complex"):
+        ops.add(ms.Tensor(Z), 1 + 2j)
+
+
+@pytest.mark.parametrize("name, np_fn", [
+    ("add", np.add), ("sub", np.subtract), ("mul", np.multiply), ("equal", np.equal),
+    ("not_equal", np.not_equal)])
+def test_binary_against_numpy(name, np_fn):
+    w = Z[::-1].copy()
+    out = getattr(ops, name)(ms.Tensor(Z), ms.Tensor(w))
+    np.testing.assert_allclose(out.asnumpy(), np_fn(Z, w), rtol=1e-6)
+
+
+def test_abs_keeps_the_complex_dtype_and_cast_takes_the_real_part():
+    out = ops.abs(ms.Tensor(Z))
+    assert out.dtype == ms.complex64           # MindSpore's Abs of a complex tensor (complex.json: abs)
+    np.testing.assert_allclose(out.asnumpy(), np.abs(Z).astype(np.complex64), rtol=1e-6)
+    np.testing.assert_array_equal(ops.cast(ms.Tensor(Z), ms.float32).asnumpy(), Z.real)
+    np.testing.assert_array_equal(ops.cast(ms.Tensor(np.array([1j, 0.5], np.complex64)), ms.bool_).asnumpy(),
+                                  [False, True])
+
+
+# these reach the primitives (which compute complex values) only once ops/function/math_func.py stops casting
+# complex inputs of its float-only functions to Float32 (its _float and _true_divide): strict, so that the fix shows
+_PENDING = pytest.mark.xfail(strict=True, reason="math_func._float casts complex inputs to Float32")
+
+
+@_PENDING
+@pytest.mark.parametrize("name, np_fn", [
+    ("exp", np.exp), ("log", np.log), ("sqrt", np.sqrt), ("sin", np.sin), ("cos", np.cos), ("tanh", np.tanh),
+    ("reciprocal", np.reciprocal)])
+def test_unary_float_ops_on_complex(name, np_fn):
+    out = getattr(ops, name)(ms.Tensor(Z))
+    assert out.dtype == ms.complex64
+    np.testing.assert_allclose(out.asnumpy(), np_fn(Z), rtol=1e-5)
+
+
+@_PENDING
+def test_div_on_complex():
+    w = Z[::-1].copy()
+    out = ops.div(ms.Tensor(Z), ms.Tensor(w))
+    assert out.dtype == ms.complex64
+    np.testing.assert_allclose(out.asnumpy(), Z / w, rtol=1e-5)
+
+
+# ----------------------------------------------------------------------------- gradients of real chains
+def _parts(z):
+    return ops.concat([ops.real(z), ops.imag(z)], 0)
+
+
+X = rng.uniform(-1, 1, (3, 4))
+Y = rng.uniform(-1, 1, (3, 4))
+CHAINS = {
+    "complex_abs": (lambda x, y: ops.ComplexAbs()(make_complex(x + 2.0, y)), [X, Y]),
+    "angle": (lambda x, y: ops.angle(make_complex(x + 2.0, y)), [X, Y]),
+    "polar": (lambda r, t: _parts(ops.polar(r + 2.0, t)), [X, Y]),
+    "mul_conj": (lambda x, y: _parts(ops.mul(make_complex(x, y), ops.conj(make_complex(y, x)))), [X, Y]),
+    "square": (lambda x, y: _parts(ops.square(make_complex(x, y))), [X, Y]),
+    "abs": (lambda x, y: ops.real(ops.abs(make_complex(x + 2.0, y))), [X, Y]),
+    "view_as_real": (lambda x, y: ops.view_as_real(make_complex(x, y) * make_complex(y, x)), [X, Y]),
+    "fft_n": (lambda x: _parts(ops.fft(x, n=6, norm="ortho")), [X]),
+    "ifft2_s": (lambda x, y: _parts(ops.ifft2(make_complex(x, y), s=(2, 5))), [X, Y]),
+    "fftn": (lambda x, y: _parts(ops.fftn(make_complex(x, y), norm="forward")), [X, Y]),
+    "rfft": (lambda x: _parts(ops.rfft(x, n=5)), [X]),
+    "irfft": (lambda x, y: ops.irfft(make_complex(x, y), n=7), [X, Y]),
+    "irfft2": (lambda x, y: ops.irfft2(make_complex(x, y), norm="ortho"), [X, Y]),
+    "rfftn": (lambda x: _parts(ops.rfftn(x)), [X]),
+    "hfft": (lambda x, y: ops.hfft(make_complex(x, y)), [X, Y]),
+    "ihfft": (lambda x: _parts(ops.ihfft(x)), [X]),
+    "ihfft2": (lambda x: _parts(ops.ihfft2(x, norm="ortho")), [X]),
+    "hfftn": (lambda x, y: ops.hfftn(make_complex(x, y), s=(3, 4)), [X, Y]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHAINS))
+def test_real_chain_gradients_against_central_differences(name):
+    f, args = CHAINS[name]
+    check_grads(f, args, order=2)
+
+
+def _loss_np(x):
+    y = np.fft.ihfft(x)
+    w = np.linspace(-1, 1, y.size)
+    return float((y.real * w).sum() + (y.imag * (2 * w - 0.5)).sum())
+
+
+def test_ihfft_gradient_is_not_mirrored():
+    """MindSpore 2.10's ihfft gradient is mirrored (DELIBERATE in cases_complex.py); minispore's agrees with
+    central differences of the same loss."""
+    x = rng.uniform(-1, 1, 8)
+    w = ms.Tensor(np.linspace(-1, 1, 5))
+
+    def loss(t):
+        y = ops.ihfft(t)
+        return ops.sum(ops.real(y) * w) + ops.sum(ops.imag(y) * (w * 2 - 0.5))
+    g = ms.grad(loss)(ms.Tensor(x)).asnumpy()
+    eye = np.eye(8) * 1e-6
+    numeric = np.array([(_loss_np(x + eye[i]) - _loss_np(x - eye[i])) / 2e-6 for i in range(8)])
+    np.testing.assert_allclose(g, numeric, rtol=1e-6, atol=1e-8)
+
+
+def test_fft_against_numpy_and_errors():
+    x = rng.uniform(-1, 1, (3, 4)).astype(np.float32)
+    np.testing.assert_allclose(ops.fft2(ms.Tensor(x), s=(4, 2)).asnumpy(), np.fft.fft2(x, s=(4, 2)), rtol=1e-5,
+                               atol=1e-6)
+    np.testing.assert_allclose(ops.irfftn(ops.rfftn(ms.Tensor(x))).asnumpy(), x, rtol=1e-5, atol=1e-6)
+    with pytest.raises(ValueError, match="norm"):
+        ops.fft(ms.Tensor(x), norm="xx")
+    with pytest.raises(ValueError, match="dim"):
+        ops.fft(ms.Tensor(x), dim=2)
+    with pytest.raises(ValueError, match="same length"):
+        ops.fft2(ms.Tensor(x), s=(3,))
