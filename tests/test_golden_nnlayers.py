@@ -209,3 +209,18 @@ def test_every_added_cell_has_a_row():
     used = set(re.findall(r"nn\.([A-Z]\w+)\(", text))
     missing = sorted(set(more_layers.__all__ + pooling2.__all__ + losses2.__all__) - used)
     assert not missing, f"cells without a golden row: {missing}"
+
+
+def test_ctc_zero_infinity_zeroes_the_impossible_sample():
+    """ctc_loss/zero_infinity is DELIBERATE (MindSpore 2.10 ignores the flag): the per-sample losses MindSpore
+    recorded for ctc_loss/impossible (inf for the sample that cannot align), with inf made 0, then reduced."""
+    ms = _ms()
+    T = ms.Tensor
+    rec = FAMILY.golden["ctc_loss/impossible"]["result"]["tuple"][0]["value"]
+    per = np.array([0.0 if v == "inf" else v for v in rec])
+    assert rec[2] == "inf"
+    got = ms.ops.ctc_loss(T(K.CTC_LP), T(K.CTC_T), T(K.CTC_IL_SHORT), T(K.CTC_TL), zero_infinity=True)[0]
+    np.testing.assert_allclose(got.asnumpy(), (per / K.CTC_TL).mean(), rtol=1e-5)
+    got = ms.nn.CTCLoss(reduction="sum", zero_infinity=True)(T(K.CTC_LP), T(K.CTC_T), T(K.CTC_IL_SHORT),
+                                                             T(K.CTC_TL))
+    np.testing.assert_allclose(got.asnumpy(), per.sum(), rtol=1e-5)

@@ -59,6 +59,12 @@ BI2 = _r(13, (3, 5))
 BIW = _r(14, (2, 4, 5))
 BIB = _r(15, (2,))
 MM_T = np.array([0, 4, 2], np.int64)
+CTC_LP = np.log(np.random.default_rng(33).dirichlet(np.ones(5), (6, 3))).astype(np.float32)   # (T, N, C)
+CTC_T = np.array([[1, 2, 2], [1, 3, 0], [4, 4, 4]], np.int32)
+CTC_IL = np.array([6, 5, 6], np.int32)
+CTC_TL = np.array([3, 2, 3], np.int32)
+CTC_TL_LONG = np.array([3, 2, 3], np.int32)
+CTC_IL_SHORT = np.array([6, 5, 4], np.int32)          # the third sample cannot align (4 4 4 needs 5 steps)
 
 # (case, function, inputs, kwargs, with gradient)
 FUNC_ROWS = [
@@ -79,6 +85,12 @@ FUNC_ROWS = [
     ("lrn/args", "lrn", [X4, 2, 0.5, 0.3, 0.75], {}, True),
     ("bidense", "bidense", [BI1, BI2, BIW, BIB], {}, True),
     ("bidense/no_bias", "bidense", [BI1, BI2, BIW], {}, True),
+    ("ctc_loss", "ctc_loss", [CTC_LP, CTC_T, CTC_IL, CTC_TL], {}, True),
+    ("ctc_loss/sum", "ctc_loss", [CTC_LP, CTC_T, CTC_IL, CTC_TL], {"reduction": "sum"}, True),
+    ("ctc_loss/none_blank", "ctc_loss", [CTC_LP, CTC_T - 1 + (CTC_T == 0) * 5, CTC_IL, CTC_TL],
+     {"reduction": "none", "blank": 4}, True),
+    ("ctc_loss/impossible", "ctc_loss", [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL], {"reduction": "none"}, False),
+    ("ctc_loss/zero_infinity", "ctc_loss", [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL], {"zero_infinity": True}, True),
     ("clip_by_global_norm", "clip_by_global_norm", [("tuple", A * 2, B)], {}, False),
     ("clip_by_global_norm/big", "clip_by_global_norm", [("tuple", A, B)], {"clip_norm": 10.0}, False),
 ]
@@ -89,6 +101,8 @@ PRIM_ROWS = [
     ("MultiMarginLoss/p2", "MultiMarginLoss", (2, 0.5), {"reduction": "none"},
      [_r(16, (3, 5)), MM_T, _r(17, (5,), 0.1, 1.0)], True),
     ("SoftMarginLoss", "SoftMarginLoss", (), {}, [A, PM], False),
+    ("CTCLossV2", "CTCLossV2", (), {}, [CTC_LP, CTC_T, CTC_IL, CTC_TL], True),
+    ("CTCLossV2/mean", "CTCLossV2", (0, "mean"), {}, [CTC_LP, CTC_T, CTC_IL, CTC_TL], True),
     ("LRN", "LRN", (), {}, [X4], True),
     ("LRN/args", "LRN", (2, 0.5, 0.3, 0.75), {}, [X4], True),
     ("PReLU", "PReLU", (), {}, [X4, _r(18, (5,), 0.0, 0.5)], True),
@@ -136,6 +150,10 @@ DELIBERATE = {"soft_margin_loss": _CPU, "multilabel_margin_loss": _CPU, "triplet
                                         "are not clip_norm / max(||row||, clip_norm) (row 1 by 0.2215 where "
                                         "1 / ||row|| = 0.4207); minispore follows the documented formula, checked "
                                         "against NumPy in tests/test_golden_nnlayers.py",
+              "ctc_loss/zero_infinity": "MindSpore 2.10's CPU ctc_loss ignores zero_infinity=True (the mean is inf); "
+                                        "minispore zeroes the impossible sample's loss, checked in "
+                                        "tests/test_golden_nnlayers.py against the recorded per-sample losses",
+              "cell/ctc_sum_zero_inf": "as ctc_loss/zero_infinity: MindSpore 2.10 ignores zero_infinity=True",
               "cell/roll": _CPU, "cell/roll_two": _CPU,
               "cell/psnr": "MindSpore 2.10's PSNR fails for every input in PyNative mode (ValueError from ScalarCast of its "
                            "float max_val); minispore computes it, checked against NumPy in tests/test_golden_nnlayers.py",
@@ -263,6 +281,9 @@ def cell_cases(ms):
     add("focal_index", lambda: nn.FocalLoss(weight=T(_r(25, (4,), 0.5, 1.5)), gamma=1.5),
         [A, np.array([[0], [3], [1]], np.int32)], 1)
     add("focal_4d", lambda: nn.FocalLoss(reduction="none"), [SEG, SEG_LAB], 1)
+    add("ctc", lambda: nn.CTCLoss(), [CTC_LP, CTC_T, CTC_IL, CTC_TL])
+    add("ctc_sum_zero_inf", lambda: nn.CTCLoss(reduction="sum", zero_infinity=True),
+        [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL])
     # pooling
     add("lp_pool1d", lambda: nn.LPPool1d(2, 3, 2), [POS3])
     add("lp_pool2d", lambda: nn.LPPool2d(1.5, 2), [POS4])

@@ -207,5 +207,22 @@ class FocalLoss(LossBase):
         return self.get_loss(loss)
 
 
+class CTCLoss(LossBase):
+    """The connectionist temporal classification loss (``ops.ctc_loss``'s loss, without the log-alphas)."""
+
+    def __init__(self, blank=0, reduction='mean', zero_infinity=False):
+        super().__init__(reduction)
+        if isinstance(blank, bool) or not isinstance(blank, int) or blank < 0:
+            raise ValueError(f"For 'CTCLoss', the 'blank' must be a non-negative int, but got {blank!r}.")
+        self.blank = blank
+        self.zero_infinity = flag(zero_infinity, "zero_infinity", "CTCLoss")
+
+    def construct(self, log_probs, targets, input_lengths, target_lengths):
+        self._check_tensors(log_probs=log_probs, targets=targets, input_lengths=input_lengths,
+                            target_lengths=target_lengths)
+        return ops.ctc_loss(log_probs, targets, input_lengths, target_lengths, self.blank, self.reduction,
+                            self.zero_infinity)[0]
+
+
 __all__ = ["SoftMarginLoss", "MultilabelMarginLoss", "TripletMarginLoss", "TripletMarginWithDistanceLoss",
-           "DiceLoss", "MultiClassDiceLoss", "FocalLoss"]
+           "DiceLoss", "MultiClassDiceLoss", "FocalLoss", "CTCLoss"]

@@ -274,5 +274,97 @@ def rrelu(input, lower=1.0 / 8, upper=1.0 / 3):
     return _A.where(_M.ge(x, 0), x, _M.mul(x, slope))
 
 
+# ---------------------------------------------------------------------------------------------------- CTC
+_NEG = -1e30        # "log 0" inside the recursion: finite, so that no gradient meets inf * 0
+
+
+def _ctc(op, log_probs, targets, input_lengths, target_lengths, blank, zero_infinity):
+    """Per-sample CTC negative log-likelihoods (N,) and the log-alphas (N, T, 2S + 1) (-inf where unreachable)."""
+    from .. import function as F
+    lp = _float_tensor(log_probs, op, "log_probs")
+    for n, t in (("targets", targets), ("input_lengths", input_lengths), ("target_lengths", target_lengths)):
+        _tensor(t, op, n)
+    if lp.ndim != 3 or targets.ndim != 2 or targets.shape[0] != lp.shape[1] or \
+            tuple(input_lengths.shape) != (lp.shape[1],) or tuple(target_lengths.shape) != (lp.shape[1],):
+        raise ValueError(f"For '{op}', 'log_probs' must be (T, N, C), 'targets' (N, S) and the lengths (N,), but "
+                         f"got {tuple(lp.shape)}, {tuple(targets.shape)}, {tuple(input_lengths.shape)} and "
+                         f"{tuple(target_lengths.shape)}.")
+    if not isinstance(blank, int) or isinstance(blank, bool) or not 0 <= blank < lp.shape[2]:
+        raise ValueError(f"For '{op}', the 'blank' must be an int in [0, {lp.shape[2]}), but got {blank!r}.")
+    T, N, _ = lp.shape
+    S = targets.shape[1]
+    L = 2 * S + 1
+    tg = F.cast(targets, mstype.int32)
+    il = F.cast(input_lengths, mstype.int32)
+    tl = F.cast(target_lengths, mstype.int32)
+    blanks = F.full((N, S), blank, dtype=mstype.int32)
+    ext = F.concat([F.reshape(F.stack([blanks, tg], 2), (N, 2 * S)), F.full((N, 1), blank, dtype=mstype.int32)], 1)
+    pos = F.reshape(F.arange(0, L, dtype=mstype.int32), (1, L))
+    in_label = F.le(pos, F.expand_dims(F.mul(tl, 2), 1))                                  # s <= 2 * len
+    if S > 1:
+        skip = F.logical_and(F.ne(ext[:, 2:], ext[:, :-2]), F.ne(ext[:, 2:], blank))
+        skip = F.concat([F.zeros((N, 2), mstype.bool_), skip], 1)
+    else:
+        skip = F.zeros((N, L), mstype.bool_)
+    neg = F.full((N, L), _NEG, dtype=lp.dtype)
+    neg1 = F.full((N, 1), _NEG, dtype=lp.dtype)
+    neg2 = F.full((N, 2), _NEG, dtype=lp.dtype)
+    start = F.lt(pos, 2)
+    alpha = None
+    alphas = []
+    for t in range(T):
+        emit = F.where(in_label, F.gather_elements(lp[t], 1, ext), neg)
+        if alpha is None:
+            new = F.where(F.broadcast_to(start, (N, L)), emit, neg)
+        else:
+            a1 = F.concat([neg1, alpha[:, :-1]], 1)
+            a2 = F.where(skip, F.concat([neg2, alpha[:, :-2]], 1), neg)
+            top = F.stop_gradient(F.maximum(F.maximum(alpha, a1), a2))
+            new = F.add(F.add(F.log(F.add(F.add(F.exp(F.sub(alpha, top)), F.exp(F.sub(a1, top))),
+                                          F.exp(F.sub(a2, top)))), top), emit)
+        live = F.expand_dims(F.lt(t, il), 1)
+        alphas.append(F.where(F.broadcast_to(live, (N, L)), new, neg))
+        alpha = new if alpha is None else F.where(F.broadcast_to(live, (N, L)), new, alpha)
+    last = F.expand_dims(F.mul(tl, 2), 1)
+    end1 = F.gather_elements(alpha, 1, last)
+    end2 = F.where(F.gt(last, 0), F.gather_elements(alpha, 1, F.maximum(F.sub(last, 1), 0)),
+                   F.full((N, 1), _NEG, dtype=lp.dtype))
+    top = F.stop_gradient(F.maximum(end1, end2))
+    nll = F.neg(F.squeeze(F.add(F.log(F.add(F.exp(F.sub(end1, top)), F.exp(F.sub(end2, top)))), top), 1))
+    # MindSpore's (and PyTorch's) CTC gradient with respect to log_probs is exp(log_probs) - posterior, the
+    # derivative through a log_softmax, not that of the loss alone (-posterior): the extra exp(log_probs) term is
+    # added here with a zero value, over the time steps t < input_length of each sample
+    steps = F.reshape(F.arange(0, T, dtype=mstype.int32), (T, 1))
+    valid = F.cast(F.lt(steps, F.reshape(il, (1, N))), lp.dtype)                              # (T, N)
+    p = F.exp(lp)
+    extra = F.sum(F.mul(F.sub(p, F.stop_gradient(p)), F.expand_dims(valid, 2)), (0, 2))
+    impossible = F.ge(nll, -_NEG / 10)
+    inf = F.full((N,), float("inf"), dtype=lp.dtype)
+    nll = F.where(impossible, F.zeros_like(nll) if zero_infinity else inf, F.add(nll, extra))
+    log_alpha = F.stack(alphas, 1)
+    log_alpha = F.where(F.le(log_alpha, _NEG / 10), F.full(tuple(log_alpha.shape), float("-inf"),
+                                                             dtype=lp.dtype), log_alpha)
+    return nll, log_alpha, tl
+
+
+def _ctc_reduce(nll, tl, reduction, op):
+    from .. import function as F
+    _reduction(reduction, op)
+    if reduction == "mean":
+        return F.mean(F.div(nll, F.cast(F.maximum(tl, 1), nll.dtype)))
+    if reduction == "sum":
+        return F.sum(nll)
+    return nll
+
+
+def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction='mean', zero_infinity=False):
+    """The connectionist temporal classification loss of ``log_probs`` (T, N, C) against ``targets`` (N, S):
+    ``(loss, log_alpha)``, ``loss`` reduced (``'mean'``: of each sample's loss over its target length),
+    ``log_alpha`` (N, T, 2S + 1) the forward variables."""
+    nll, log_alpha, tl = _ctc("ctc_loss", log_probs, targets, input_lengths, target_lengths, blank, zero_infinity)
+    return _ctc_reduce(nll, tl, reduction, "ctc_loss"), log_alpha
+
+
 __all__ = ["soft_margin_loss", "multilabel_margin_loss", "triplet_margin_loss", "lp_pool1d", "lp_pool2d",
-           "max_unpool1d", "max_unpool2d", "max_unpool3d", "lrn", "bidense", "clip_by_global_norm", "rrelu"]
+           "max_unpool1d", "max_unpool2d", "max_unpool3d", "lrn", "bidense", "clip_by_global_norm", "rrelu",
+           "ctc_loss"]

@@ -55,6 +55,15 @@ def _multi_margin(self, x, target, weight=None):
 
 MultiMarginLoss = prim("MultiMarginLoss", _multi_margin, [("p", 1), ("margin", 1.0), ("reduction", "mean")])
 
+def _ctc_v2(self, log_probs, targets, input_lengths, target_lengths):
+    if self.reduction != "none":
+        raise ValueError(f"For 'CTCLossV2', the 'reduction' must be str and must be in '['none']', but got "
+                         f"{self.reduction!r}.")
+    return F.ctc_loss(log_probs, targets, input_lengths, target_lengths, self.blank, "none", self.zero_infinity)
+
+
+CTCLossV2 = prim("CTCLossV2", _ctc_v2, [("blank", 0), ("reduction", "none"), ("zero_infinity", False)])
+
 
 # ------------------------------------------------------------------------------------------ activations
 PReLU = prim("PReLU", lambda self, x, weight: F.prelu(x, weight))
@@ -209,4 +218,4 @@ MaxPoolWithArgmax = _argmax_v1_cls()
 
 __all__ = ["SoftMarginLoss", "MultilabelMarginLoss", "TripletMarginLoss", "MultiMarginLoss", "PReLU", "HShrink",
            "SoftShrink", "FastGelu", "LRN", "Dropout2D", "Dropout3D", "MaxUnpool2D", "MaxUnpool3D",
-           "MaxPoolWithArgmaxV2", "MaxPoolWithArgmax"]
+           "MaxPoolWithArgmaxV2", "MaxPoolWithArgmax", "CTCLossV2"]
