@@ -96,14 +96,22 @@ CumulativeLogsumexp = prim("CumulativeLogsumexp",
 
 
 def _median(self, x):
-    if self.ignore_nan:
-        raise ValueError("For 'Median', ignore_nan=True is not supported by minispore; use ops.nanmedian.")
     if self.global_median:
-        flat = F.reshape(x, (-1,))
-        value = F.median(flat, 0, False)[0]
+        x = F.reshape(x, (-1,))
+    axis = 0 if self.global_median else self.axis
+    keep = False if self.global_median else self.keep_dims
+    if self.ignore_nan:
+        value, index = F.nanmedian(x, axis, keep)
+    else:
+        value, index = F.median(x, axis, keep)
+        # a slice holding NaN: NaN, at the first NaN (MindSpore's kernel; ops.median skips NaNs)
+        nan = F.isnan(x)
+        has_nan = F.any(nan, axis, keep)
+        value = F.where(has_nan, F.full(tuple(value.shape), float("nan"), dtype=value.dtype), value)
+        index = F.where(has_nan, F.argmax(F.cast(nan, mstype.int32), axis, keep), index)
+    if self.global_median:
         # MindSpore 2.10's CPU kernel returns index 0 for the global median (it computes no index)
         return value, Tensor(0, mstype.int64)
-    value, index = F.median(x, self.axis, self.keep_dims)
     return value, F.cast(index, mstype.int64)
 
 
