@@ -16,6 +16,7 @@ from .resample import *  # noqa: F401,F403
 from .norm import *  # noqa: F401,F403
 from .scan import *  # noqa: F401,F403
 from .attention import *  # noqa: F401,F403
+from .scatter import *  # noqa: F401,F403
 from .fft import *  # noqa: F401,F403
 from .einsum import einsum, einsum_p  # noqa: F401
 from . import comm  # noqa: F401  (collectives: mindspore.communication)

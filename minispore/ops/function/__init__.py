@@ -7,6 +7,7 @@ from .state_func import *  # noqa: F401,F403
 from .conv_func import *  # noqa: F401,F403
 from .image_func import *  # noqa: F401,F403
 from .more_func import *  # noqa: F401,F403
+from .scatter_func import *  # noqa: F401,F403
 from .sort_func import *  # noqa: F401,F403
 from .comm_func import *  # noqa: F401,F403
 from .nn_more_func import *  # noqa: F401,F403

@@ -121,6 +121,8 @@ from .spectral_ops import ConjugateTranspose, HammingWindow  # noqa: F401,E402
 
 from .sort_ops import *  # noqa: F401,F403,E402
 
+from .scatter_ops import *  # noqa: F401,F403,E402
+
 # not yet checked against MindSpore 2.10 (no golden row): not exported
-del TensorScatterElements, GatherV2, IndexAdd, TensorShape
+del IndexAdd, TensorShape
 __all__ = collect(globals())

@@ -139,4 +139,5 @@ if Cross is None:
 from .spectral_ops import Angle, Complex, ComplexAbs, Conj, FFTWithSize, Imag, Polar, Real  # noqa: F401,E402
 
 from .sort_ops import *  # noqa: F401,F403,E402
+from .scatter_ops import IndexAdd, InplaceAdd, InplaceIndexAdd, InplaceSub, InplaceUpdateV2  # noqa: F401,E402
 __all__ = collect(globals())
