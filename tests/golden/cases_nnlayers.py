@@ -63,6 +63,7 @@ CTC_LP = np.log(np.random.default_rng(33).dirichlet(np.ones(5), (6, 3))).astype(
 CTC_T = np.array([[1, 2, 2], [1, 3, 0], [4, 4, 4]], np.int32)
 CTC_IL = np.array([6, 5, 6], np.int32)
 CTC_TL = np.array([3, 2, 3], np.int32)
+GREEDY = np.round(_r(34, (6, 3, 4), 0.0, 1.0) * 3).astype(np.float32) + _r(35, (6, 3, 4), 0.0, 0.01)  # repeats
 CTC_TL_LONG = np.array([3, 2, 3], np.int32)
 CTC_IL_SHORT = np.array([6, 5, 4], np.int32)          # the third sample cannot align (4 4 4 needs 5 steps)
 
@@ -91,6 +92,9 @@ FUNC_ROWS = [
      {"reduction": "none", "blank": 4}, True),
     ("ctc_loss/impossible", "ctc_loss", [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL], {"reduction": "none"}, False),
     ("ctc_loss/zero_infinity", "ctc_loss", [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL], {"zero_infinity": True}, True),
+    ("ctc_greedy_decoder", "ctc_greedy_decoder", [GREEDY, np.array([6, 4, 0], np.int32)], {}, False),
+    ("ctc_greedy_decoder/no_merge", "ctc_greedy_decoder", [GREEDY, np.array([6, 5, 3], np.int32)],
+     {"merge_repeated": False}, False),
     ("clip_by_global_norm", "clip_by_global_norm", [("tuple", A * 2, B)], {}, False),
     ("clip_by_global_norm/big", "clip_by_global_norm", [("tuple", A, B)], {"clip_norm": 10.0}, False),
 ]
@@ -103,6 +107,8 @@ PRIM_ROWS = [
     ("SoftMarginLoss", "SoftMarginLoss", (), {}, [A, PM], False),
     ("CTCLossV2", "CTCLossV2", (), {}, [CTC_LP, CTC_T, CTC_IL, CTC_TL], True),
     ("CTCLossV2/mean", "CTCLossV2", (0, "mean"), {}, [CTC_LP, CTC_T, CTC_IL, CTC_TL], True),
+    ("CTCGreedyDecoder", "CTCGreedyDecoder", (), {}, [GREEDY, np.array([6, 4, 2], np.int32)], False),
+    ("CTCGreedyDecoder/no_merge", "CTCGreedyDecoder", (False,), {}, [GREEDY, np.array([6, 5, 3], np.int32)], False),
     ("LRN", "LRN", (), {}, [X4], True),
     ("LRN/args", "LRN", (2, 0.5, 0.3, 0.75), {}, [X4], True),
     ("PReLU", "PReLU", (), {}, [X4, _r(18, (5,), 0.0, 0.5)], True),
