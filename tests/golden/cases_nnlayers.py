@@ -165,8 +165,8 @@ DELIBERATE = {"soft_margin_loss": _CPU, "multilabel_margin_loss": _CPU, "triplet
                            "float max_val); minispore computes it, checked against NumPy in tests/test_golden_nnlayers.py",
               "prim/MultiMarginLoss/p2/grad": "MindSpore 2.10's MultiMarginLoss gives a zero gradient for 'weight'; "
                                               "minispore gives its derivative (the gradient for the input matches)"}
-_PSNR_ALSO = "cell/psnr_uint8"
-DELIBERATE[_PSNR_ALSO] = DELIBERATE["cell/psnr"]
+for _also in ("cell/psnr_uint8", "cell/ssim", "cell/msssim"):
+    DELIBERATE[_also] = DELIBERATE["cell/psnr"].replace("PSNR", _also[5:].upper())
 TOLERANCE = {}
 
 
@@ -339,6 +339,8 @@ def cell_cases(ms):
     add("image_gradients", lambda: nn.ImageGradients(), [IMG])
     add("psnr", lambda: nn.PSNR(), [IMG, IMG2])
     add("psnr_uint8", lambda: nn.PSNR(255), [(IMG * 255).astype(np.uint8), (IMG2 * 255).astype(np.uint8)])
+    add("ssim", lambda: nn.SSIM(filter_size=3), [IMG, IMG2], with_repr=False)
+    add("msssim", lambda: nn.MSSSIM(filter_size=3, power_factors=(0.3, 0.7)), [IMG, IMG2], with_repr=False)
     add("time_distributed", lambda: nn.TimeDistributed(nn.Dense(4, 3, weight_init=T(_r(30, (3, 4))),
                                                                 bias_init=T(_r(31, (3,)))), time_axis=1),
         [_r(32, (2, 5, 4))])
