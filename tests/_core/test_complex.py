@@ -112,6 +112,8 @@ CHAINS = {
     "ihfft": (lambda x: _parts(ops.ihfft(x)), [X]),
     "ihfft2": (lambda x: _parts(ops.ihfft2(x, norm="ortho")), [X]),
     "hfftn": (lambda x, y: ops.hfftn(make_complex(x, y), s=(3, 4)), [X, Y]),
+    "stft": (lambda x, w: ops.stft(x, 4, hop_length=2, window=w + 2.0, return_complex=False),
+             [rng.uniform(-1, 1, (2, 10)), rng.uniform(-1, 1, (4,))]),
 }
 
 

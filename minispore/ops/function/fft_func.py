@@ -17,7 +17,7 @@ from .math_func import _tensor
 
 __all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn", "rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn",
            "hfft", "ihfft", "hfft2", "ihfft2", "hfftn", "ihfftn", "fftshift", "ifftshift", "fftfreq", "rfftfreq",
-           "hann_window", "hamming_window", "bartlett_window", "blackman_window", "kaiser_window"]
+           "hann_window", "hamming_window", "bartlett_window", "blackman_window", "kaiser_window", "stft"]
 
 _NORMS = ("backward", "forward", "ortho")
 _SWAP = {"backward": "forward", "forward": "backward", "ortho": "ortho"}
@@ -330,3 +330,59 @@ def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None):
     t = _float_dtype(dtype, "kaiser_window", mstype.float64)
     periodic = _periodic(periodic, "kaiser_window")
     return Tensor(P.fft_tables.kaiser(m, periodic, float(beta)), t)
+
+
+# ----------------------------------------------------------------------------- short-time Fourier transform
+def stft(x, n_fft, hop_length=None, win_length=None, window=None, center=True, pad_mode="REFLECT", normalized=False,
+         onesided=None, return_complex=None):
+    """The STFT of a signal (L,) or a batch (B, L): the DFTs of its frames of ``n_fft`` samples every
+    ``hop_length`` (default n_fft // 4), each times ``window`` (ones of ``win_length``, centred in n_fft), of shape
+    (B, freq, frames) complex, or (B, freq, frames, 2) real with ``return_complex=False``. ``center`` pads n_fft // 2
+    on each side (``pad_mode`` 'REFLECT' or 'CONSTANT')."""
+    from .array_func import pad, reshape, transpose
+    from .complex_func import view_as_real
+    op = "stft"
+    x = _tensor(x, "x", op)
+    if x.ndim not in (1, 2):
+        raise ValueError(f"For '{op}', 'x' must be 1-D or 2-D, but got shape {list(x.shape)}.")
+    n_fft = _count(n_fft, op, "n_fft")
+    hop = n_fft // 4 if hop_length is None else _count(hop_length, op, "hop_length")
+    win = n_fft if win_length is None else _count(win_length, op, "win_length")
+    if win > n_fft:
+        raise ValueError(f"For '{op}', 'win_length' {win} must not exceed 'n_fft' {n_fft}.")
+    batched = x.ndim == 2
+    y = x if batched else reshape(x, (1,) + tuple(x.shape))
+    if kind_of(y._data.dtype) not in "fc":
+        raise TypeError(f"For '{op}', 'x' must be a float or complex Tensor, but got {x.dtype}.")
+    if center:
+        mode = str(pad_mode).lower()
+        if mode not in ("reflect", "constant"):
+            raise ValueError(f"For '{op}', 'pad_mode' must be 'REFLECT' or 'CONSTANT', but got {pad_mode!r}.")
+        y = reshape(pad(reshape(y, (y.shape[0], 1, y.shape[1])), (n_fft // 2, n_fft // 2), mode=mode),
+                    (y.shape[0], y.shape[1] + 2 * (n_fft // 2)))
+    length = y.shape[1]
+    if length < n_fft:
+        raise ValueError(f"For '{op}', the (padded) signal length {length} must be at least n_fft={n_fft}.")
+    frames = 1 + (length - n_fft) // hop
+    index = Tensor([[f * hop + k for k in range(n_fft)] for f in range(frames)], mstype.int64)
+    segs = y[:, index]                                   # (B, frames, n_fft)
+    if window is not None:
+        w = _tensor(window, "window", op)
+        if w.shape != (win,):
+            raise ValueError(f"For '{op}', 'window' must have shape [{win}] (win_length), but got {list(w.shape)}.")
+    else:
+        w = Tensor([1.0] * win, y.dtype if kind_of(y._data.dtype) == "f" else mstype.float32)
+    if win < n_fft:
+        left = (n_fft - win) // 2
+        w = pad(w, (left, n_fft - win - left))
+    segs = segs * w
+    is_complex = kind_of(segs._data.dtype) == "c" or kind_of(w._data.dtype) == "c"
+    one_sided = (not is_complex) if onesided is None else bool(onesided)
+    spec = rfft(segs, dim=-1) if one_sided else fft(segs, dim=-1)
+    if normalized:
+        spec = spec * (1.0 / n_fft ** 0.5)
+    spec = transpose(spec, (0, 2, 1))                     # (B, freq, frames)
+    if not batched:
+        spec = reshape(spec, tuple(spec.shape[1:]))
+    complex_out = is_complex if return_complex is None else bool(return_complex)
+    return spec if complex_out else view_as_real(spec)

@@ -136,7 +136,7 @@ Cross = prim("Cross", lambda self, x, y: F.cross(x, y, self.dim), [("dim", -6553
 if Cross is None:
     del Cross
 
-from .spectral_ops import Angle, Complex, ComplexAbs, Conj, FFTWithSize, Imag, Polar, Real  # noqa: F401,E402
+from .spectral_ops import Angle, Complex, ComplexAbs, Conj, FFTWithSize, Imag, Polar, Real, STFT  # noqa: F401,E402
 
 from .sort_ops import *  # noqa: F401,F403,E402
 from .scatter_ops import IndexAdd, InplaceAdd, InplaceIndexAdd, InplaceSub, InplaceUpdateV2  # noqa: F401,E402

@@ -14,7 +14,7 @@ from ..function import fft_func as FF
 from ._base import _MISSING, prim
 
 __all__ = ["Complex", "Real", "Imag", "Conj", "Angle", "ComplexAbs", "Polar", "ConjugateTranspose", "FFTWithSize",
-           "HammingWindow", "BartlettWindow", "BlackmanWindow"]
+           "HammingWindow", "BartlettWindow", "BlackmanWindow", "STFT"]
 
 _IO = lambda inputs, outputs: (("input_names", list(inputs)), ("output_names", list(outputs)))  # noqa: E731
 
@@ -85,3 +85,8 @@ BlackmanWindow = prim("BlackmanWindow",
                       lambda self, window_length: FF.blackman_window(_length(window_length, "BlackmanWindow", 0),
                                                                      self.periodic, dtype=self.dtype),
                       [("periodic", True), ("dtype", mstype.float32)], hidden=(("max_length", 1000000),))
+STFT = prim("STFT", lambda self, x, window: FF.stft(x, self.n_fft, self.hop_length, self.win_length, window,
+                                                    center=False, normalized=self.normalized,
+                                                    onesided=self.onesided, return_complex=self.return_complex),
+            [("n_fft", _MISSING), ("hop_length", _MISSING), ("win_length", _MISSING), ("normalized", _MISSING),
+             ("onesided", _MISSING), ("return_complex", _MISSING)])
