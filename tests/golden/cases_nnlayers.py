@@ -63,6 +63,7 @@ CTC_LP = np.log(np.random.default_rng(33).dirichlet(np.ones(5), (6, 3))).astype(
 CTC_T = np.array([[1, 2, 2], [1, 3, 0], [4, 4, 4]], np.int32)
 CTC_IL = np.array([6, 5, 6], np.int32)
 CTC_TL = np.array([3, 2, 3], np.int32)
+GREEDY = np.round(_r(34, (6, 3, 4), 0.0, 1.0) * 3).astype(np.float32) + _r(35, (6, 3, 4), 0.0, 0.01)  # repeats
 CTC_TL_LONG = np.array([3, 2, 3], np.int32)
 CTC_IL_SHORT = np.array([6, 5, 4], np.int32)          # the third sample cannot align (4 4 4 needs 5 steps)
 
@@ -91,6 +92,9 @@ FUNC_ROWS = [
      {"reduction": "none", "blank": 4}, True),
     ("ctc_loss/impossible", "ctc_loss", [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL], {"reduction": "none"}, False),
     ("ctc_loss/zero_infinity", "ctc_loss", [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL], {"zero_infinity": True}, True),
+    ("ctc_greedy_decoder", "ctc_greedy_decoder", [GREEDY, np.array([6, 4, 0], np.int32)], {}, False),
+    ("ctc_greedy_decoder/no_merge", "ctc_greedy_decoder", [GREEDY, np.array([6, 5, 3], np.int32)],
+     {"merge_repeated": False}, False),
     ("clip_by_global_norm", "clip_by_global_norm", [("tuple", A * 2, B)], {}, False),
     ("clip_by_global_norm/big", "clip_by_global_norm", [("tuple", A, B)], {"clip_norm": 10.0}, False),
 ]
@@ -103,6 +107,8 @@ PRIM_ROWS = [
     ("SoftMarginLoss", "SoftMarginLoss", (), {}, [A, PM], False),
     ("CTCLossV2", "CTCLossV2", (), {}, [CTC_LP, CTC_T, CTC_IL, CTC_TL], True),
     ("CTCLossV2/mean", "CTCLossV2", (0, "mean"), {}, [CTC_LP, CTC_T, CTC_IL, CTC_TL], True),
+    ("CTCGreedyDecoder", "CTCGreedyDecoder", (), {}, [GREEDY, np.array([6, 4, 2], np.int32)], False),
+    ("CTCGreedyDecoder/no_merge", "CTCGreedyDecoder", (False,), {}, [GREEDY, np.array([6, 5, 3], np.int32)], False),
     ("LRN", "LRN", (), {}, [X4], True),
     ("LRN/args", "LRN", (2, 0.5, 0.3, 0.75), {}, [X4], True),
     ("PReLU", "PReLU", (), {}, [X4, _r(18, (5,), 0.0, 0.5)], True),
@@ -159,8 +165,8 @@ DELIBERATE = {"soft_margin_loss": _CPU, "multilabel_margin_loss": _CPU, "triplet
                            "float max_val); minispore computes it, checked against NumPy in tests/test_golden_nnlayers.py",
               "prim/MultiMarginLoss/p2/grad": "MindSpore 2.10's MultiMarginLoss gives a zero gradient for 'weight'; "
                                               "minispore gives its derivative (the gradient for the input matches)"}
-_PSNR_ALSO = "cell/psnr_uint8"
-DELIBERATE[_PSNR_ALSO] = DELIBERATE["cell/psnr"]
+for _also in ("cell/psnr_uint8", "cell/ssim", "cell/msssim"):
+    DELIBERATE[_also] = DELIBERATE["cell/psnr"].replace("PSNR", _also[5:].upper())
 TOLERANCE = {}
 
 
@@ -284,6 +290,14 @@ def cell_cases(ms):
     add("ctc", lambda: nn.CTCLoss(), [CTC_LP, CTC_T, CTC_IL, CTC_TL])
     add("ctc_sum_zero_inf", lambda: nn.CTCLoss(reduction="sum", zero_infinity=True),
         [CTC_LP, CTC_T, CTC_IL_SHORT, CTC_TL])
+    def sampled(k, s_ids, tc, sc):
+        return (T(np.array(s_ids, np.int32)), T(np.full((3, k), tc, np.float32)), T(np.full((len(s_ids),), sc,
+                                                                                            np.float32)))
+    add("sampled_softmax", lambda: nn.SampledSoftmaxLoss(4, 7, sampled_values=sampled(1, [6, 2, 5, 0], 0.4, 0.5)),
+        [_r(36, (7, 5)), _r(37, (7,)), np.array([0, 3, 6], np.int32), _r(38, (3, 5))])
+    add("sampled_softmax_two_true", lambda: nn.SampledSoftmaxLoss(3, 7, num_true=2, reduction="mean",
+                                                                  sampled_values=sampled(2, [1, 4, 5], 0.3, 0.45)),
+        [_r(36, (7, 5)), _r(37, (7,)), np.array([[0, 3], [6, 2], [1, 1]], np.int64), _r(38, (3, 5))])
     # pooling
     add("lp_pool1d", lambda: nn.LPPool1d(2, 3, 2), [POS3])
     add("lp_pool2d", lambda: nn.LPPool2d(1.5, 2), [POS4])
@@ -333,6 +347,8 @@ def cell_cases(ms):
     add("image_gradients", lambda: nn.ImageGradients(), [IMG])
     add("psnr", lambda: nn.PSNR(), [IMG, IMG2])
     add("psnr_uint8", lambda: nn.PSNR(255), [(IMG * 255).astype(np.uint8), (IMG2 * 255).astype(np.uint8)])
+    add("ssim", lambda: nn.SSIM(filter_size=3), [IMG, IMG2], with_repr=False)
+    add("msssim", lambda: nn.MSSSIM(filter_size=3, power_factors=(0.3, 0.7)), [IMG, IMG2], with_repr=False)
     add("time_distributed", lambda: nn.TimeDistributed(nn.Dense(4, 3, weight_init=T(_r(30, (3, 4))),
                                                                 bias_init=T(_r(31, (3,)))), time_axis=1),
         [_r(32, (2, 5, 4))])

@@ -224,5 +224,66 @@ class CTCLoss(LossBase):
                             self.zero_infinity)[0]
 
 
+class SampledSoftmaxLoss(LossBase):
+    """The softmax cross-entropy over the true classes and ``num_sampled`` sampled ones (logits
+    ``inputs @ weights[c] + biases[c] - log(expected count)``), the true classes' targets ``1 / num_true``.
+    ``sampled_values`` is ``(sampled_candidates, true_expected_count, sampled_expected_count)``; as in MindSpore
+    2.10 the per-example losses are returned unreduced whatever ``reduction`` says, and accidental hits are only
+    removed by the sampler (so not for given ``sampled_values``). minispore has no candidate sampler yet:
+    ``sampled_values`` is required."""
+
+    def __init__(self, num_sampled, num_classes, num_true=1, sampled_values=None, remove_accidental_hits=True,
+                 seed=0, reduction='none'):
+        super().__init__(reduction)
+        name = "SampledSoftmaxLoss"
+        if num_true < 1:
+            raise ValueError(f"For '{name}', the 'num_true' must be greater than or equal to 1, but got {num_true}.")
+        if seed < 0:
+            raise ValueError(f"For '{name}', the 'seed' must be greater than or equal to 0, but got {seed}.")
+        if num_sampled > num_classes:
+            raise ValueError(f"For '{name}', the 'num_sampled' must be smaller than or equal to 'num_classes', but "
+                             f"got 'num_sampled': {num_sampled} and 'num_classes': {num_classes}.")
+        if num_true > num_classes:
+            raise ValueError(f"For '{name}', the 'num_true' must be smaller than or equal to 'num_classes', but got "
+                             f"'num_true': {num_true} and 'num_classes': {num_classes}.")
+        if sampled_values is not None:
+            if not isinstance(sampled_values, (list, tuple)):
+                raise TypeError(f"For '{name}', the type of 'sampled_values' must be a list or tuple, but got "
+                                f"{type(sampled_values).__name__}.")
+            if len(sampled_values) != 3:
+                raise ValueError(f"For '{name}', the length of 'sampled_values' must be equal to 3, but got "
+                                 f"{len(sampled_values)}.")
+        self.num_sampled, self.num_classes, self.num_true = num_sampled, num_classes, num_true
+        self.sampled_values, self.remove_accidental_hits, self.seed = sampled_values, remove_accidental_hits, seed
+
+    def construct(self, weights, biases, labels, logits):
+        self._check_tensors(weights=weights, biases=biases, labels=labels, logits=logits)
+        if labels.dtype not in (mstype.int32, mstype.int64):
+            raise TypeError(f"For 'SampledSoftmaxLoss', the dtype of 'labels' must be Int32 or Int64, but got "
+                            f"{labels.dtype}.")
+        if self.sampled_values is None:
+            raise ValueError("For 'SampledSoftmaxLoss', minispore has no UniformCandidateSampler yet: pass "
+                             "sampled_values=(sampled_candidates, true_expected_count, sampled_expected_count).")
+        sampled, true_count, sampled_count = self.sampled_values
+        k = self.num_true
+        lab = ops.reshape(ops.cast(labels, mstype.int32), (-1, k))
+        flat = ops.reshape(lab, (-1,))
+        sampled = ops.cast(sampled, mstype.int32)
+        dim = weights.shape[1]
+        true_w = ops.reshape(ops.gather(weights, flat, 0), (-1, k, dim))
+        true_logits = ops.add(ops.sum(ops.mul(ops.expand_dims(logits, 1), true_w), 2),
+                              ops.reshape(ops.gather(biases, flat, 0), (-1, k)))
+        sampled_logits = ops.add(ops.matmul(logits, ops.swapaxes(ops.gather(weights, sampled, 0), 0, 1)),
+                                 ops.gather(biases, sampled, 0))
+        true_logits = ops.sub(true_logits, ops.log(true_count))
+        sampled_logits = ops.sub(sampled_logits, ops.log(sampled_count))
+        out = ops.concat([true_logits, sampled_logits], 1)
+        target = ops.concat([ops.div(ops.ones_like(true_logits), k), ops.zeros_like(sampled_logits)], 1)
+        shifted = ops.exp(ops.sub(out, ops.amax(out, 1, True)))
+        pred = ops.div(shifted, ops.sum(shifted, 1, True))
+        return ops.neg(ops.sum(ops.mul(target, ops.log(ops.add(pred, 1.0e-20))), 1))
+
+
 __all__ = ["SoftMarginLoss", "MultilabelMarginLoss", "TripletMarginLoss", "TripletMarginWithDistanceLoss",
-           "DiceLoss", "MultiClassDiceLoss", "FocalLoss", "CTCLoss"]
+           "DiceLoss", "MultiClassDiceLoss", "FocalLoss", "CTCLoss",
+           "SampledSoftmaxLoss"]
