@@ -29,6 +29,7 @@ M3 = _r(11, (3, 2), -0.5, 0.5)
 IDX = np.array([0, 2], np.int32)
 G3 = _r(12, (3, 2))                     # sparse: three gradient rows
 IDX3 = np.array([2, 0, 1], np.int32)
+IDX_DUP = np.array([0, 2, 0], np.int32)    # a repeated index
 f = np.float32
 
 # (class, constructor kwargs, Parameters, other inputs[, case name])
@@ -71,6 +72,17 @@ STATE_ROWS = [
     ("SparseApplyFtrlV2", {"lr": 0.01, "l1": 0.001, "l2": 0.002, "l2_shrinkage": 0.001, "lr_power": -0.5},
      [V3, A3, M3], [G2, IDX]),
     ("SparseApplyProximalAdagrad", {}, [V3, A3], [f(0.01), f(0.01), f(0.002), G2, IDX]),
+    ("FusedSparseAdam", {}, [V3, M3, A3], [f(0.81), f(0.98), f(0.01), f(0.9), f(0.99), f(1e-8), G3, IDX_DUP],
+     "FusedSparseAdam/repeated"),
+    ("FusedSparseLazyAdam", {}, [V3, M3, A3], [f(0.81), f(0.98), f(0.01), f(0.9), f(0.99), f(1e-8), G3, IDX_DUP],
+     "FusedSparseLazyAdam/repeated"),
+    ("FusedSparseFtrl", {"lr": 0.01, "l1": 0.001, "l2": 0.002, "lr_power": -0.5}, [V3, A3, M3], [G3, IDX_DUP],
+     "FusedSparseFtrl/repeated"),
+    ("SparseApplyFtrl", {"lr": 0.01, "l1": 0.001, "l2": 0.002, "lr_power": -0.5}, [V3, A3, M3], [G3, IDX_DUP],
+     "SparseApplyFtrl/repeated"),
+    ("SparseApplyAdagrad", {"lr": 0.01}, [V3, A3], [G3, IDX_DUP], "SparseApplyAdagrad/repeated"),
+    ("FusedSparseProximalAdagrad", {}, [V3, A3], [f(0.01), f(0.01), f(0.002), G3, IDX_DUP],
+     "FusedSparseProximalAdagrad/repeated"),
     ("SparseApplyRMSProp", {"rho": 0.9, "momentum": 0.5, "epsilon": 1e-6}, [V3, A3, B3], [f(0.01), G3, IDX3]),
     ("SparseApplyAdadelta", {"epsilon": 1e-6}, [V3, A3, B3], [f(0.01), f(0.9), G3, IDX3]),
     ("LARSUpdate", {}, [], [V, G, f(2.0), f(0.5), f(0.01), f(0.1)]),

@@ -9,8 +9,10 @@ place). So ``nn.Adadelta`` and ``ops.ApplyAdadelta`` run the same formula.
 Where MindSpore 2.10's CPU build has no kernel (``ApplyKerasMomentum``, ``SparseApplyFtrlV2``,
 ``SparseApplyProximalAdagrad``, ``SparseApplyAdadelta``, ``LARSUpdate``) the class follows MindSpore's documented
 formula; tests/golden/cases_optim2.py lists them as DELIBERATE. The sparse classes update the rows named by
-``indices`` (assumed unique, as MindSpore's fused kernels make them); a class returns what MindSpore returns
-(the updated Parameters, or for ``FusedSparse*`` three / two placeholder Tensors of shape (1,)).
+``indices``: a repeated index takes the sum of its gradient rows, except in ``SparseApplyFtrl``, which (as
+MindSpore's kernel) applies one update per occurrence. A class returns what MindSpore returns: the updated
+Parameter ``var`` alone or with its state (``ApplyAdagradDA``, ``ApplyRMSProp``, ``ApplyFtrl``... ``var`` only),
+``AdamNoUpdateParam`` the step it would add.
 """
 from ..._core.backend import xp
 from .. import function as F
@@ -239,24 +241,39 @@ def _scalar(v):
     return v if not hasattr(v, "shape") else F.reshape(v, ())
 
 
-def _sparse(name, rule, n_state, before=(), fused=False, attrs=(), inputs_after=()):
-    """A sparse Primitive call: ``(*state, *before, grad, indices)``; the rule runs on the gathered rows, the
-    result is scattered back into the rows of each state Parameter."""
+def _dedup(grad, indices):
+    """Repeated indices: one row each, with the sum of their gradient rows (what MindSpore's sparse kernels
+    apply)."""
+    uniq, inverse = F.unique(indices)
+    if uniq.shape[0] == indices.shape[0]:
+        return grad, indices
+    return F.unsorted_segment_sum(grad, inverse, uniq.shape[0]), uniq
+
+
+def _sparse(name, rule, n_state, attrs=(), sequential=False):
+    """A sparse Primitive call: ``(*state, *scalars, grad, indices)``; the rule runs on the gathered rows, the
+    result is scattered back into the rows of each state Parameter. A repeated index takes the sum of its
+    gradient rows, or with ``sequential`` (SparseApplyFtrl, as MindSpore's kernel) one update per occurrence."""
     def call(self, *inputs):
         state = inputs[:n_state]
         rest = inputs[n_state:]
         grad, indices = rest[len(rest) - 2], rest[len(rest) - 1]
-        extra = rest[:len(rest) - 2]
+        extra = [_scalar(e) for e in rest[:len(rest) - 2]]
         if tuple(grad.shape[1:]) != tuple(state[0].shape[1:]) or grad.shape[0] != indices.shape[0]:
             raise ValueError(f"For '{name}', 'grad' must have shape (len(indices), *var.shape[1:]) = "
                              f"({indices.shape[0]}, {', '.join(str(s) for s in state[0].shape[1:])}), but got "
                              f"{tuple(grad.shape)}.")
-        rows = [F.gather(s, indices, 0) for s in state]
         kw = {k: getattr(self, k) for k in attrs}
-        new = rule(TENSORS, rows, [_scalar(e) for e in extra], grad, self, **kw)
-        idx = F.reshape(indices, (-1, 1))
-        for p, v in zip(state, new):
-            F.assign(p, F.tensor_scatter_update(p, idx, v))
+        if sequential and F.unique(indices)[0].shape[0] != indices.shape[0]:
+            passes = [(grad[k:k + 1], indices[k:k + 1]) for k in range(indices.shape[0])]
+        else:
+            passes = [_dedup(grad, indices)]
+        for g, idx in passes:
+            rows = [F.gather(s, idx, 0) for s in state]
+            new = rule(TENSORS, rows, extra, g, self, **kw)
+            idx = F.reshape(idx, (-1, 1))
+            for p, v in zip(state, new):
+                F.assign(p, F.tensor_scatter_update(p, idx, v))
         return tuple(state)
     return call
 
@@ -358,6 +375,7 @@ def _r_sparse_adam_dense(m, rows, sc, g, self):
 def _fused_sparse_adam(self, var, mom, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad, indices):
     """Every row's moments decay; the rows in ``indices`` also take their gradient; every row moves."""
     _check_same("FusedSparseAdam", ("var", var), [("m", mom), ("v", v)])
+    grad, indices = _dedup(grad, indices)
     dense = F.tensor_scatter_update(F.zeros_like(var), F.reshape(indices, (-1, 1)), grad)
     new = adam(TENSORS, var, mom, v, *[_scalar(s) for s in (beta1_power, beta2_power, lr, beta1, beta2, epsilon)],
                dense, use_nesterov=self.use_nesterov)
@@ -369,15 +387,15 @@ def _fused_sparse_adam(self, var, mom, v, beta1_power, beta2_power, lr, beta1, b
 FusedSparseAdam = prim("FusedSparseAdam", _fused_sparse_adam, [("use_locking", False), ("use_nesterov", False)],
                        hidden=_H)
 FusedSparseLazyAdam = prim("FusedSparseLazyAdam",
-                           _sparse("FusedSparseLazyAdam", _r_sparse_adam_dense, 3, fused=True),
+                           _sparse("FusedSparseLazyAdam", _r_sparse_adam_dense, 3),
                            [("use_locking", False), ("use_nesterov", False)], hidden=_H)
 FusedSparseFtrl = prim("FusedSparseFtrl", _sparse("FusedSparseFtrl", lambda m, rows, sc, g, s:
-                                                  ftrl(m, *rows, g, s.lr, s.l1, s.l2, s.lr_power), 3, fused=True),
+                                                  ftrl(m, *rows, g, s.lr, s.l1, s.l2, s.lr_power), 3),
                        [("lr", _MISSING), ("l1", _MISSING), ("l2", _MISSING), ("lr_power", _MISSING),
                         ("use_locking", False)], hidden=_H)
 FusedSparseProximalAdagrad = prim("FusedSparseProximalAdagrad",
                                   _sparse("FusedSparseProximalAdagrad", lambda m, rows, sc, g, s:
-                                          proximal_adagrad(m, *rows, *sc, g), 2, fused=True),
+                                          proximal_adagrad(m, *rows, *sc, g), 2),
                                   [("use_locking", False)], hidden=_H)
 SparseApplyAdagrad = prim("SparseApplyAdagrad", _sparse("SparseApplyAdagrad", lambda m, rows, sc, g, s:
                                                         adagrad(m, *rows, s.lr, g), 2),
@@ -387,7 +405,8 @@ SparseApplyAdagradV2 = prim("SparseApplyAdagradV2", _sparse("SparseApplyAdagradV
                             [("lr", _MISSING), ("epsilon", _MISSING), ("use_locking", False),
                              ("update_slots", True)], hidden=_H)
 SparseApplyFtrl = prim("SparseApplyFtrl", _sparse("SparseApplyFtrl", lambda m, rows, sc, g, s:
-                                                  ftrl(m, *rows, g, s.lr, s.l1, s.l2, s.lr_power), 3),
+                                                  ftrl(m, *rows, g, s.lr, s.l1, s.l2, s.lr_power), 3,
+                                                  sequential=True),
                        [("lr", _MISSING), ("l1", _MISSING), ("l2", _MISSING), ("lr_power", _MISSING),
                         ("use_locking", False)], hidden=_H)
 SparseApplyFtrlV2 = prim("SparseApplyFtrlV2", _sparse("SparseApplyFtrlV2", lambda m, rows, sc, g, s:
