@@ -203,3 +203,23 @@ def test_dense_gradient_shape_error():
     with pytest.raises(ValueError, match=r"ApplyAdagrad.*\(2, 3\).*\(3,\)"):
         ms.ops.ApplyAdagrad()(var, acc, ms.Tensor(np.float32(0.01)), ms.Tensor(np.ones(3, np.float32)))
     np.testing.assert_array_equal(var.asnumpy(), cases_optim2.V)
+
+
+def test_sparse_index_out_of_range_is_refused():
+    import minispore as ms
+    c = cases_optim2
+    for bad in (5, -1):
+        var = ms.Parameter(ms.Tensor(c.V3.copy()), name="var")
+        acc = ms.Parameter(ms.Tensor(c.A3.copy()), name="acc")
+        with pytest.raises(IndexError, match=r"SparseApplyAdagrad.*\[0, 3\)"):
+            ms.ops.SparseApplyAdagrad(lr=0.01)(var, acc, ms.Tensor(c.G2), ms.Tensor(np.array([0, bad], np.int32)))
+        np.testing.assert_array_equal(var.asnumpy(), c.V3)
+
+
+def test_fused_sparse_adam_index_out_of_range_is_refused():
+    import minispore as ms
+    c = cases_optim2
+    ps = [ms.Parameter(ms.Tensor(v.copy()), name=f"p{i}") for i, v in enumerate((c.V3, c.M3, c.A3))]
+    scalars = [ms.Tensor(np.float32(x)) for x in (0.81, 0.98, 0.01, 0.9, 0.99, 1e-8)]
+    with pytest.raises(IndexError, match="FusedSparseAdam"):
+        ms.ops.FusedSparseAdam()(*ps, *scalars, ms.Tensor(c.G2), ms.Tensor(np.array([0, 3], np.int32)))
