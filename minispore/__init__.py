@@ -40,6 +40,13 @@ _LAZY.update({name: "train" for name in (
     "TimeMonitor", "Top1CategoricalAccuracy", "Top5CategoricalAccuracy", "TopKCategoricalAccuracy", "auc",
     "get_metric_fn", "names", "rearrange_inputs",
 )})
+_LAZY.update({name: "runtime" for name in (
+    # MindSpore's top level re-exports mindspore.runtime's memory and execution functions
+    "empty_cache", "launch_blocking", "max_memory_allocated", "max_memory_reserved", "memory_allocated",
+    "memory_reserved", "memory_stats", "memory_summary", "reset_max_memory_allocated", "reset_max_memory_reserved",
+    "reset_peak_memory_stats", "set_memory", "synchronize",
+)})
+_LAZY.update({"set_device": "context", "get_current_device": "context"})
 _LAZY.update({"tensor": "ops", "jit_class": "common.api", "ms_memory_recycle": "common.api"})
 
 dtype_to_nptype = dtype.dtype_to_nptype

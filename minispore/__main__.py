@@ -1,5 +1,7 @@
 """Command line: ``python -m minispore run script.py [args]`` runs a MindSpore script on minispore;
-``python -m minispore coverage [--missing MODULE]`` counts the MindSpore names minispore provides."""
+``python -m minispore coverage [--missing MODULE]`` counts the MindSpore names minispore provides;
+``python -m minispore smi`` lists the devices, their memory and the processes holding it (MindSpore's FAQ's
+``npu-smi info``)."""
 import argparse
 import os
 import runpy
@@ -18,7 +20,13 @@ def main(argv=None):
                                                              "msrun flags, on mpiexec)"))
     cov = sub.add_parser("coverage", help="how many of MindSpore 2.10's public names minispore provides, per module")
     cov.add_argument("--missing", metavar="MODULE", help="list the names of MODULE (e.g. mindspore.ops) minispore lacks")
+    smi = sub.add_parser("smi", help="the devices, their memory and the processes that hold the most of it")
+    smi.add_argument("--top", type=int, default=5, metavar="N", help="how many processes to list (default 5)")
     ns = parser.parse_args(argv)
+    if ns.command == "smi":
+        from ._core.devices import smi as smi_table
+        print(smi_table(limit=ns.top))
+        return 0
     if ns.command == "version":
         from . import __version__
         print(__version__)

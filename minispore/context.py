@@ -1,4 +1,6 @@
 """``mindspore.context``: execution mode and device selection."""
+import collections
+import os
 import warnings
 
 GRAPH_MODE = 0
@@ -9,7 +11,16 @@ STRICT = 0
 COMPATIBLE = 1
 LAX = 2
 
-_context = {"mode": PYNATIVE_MODE, "device_target": "CPU", "device_id": 0, "max_call_depth": 1000,
+def _env_device_id():
+    """MindSpore reads the device id from the environment (``export DEVICE_ID=k``)."""
+    value = os.environ.get("DEVICE_ID", "0")
+    try:
+        return max(int(value), 0)
+    except ValueError:
+        return 0
+
+
+_context = {"mode": PYNATIVE_MODE, "device_target": "CPU", "device_id": _env_device_id(), "max_call_depth": 1000,
             "save_graphs": False, "pynative_synchronize": False, "jit_level": "O0",
             "jit_syntax_level": LAX}
 
@@ -36,6 +47,49 @@ def set_context(**kwargs):
                               stacklevel=2)
                 continue
         _context[key] = value
+
+
+class DeviceInfo(collections.namedtuple("DeviceInfo", ["device_target", "device_id"])):
+    """``(device_target, device_id)``, printed as the plain tuple (as MindSpore's is)."""
+    __slots__ = ()
+    __repr__ = tuple.__repr__
+
+
+_device_set = []
+
+
+def set_device(device_target, device_id=None):
+    """Choose the device, once per process (MindSpore 2.x's form of ``set_context(device_target=...)``). The CPU
+    is the device of this build: 'GPU' and 'Ascend' are accepted, with a warning, and run on the CPU."""
+    if not isinstance(device_target, str):
+        raise TypeError(f"The parameter 'device_target' must be {str}, but got {type(device_target)}")
+    if device_target not in ("CPU", "GPU", "Ascend"):
+        raise ValueError(f"The argument 'device_target' must be one of ['CPU', 'GPU', 'Ascend'], but got "
+                         f"{device_target}.")
+    if device_id is not None:
+        if not isinstance(device_id, int):          # a bool passes, as in MindSpore (True is device 1)
+            raise TypeError(f"The parameter 'device_id' must be {int}, but got {type(device_id)}")
+        device_id = int(device_id)
+        if device_id < 0:
+            raise ValueError("The device id must bigger than or equal to 0.")
+    if _device_set:
+        raise RuntimeError("The 'mindspore.set_device' can not be modified.")
+    _device_set.append((device_target, device_id))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")     # said below, once, naming set_device
+        set_context(device_target=device_target)
+    if device_target != "CPU":
+        warnings.warn(f"minispore runs on the CPU with NumPy; set_device({device_target!r}) is ignored.",
+                      stacklevel=2)
+    if device_id is not None:
+        _context["device_id"] = device_id
+
+
+def get_current_device():
+    """``(device_target, device_id)`` of this process: the id given to ``set_device``, else 0 (MindSpore's
+    ``DEVICE_ID`` sets ``get_context('device_id')`` only)."""
+    chosen = _device_set[0][1] if _device_set and _device_set[0][1] is not None else 0
+    return DeviceInfo(_context["device_target"], chosen)
 
 
 def get_context(attr_key):

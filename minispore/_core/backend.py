@@ -80,23 +80,6 @@ def format_bytes(n):
         n /= 1024
 
 
-def memory_error_message(err, shape=None, dtype=None):
-    """'cannot allocate 74.5 GiB for an array of shape (...) and dtype float64; 21.0 GiB is available'."""
-    shape = getattr(err, "shape", shape)
-    dtype = getattr(err, "dtype", dtype)
-    text = "cannot allocate memory"
-    if shape is not None and dtype is not None:
-        size = 1
-        for d in shape:
-            size *= int(d)
-        text = (f"cannot allocate {format_bytes(size * numpy.dtype(dtype).itemsize)} for an array of shape "
-                f"{tuple(shape)} and dtype {numpy.dtype(dtype)}")
-    free = available_memory()
-    if free is not None:
-        text += f"; {format_bytes(free)} of memory is available"
-    return text
-
-
 def silence_floating_point_warnings():
     """Like MindSpore, log(0), x / 0, inf - inf or overflow give inf or nan without a warning.
 

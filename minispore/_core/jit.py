@@ -22,7 +22,7 @@ import traceback
 import warnings
 import weakref
 
-from . import backend
+from . import backend, memory
 from . import primitive as _primitive
 from .errors import TracerValueError
 from .primitive import Trace, end_trace, fail, new_trace
@@ -138,6 +138,9 @@ class Graph:
                     vals[out] = impl(vals[ins[0]], vals[ins[1]], **params)
                 else:
                     vals[out] = impl(*[vals[i] for i in ins], **params)
+                v = vals[out]
+                if type(v) is _ndarray and v.base is None:
+                    _track(v)
                 for slot in dead:
                     vals[slot] = None
         except (ValueError, TypeError, IndexError, MemoryError) as e:
@@ -149,7 +152,7 @@ class Graph:
             if slot in self.static_outs:
                 v = v.copy()       # a folded constant is shared between calls: hand out a copy
             t = _new_tensor(Tensor)
-            t._data = v if type(v) is _ndarray else backend.asarray(v)
+            t._data = v if type(v) is _ndarray else _track(backend.asarray(v))
             t._trace = None
             outs.append(t)
         template = self.out_template
@@ -161,6 +164,7 @@ class Graph:
 
 
 _ndarray = backend.ndarray
+_track = memory.track
 
 
 def _wrap_array(array):

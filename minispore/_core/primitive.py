@@ -17,7 +17,7 @@ Tracing state is per thread: one thread compiling a jit function never sees or c
 """
 import threading
 
-from . import backend
+from . import backend, memory
 from .errors import MissingRuleError, OutOfMemoryError
 from .tensor import Tensor
 
@@ -207,8 +207,10 @@ def fail(prim, args, params, err):
     """The error to raise when ``prim``'s impl or shape rule failed on ``args``: it names the operation."""
     shapes = ", ".join(str(tuple(a._data.shape)) for a in args)
     extra = "".join(f", {k}={v!r}" for k, v in params.items() if not backend.is_array(v))
-    if isinstance(err, MemoryError):
-        return OutOfMemoryError(f"For '{prim.name}', {backend.memory_error_message(err)}.")
+    if isinstance(err, OutOfMemoryError) and getattr(err, "op", None) is None:
+        return memory.malloc_failed(err.nbytes, prim.name, err.cause)    # raised by the accounting: name the op
+    if isinstance(err, MemoryError) and not isinstance(err, OutOfMemoryError):
+        return memory.malloc_failed(None, prim.name, cause=err)
     if type(err) in (ValueError, TypeError, IndexError):
         # a kernel's own message (NumPy's wording): the shape rule usually says it better
         try:
@@ -255,7 +257,9 @@ def _apply(prim, args, params):
     except (ValueError, TypeError, IndexError, MemoryError) as e:
         raise fail(prim, args, params, e) from None
     out = _new(Tensor)
-    out._data = data if type(data) is _ndarray else _asarray(data)
+    out._data = data = data if type(data) is _ndarray else _asarray(data)
+    if data.base is None:
+        _track(data, prim.name)
     out._trace = None
     return out
 
@@ -299,4 +303,5 @@ def _bind_traced(prim, args, params):
 
 _new = Tensor.__new__
 _ndarray = backend.ndarray
+_track = memory.track
 _asarray = backend.asarray

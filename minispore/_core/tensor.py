@@ -7,7 +7,7 @@ so a Tensor method and the ops function of the same name always agree. The array
 import numbers
 import warnings
 
-from . import backend
+from . import backend, memory
 from . import dtype as mstype
 from .errors import InputTypeError, RaggedSequenceError, TracerValueError
 from .shapes import Placeholder
@@ -20,7 +20,9 @@ _initialize = None  # minispore.common.initializer.initializer, set when that mo
 def _wrap(array):
     """A Tensor around an existing array, without copying (internal fast path)."""
     t = Tensor.__new__(Tensor)
-    t._data = array if type(array) is _ndarray else backend.asarray(array)
+    t._data = array = array if type(array) is _ndarray else backend.asarray(array)
+    if array.base is None:
+        memory.track(array)
     t._trace = None
     return t
 
@@ -126,6 +128,7 @@ class Tensor:
                 self._data = _initialize(init, shape, dtype or mstype.float32)._data
         else:
             self._data = _to_array(input_data, dtype)
+        memory.track(self._data, "Tensor")
         self._trace = None
 
     # ------------------------------------------------------------------ properties

@@ -4,6 +4,7 @@ import itertools
 
 import numpy as np
 
+from .._core import backend, memory
 from .._core.tensor import Tensor, _to_array, _wrap
 
 _counter = itertools.count(1)
@@ -11,9 +12,9 @@ _counter = itertools.count(1)
 
 def _initial_array(default_input):
     if isinstance(default_input, bool):
-        return np.asarray(default_input)
+        return backend.asarray(default_input)
     if isinstance(default_input, int):
-        return np.asarray(default_input, np.int32)     # Parameter(3) is Int32 in MindSpore
+        return backend.asarray(default_input, np.int32)     # Parameter(3) is Int32 in MindSpore
     if hasattr(default_input, "init_data") and not isinstance(default_input, Tensor):
         default_input = default_input.init_data()
     return _to_array(default_input, None)
@@ -33,7 +34,7 @@ class Parameter(Tensor):
 
     def __init__(self, default_input, name=None, requires_grad=True, layerwise_parallel=False,
                  parallel_optimizer=True, storage_format='', device=None):
-        self._data = _initial_array(default_input)
+        self._data = memory.track(_initial_array(default_input))
         self._trace = None
         if name is not None and not isinstance(name, str):
             raise TypeError(f"For 'Parameter', the name must be a string, but got {type(name).__name__}.")
@@ -71,17 +72,17 @@ class Parameter(Tensor):
         if isinstance(data, Tensor):
             arr = data._data
         elif isinstance(data, (np.ndarray, list, tuple, int, float, bool, np.generic)):
-            arr = np.asarray(data)
+            arr = backend.asarray(data)           # host data onto the device
         else:
             raise TypeError(f"For 'Parameter.set_data', the data must be a Tensor, ndarray or number, "
                             f"but got {type(data).__name__}.")
         current = self._data
-        if arr.shape == current.shape and current.flags.writeable and not np.shares_memory(arr, current):
+        if arr.shape == current.shape and current.flags.writeable and not backend.xp.shares_memory(arr, current):
             # write into the existing buffer: arrays obtained from asnumpy() (shared memory, as in MindSpore)
             # and compiled graphs that read this Parameter see the new values
-            np.copyto(current, arr, casting="unsafe")
+            backend.xp.copyto(current, arr, casting="unsafe")
         else:
-            self._data = np.array(arr, dtype=current.dtype, copy=True)
+            self._data = memory.track(backend.xp.array(arr, dtype=current.dtype, copy=True))
         return self
 
     def value(self):
@@ -89,7 +90,7 @@ class Parameter(Tensor):
 
     def clone(self, init='same'):
         new = copy.copy(self)
-        new._data = self._data.copy()
+        new._data = memory.track(self._data.copy())
         new._trace = None
         return new
 
@@ -103,7 +104,7 @@ class Parameter(Tensor):
 
     def __deepcopy__(self, memo):
         new = self.__copy__()
-        new._data = self._data.copy()
+        new._data = memory.track(self._data.copy())
         return new
 
     def __reduce__(self):
@@ -144,6 +145,6 @@ class ParameterTuple(tuple):
             new = p.clone()
             new.name = f"{prefix}.{p.name}"
             if init != 'same':
-                new._data = initializer(init, p.shape, p.dtype)._data
+                new._data = memory.track(initializer(init, p.shape, p.dtype)._data)
             out.append(new)
         return ParameterTuple(out)

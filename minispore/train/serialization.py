@@ -28,7 +28,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from .._core import dtype as mstype
+from .._core import dtype as mstype, memory
 from .._core.tensor import Tensor, _wrap
 from .._fileio import atomic_write, not_regular, open_regular
 from ..common.parameter import Parameter
@@ -412,7 +412,7 @@ _NP_BY_TYPE = {t.name: t.np_dtype.newbyteorder("<") for t in mstype.all_types if
 def _make_param(arr, name=None):
     """A Parameter holding ``arr`` itself (no extra copy of a large tensor)."""
     p = Parameter(np.zeros((), arr.dtype), name=name)
-    p._data = arr
+    p._data = memory.track(arr)
     return p
 
 

@@ -50,12 +50,13 @@ def test_allocation_failure_names_the_op_the_shape_the_bytes_and_the_memory_left
     with pytest.raises(OutOfMemoryError) as info:
         ops.zeros((10 ** 6, 10 ** 7), ms.float32)
     text = str(info.value)
-    assert "For 'zeros'" in text and "(1000000, 10000000)" in text and "GiB" in text and "available" in text
+    assert text.startswith("Malloc device memory failed")           # MindSpore's words
+    assert "For 'zeros'" in text and "(1000000, 10000000)" in text and "TiB" in text and "free" in text
     assert isinstance(info.value, MemoryError) and isinstance(info.value, RuntimeError)   # MindSpore: RuntimeError
     with pytest.raises(OutOfMemoryError, match="For 'ones'.*float64"):
         ops.ones((10 ** 6, 10 ** 7), ms.float64)
 
 
 def test_kernel_memory_errors_are_named_too():
-    with pytest.raises(OutOfMemoryError, match="For 'BroadcastTo'|For 'broadcast_to'|cannot allocate"):
+    with pytest.raises(OutOfMemoryError, match="^Malloc device memory failed: For '(BroadcastTo|broadcast_to|Reshape|Tile)'"):
         ops.tile(ops.ones((1000,), ms.float32), (10 ** 6, 10 ** 3)) * 2
