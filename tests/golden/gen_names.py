@@ -51,6 +51,7 @@ PATHS = [
     "mindspore.train",
     "mindspore.train.callback",
     "mindspore.communication",
+    "mindspore.runtime",
     "mindspore.dataset",
     "mindspore.dataset.Dataset",
     "mindspore.dataset.config",
