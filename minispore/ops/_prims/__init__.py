@@ -20,6 +20,7 @@ from .scatter import *  # noqa: F401,F403
 from .fft import *  # noqa: F401,F403
 from .einsum import einsum, einsum_p  # noqa: F401
 from . import comm  # noqa: F401  (collectives: mindspore.communication)
+from . import linalg2  # noqa: F401  (inverse, determinants, solve, Cholesky, expm, pinv, factorizations)
 from . import (elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool,  # noqa: F401
                resample, norm, scan)
 from ._base import const  # noqa: F401

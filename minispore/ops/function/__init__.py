@@ -13,3 +13,4 @@ from .comm_func import *  # noqa: F401,F403
 from .nn_more_func import *  # noqa: F401,F403
 from .complex_func import *  # noqa: F401,F403
 from .fft_func import *  # noqa: F401,F403
+from .linalg_func import *  # noqa: F401,F403
