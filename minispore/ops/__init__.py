@@ -37,3 +37,4 @@ min = function.min  # noqa: A001
 from .custom import Custom  # noqa: E402,F401
 from .._dropin import module_getattr as _module_getattr  # noqa: E402
 __getattr__ = _module_getattr(__name__)
+from .operations.comm_ops import *  # noqa: F401,F403,E402

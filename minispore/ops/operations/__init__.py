@@ -12,5 +12,4 @@ from .random_ops import *  # noqa: F401,F403
 __all__ = sorted(set(array_ops.__all__ + math_ops.__all__ + nn_ops.__all__ + other_ops.__all__
                      + random_ops.__all__))
 from . import comm_ops  # noqa: E402
-from .comm_ops import *  # noqa: F401,F403,E402
-__all__ = sorted(set(__all__ + comm_ops.PRIMITIVES))
+from .comm_ops import *  # noqa: F401,F403,E402  (P.AlltoAll...; mindspore.ops exports them from comm_ops)

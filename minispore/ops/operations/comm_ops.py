@@ -8,8 +8,8 @@ from ...communication._comm_ops import (AllGather, AllGatherV, AllReduce, AlltoA
 from ...communication._engine import GlobalComm  # noqa: F401
 from ...communication.management import get_group_size, get_rank  # noqa: F401
 
-# the Primitive classes (what ``mindspore.ops`` exports from here)
-PRIMITIVES = ["AllGather", "AllGatherV", "AllReduce", "AlltoAll", "AlltoAllV", "Barrier", "BatchISendIRecv",
-              "Broadcast", "CollectiveGather", "CollectiveScatter", "NeighborExchange", "ReduceOp", "ReduceScatter",
-              "ReduceScatterV", "Receive", "Reduce", "Send"]
-__all__ = PRIMITIVES + ["GlobalComm", "get_rank", "get_group_size"]
+# the Primitive classes (what ``mindspore.ops`` exports from here; get_rank, get_group_size and GlobalComm are
+# attributes of the module only: ``mindspore.ops.get_rank`` is the function of ops/function/comm_func.py)
+__all__ = ["AllGather", "AllGatherV", "AllReduce", "AlltoAll", "AlltoAllV", "Barrier", "BatchISendIRecv",
+           "Broadcast", "CollectiveGather", "CollectiveScatter", "NeighborExchange", "ReduceOp", "ReduceScatter",
+           "ReduceScatterV", "Receive", "Reduce", "Send"]
