@@ -18,3 +18,4 @@ from .more_activation import *  # noqa: F401,F403
 from .more_layers import *  # noqa: F401,F403
 from .pooling2 import *  # noqa: F401,F403
 from .linalg_cells import *  # noqa: F401,F403
+from .math import *  # noqa: F401,F403

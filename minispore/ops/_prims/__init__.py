@@ -18,10 +18,12 @@ from .scan import *  # noqa: F401,F403
 from .attention import *  # noqa: F401,F403
 from .scatter import *  # noqa: F401,F403
 from .fft import *  # noqa: F401,F403
+from .special import *  # noqa: F401,F403
 from .einsum import einsum, einsum_p  # noqa: F401
 from . import comm  # noqa: F401  (collectives: mindspore.communication)
 from . import linalg2  # noqa: F401  (inverse, determinants, solve, Cholesky, expm, pinv, factorizations)
 from . import (elementwise, reduce, shape, index, linalg, nn, creation, random, state, conv, pool,  # noqa: F401
                resample, norm, scan)
+from . import special  # noqa: F401  (SciPy's special functions and the Bessel functions)
 from ._base import const  # noqa: F401
 from ..._core.primitive import NONDIFF, Primitive  # noqa: F401

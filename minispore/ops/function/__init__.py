@@ -14,3 +14,4 @@ from .nn_more_func import *  # noqa: F401,F403
 from .complex_func import *  # noqa: F401,F403
 from .fft_func import *  # noqa: F401,F403
 from .linalg_func import *  # noqa: F401,F403
+from .special_func import *  # noqa: F401,F403

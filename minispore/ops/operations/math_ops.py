@@ -141,4 +141,5 @@ from .spectral_ops import Angle, Complex, ComplexAbs, Conj, FFTWithSize, Imag, P
 from .sort_ops import *  # noqa: F401,F403,E402
 from .scatter_ops import IndexAdd, InplaceAdd, InplaceIndexAdd, InplaceSub, InplaceUpdateV2  # noqa: F401,E402
 from .linalg_ops import *  # noqa: F401,F403,E402  (Cholesky, MatrixInverse, MatrixSolve, Qr, Svd, Cdist...)
+from .special_ops import *  # noqa: F401,F403,E402
 __all__ = collect(globals())
