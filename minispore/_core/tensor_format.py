@@ -165,7 +165,8 @@ def tensor_str(a):
         if m == 0.0 or 1e-4 <= m < 1e16:
             return np.format_float_positional(x, unique=True, trim="0")
         return np.format_float_scientific(x, unique=True, trim="-")
-    if _NP_NEW_FLOAT_CUTOFF and a.dtype.kind == "f" and np.get_printoptions()["legacy"] is False:
+    # (complex arrays format their parts with the same float rule)
+    if _NP_NEW_FLOAT_CUTOFF and a.dtype.kind in "fc" and np.get_printoptions()["legacy"] is False:
         with np.printoptions(legacy="2.2"):
             return str(a)
     return str(a)

@@ -155,3 +155,28 @@ def test_fft_against_numpy_and_errors():
         ops.fft(ms.Tensor(x), dim=2)
     with pytest.raises(ValueError, match="same length"):
         ops.fft2(ms.Tensor(x), s=(3,))
+
+
+def test_complex_ops_under_jit():
+    @ms.jit
+    def f(x):
+        return ops.real(ops.ifft(ops.fft(x) * 2)), ops.angle(ops.polar(x + 2.0, x))
+
+    x = np.linspace(-1, 1, 6).astype(np.float32)
+    re, ang = f(ms.Tensor(x))
+    np.testing.assert_allclose(re.asnumpy(), 2 * x, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(ang.asnumpy(), x, rtol=1e-5, atol=1e-6)
+
+    @ms.jit
+    def bad(x):
+        return ops.fft(x, norm="bad")
+    with pytest.raises(ValueError, match="norm"):
+        bad(ms.Tensor(x))
+
+
+@pytest.mark.xfail(strict=True, reason="ops/_prims/linalg.py's MatMul rules need conj(other operand) for complex "
+                                       "inputs (MindSpore's convention)")
+def test_matmul_complex_gradient():
+    c = ms.Tensor(rng.uniform(-1, 1, (3, 2)) + 1j * rng.uniform(-1, 1, (3, 2)))
+    check_grads(lambda x, y: ops.view_as_real(ops.matmul(make_complex(x, y), c)),
+                [rng.uniform(-1, 1, (2, 3)), rng.uniform(-1, 1, (2, 3))], order=1)
