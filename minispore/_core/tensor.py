@@ -48,8 +48,7 @@ def _to_array(data, dtype):
     elif isinstance(data, bool):
         pass
     elif isinstance(data, numbers.Number):
-        if isinstance(data, complex):
-            raise TypeError("For 'Tensor', complex numbers are not supported")
+        pass
     else:
         raise TypeError(f"For 'Tensor', the input data must be a Tensor, ndarray, list, tuple or number, "
                         f"but got {type(data).__name__}")
@@ -64,12 +63,14 @@ def _to_array(data, dtype):
         raise RaggedSequenceError("For 'Tensor', the input data is a ragged nested sequence: its rows have "
                                   "different lengths, so it has no shape.")
     if dtype is not None:
+        if arr.dtype.kind == "c" and mstype.kind_of(dtype.np_dtype) != "c":
+            arr = arr.real          # a complex value as a real type: its real part, as MindSpore's cast
         return arr.astype(dtype.np_dtype)
     if mstype.kind_of(arr.dtype) == "f" and arr.dtype.itemsize == 8:
         return arr.astype(mstype.float32.np_dtype)   # Python floats are Float32 in MindSpore
     if mstype.kind_of(arr.dtype) in "iu" and arr.dtype != mstype.int64.np_dtype:
         return arr.astype(mstype.int64.np_dtype)
-    if mstype.kind_of(arr.dtype) not in "biuf":
+    if mstype.kind_of(arr.dtype) not in "biufc":     # Python complex numbers are Complex128, as in MindSpore
         raise TypeError(f"For 'Tensor', cannot make a tensor from data of dtype {arr.dtype}")
     return arr
 
@@ -81,7 +82,7 @@ def _nested_to_host(x):
         return backend.to_numpy(x._data)
     if isinstance(x, (list, tuple)):
         return [_nested_to_host(v) for v in x]
-    if not (isinstance(x, numbers.Number) or backend.is_array(x) or hasattr(x, "dtype")) or isinstance(x, complex):
+    if not (isinstance(x, numbers.Number) or backend.is_array(x) or hasattr(x, "dtype")):
         raise InputTypeError(f"For 'Tensor', the input data must hold numbers only, but it holds {x!r} "
                              f"(a {type(x).__name__}).")
     return x

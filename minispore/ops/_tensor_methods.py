@@ -538,12 +538,18 @@ def isneginf(self):
     return F.logical_and(F.isinf(self), F.less(self, 0))
 
 
+def _is_complex(t):
+    return mstype.kind_of(t._data.dtype) == "c"
+
+
 def isreal(self):
+    if _is_complex(self):
+        return F.equal(F.imag(self), 0)
     return F.ones_like(self, dtype=mstype.bool_)
 
 
 def is_complex(self):
-    return False
+    return _is_complex(self)
 
 
 def is_signed(self):
@@ -551,23 +557,25 @@ def is_signed(self):
 
 
 def real(self):
-    return F.identity(self)
+    return F.real(self) if _is_complex(self) else F.identity(self)
 
 
 def conj(self):
-    return F.identity(self)
+    return F.conj(self) if _is_complex(self) else F.identity(self)
 
 
 def imag(self):
-    return F.zeros_like(self)
+    return F.imag(self) if _is_complex(self) else F.zeros_like(self)
 
 
 def angle(self):
+    if _is_complex(self):
+        return F.angle(self)
     return F.where(F.less(self, 0), F.full_like(_float_of(self), 3.141592653589793), F.zeros_like(_float_of(self)))
 
 
 def adjoint(self):
-    return F.swapaxes(self, -1, -2)
+    return F.swapaxes(conj(self), -1, -2)
 
 
 def _int_check(name, *xs):
@@ -1625,7 +1633,7 @@ def attach():
     Tensor.type = _type_method
     for name in _INPLACE:
         setattr(Tensor, name, _inplace(name, _func(name[:-1])))
-    Tensor.H = property(lambda self: F.swapaxes(self, -1, -2) if self.ndim == 2 else _H_error(self))
+    Tensor.H = property(lambda self: F.swapaxes(conj(self), -1, -2) if self.ndim == 2 else _H_error(self))
     Tensor.mH = property(adjoint)
     Tensor.data = property(lambda self: self, _set_data)
     for name, v in (("const_arg", False), ("init", None), ("init_flag", False), ("init_finished", True),

@@ -63,12 +63,6 @@ def test_abs_keeps_the_complex_dtype_and_cast_takes_the_real_part():
                                   [False, True])
 
 
-# these reach the primitives (which compute complex values) only once ops/function/math_func.py stops casting
-# complex inputs of its float-only functions to Float32 (its _float and _true_divide): strict, so that the fix shows
-_PENDING = pytest.mark.xfail(strict=True, reason="math_func._float casts complex inputs to Float32")
-
-
-@_PENDING
 @pytest.mark.parametrize("name, np_fn", [
     ("exp", np.exp), ("log", np.log), ("sqrt", np.sqrt), ("sin", np.sin), ("cos", np.cos), ("tanh", np.tanh),
     ("reciprocal", np.reciprocal)])
@@ -78,7 +72,12 @@ def test_unary_float_ops_on_complex(name, np_fn):
     np.testing.assert_allclose(out.asnumpy(), np_fn(Z), rtol=1e-5)
 
 
-@_PENDING
+@pytest.mark.parametrize("name", ["tan", "erf", "asin", "sigmoid", "var"])
+def test_float_only_ops_without_complex_rules_refuse_complex(name):
+    with pytest.raises(TypeError, match=f"For '{name}', the input must be a real tensor, but got Complex64"):
+        getattr(ops, name)(ms.Tensor(Z))
+
+
 def test_div_on_complex():
     w = Z[::-1].copy()
     out = ops.div(ms.Tensor(Z), ms.Tensor(w))
@@ -99,6 +98,14 @@ CHAINS = {
     "polar": (lambda r, t: _parts(ops.polar(r + 2.0, t)), [X, Y]),
     "mul_conj": (lambda x, y: _parts(ops.mul(make_complex(x, y), ops.conj(make_complex(y, x)))), [X, Y]),
     "square": (lambda x, y: _parts(ops.square(make_complex(x, y))), [X, Y]),
+    "exp": (lambda x, y: _parts(ops.exp(make_complex(x, y))), [X, Y]),
+    "log": (lambda x, y: _parts(ops.log(make_complex(x + 2.0, y))), [X, Y]),
+    "sqrt": (lambda x, y: _parts(ops.sqrt(make_complex(x + 2.0, y))), [X, Y]),
+    "reciprocal": (lambda x, y: _parts(ops.reciprocal(make_complex(x + 2.0, y))), [X, Y]),
+    "sin": (lambda x, y: _parts(ops.sin(make_complex(x, y))), [X, Y]),
+    "cos": (lambda x, y: _parts(ops.cos(make_complex(x, y))), [X, Y]),
+    "tanh": (lambda x, y: _parts(ops.tanh(make_complex(x, y))), [X, Y]),
+    "div": (lambda x, y: _parts(ops.div(make_complex(x, y), make_complex(y + 2.0, x))), [X, Y]),
     "abs": (lambda x, y: ops.real(ops.abs(make_complex(x + 2.0, y))), [X, Y]),
     "view_as_real": (lambda x, y: ops.view_as_real(make_complex(x, y) * make_complex(y, x)), [X, Y]),
     "fft_n": (lambda x: _parts(ops.fft(x, n=6, norm="ortho")), [X]),
@@ -174,9 +181,41 @@ def test_complex_ops_under_jit():
         bad(ms.Tensor(x))
 
 
-@pytest.mark.xfail(strict=True, reason="ops/_prims/linalg.py's MatMul rules need conj(other operand) for complex "
-                                       "inputs (MindSpore's convention)")
 def test_matmul_complex_gradient():
     c = ms.Tensor(rng.uniform(-1, 1, (3, 2)) + 1j * rng.uniform(-1, 1, (3, 2)))
     check_grads(lambda x, y: ops.view_as_real(ops.matmul(make_complex(x, y), c)),
                 [rng.uniform(-1, 1, (2, 3)), rng.uniform(-1, 1, (2, 3))], order=1)
+    d = ms.Tensor(rng.uniform(-1, 1, (4, 2)) + 1j * rng.uniform(-1, 1, (4, 2)))
+    check_grads(lambda x, y: ops.view_as_real(ops.matmul(d, make_complex(x, y))),         # the right operand
+                [rng.uniform(-1, 1, (2, 3)), rng.uniform(-1, 1, (2, 3))], order=1)
+    v = ms.Tensor(rng.uniform(-1, 1, 3) + 1j * rng.uniform(-1, 1, 3))
+    check_grads(lambda x, y: ops.view_as_real(ops.matmul(make_complex(x, y), v)),         # matrix @ vector
+                [rng.uniform(-1, 1, (2, 3)), rng.uniform(-1, 1, (2, 3))], order=1)
+
+
+@pytest.mark.parametrize("data, shape", [(1 + 2j, ()), ([1 + 2j, 3], (2,)), ([[1j], [2]], (2, 1)), ((1.5, 2j), (2,))])
+def test_python_complex_data_makes_complex128_tensors(data, shape):
+    """MindSpore 2.10: ``Tensor(1+2j)`` and lists holding complex numbers are Complex128."""
+    t = ms.Tensor(data)
+    assert t.dtype == ms.complex128 and t.shape == shape
+    np.testing.assert_array_equal(t.asnumpy(), np.array(data, np.complex128))
+
+
+def test_complex_data_as_a_real_dtype_keeps_the_real_part(recwarn):
+    assert ms.Tensor(1 + 2j, ms.float32).asnumpy() == 1.0          # MindSpore prints 1.0
+    assert ms.Tensor(1 + 2j, ms.complex64).dtype == ms.complex64
+    assert not [w for w in recwarn if issubclass(w.category, np.exceptions.ComplexWarning if hasattr(
+        np, "exceptions") else np.ComplexWarning)]
+
+
+def test_tensor_methods_on_complex_tensors():
+    t = ms.Tensor(np.array([[1 + 2j, -3 + 0j], [0.5j, 2 - 1j]], np.complex64))
+    z = t.asnumpy()
+    assert t.is_complex() and not ms.Tensor(X).is_complex()
+    np.testing.assert_array_equal(t.real().asnumpy(), z.real)
+    np.testing.assert_array_equal(t.imag().asnumpy(), z.imag)
+    np.testing.assert_array_equal(t.conj().asnumpy(), z.conj())
+    np.testing.assert_allclose(t.angle().asnumpy(), np.angle(z), rtol=1e-6)
+    np.testing.assert_array_equal(t.isreal().asnumpy(), z.imag == 0)
+    np.testing.assert_array_equal(t.H.asnumpy(), z.conj().T)
+    np.testing.assert_array_equal(t.mH.asnumpy(), z.conj().T)

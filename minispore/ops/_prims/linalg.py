@@ -1,7 +1,7 @@
 """Linear algebra: matrix products (NumPy's ``matmul`` rules, vectors included) and singular vectors."""
 from ..._core import shapes
 from ._base import NONDIFF, Primitive, bind, xp
-from .elementwise import mul
+from .elementwise import _cj, mul
 from .shape import broadcast_to, reshape, sum_to, transpose
 from ..._core.dtype import kind_of
 
@@ -48,6 +48,7 @@ def _bmul(a, b):
 
 
 def _matmul_vjp_x(dout, out, x, y):
+    y = _cj(y)          # complex operands: dout @ conj(y)^T (MindSpore's convention; see elementwise._cj)
     if x.ndim == 1 and y.ndim == 1:
         return _bmul(dout, y)
     if y.ndim == 1:   # (..., k) @ (k,) -> (...): dx = dout[..., None] * y
@@ -59,6 +60,7 @@ def _matmul_vjp_x(dout, out, x, y):
 
 
 def _matmul_vjp_y(dout, out, x, y):
+    x = _cj(x)
     if x.ndim == 1 and y.ndim == 1:
         return _bmul(dout, x)
     if x.ndim == 1 and y.ndim == 2:     # dy[k, n] = x[k] * dout[n]
@@ -90,7 +92,7 @@ def outer(x, y):
     return bind(outer_p, x, y)
 
 
-outer_p.def_vjp(lambda dout, out, x, y: matmul(dout, y), lambda dout, out, x, y: matmul(x, dout))
+outer_p.def_vjp(lambda dout, out, x, y: matmul(dout, _cj(y)), lambda dout, out, x, y: matmul(_cj(x), dout))
 
 
 # ----------------------------------------------------------------------------- singular vectors

@@ -39,6 +39,9 @@ def _tensor(x, name="input", op="ops", lists=False):
     if isinstance(x, (list, tuple)) and not lists:
         raise TypeError(f"For '{op}', the '{name}' must be a Tensor, but got {type(x).__name__}; wrap it with "
                         f"mindspore.Tensor(...).")
+    if isinstance(x, complex):      # MindSpore's ops take real Python scalars only
+        raise TypeError(f"For '{op}', the '{name}' must be a Tensor or a real number, but got the Python complex "
+                        f"{x!r}; wrap it with mindspore.Tensor(...).")
     if isinstance(x, (numbers.Number, list, tuple)) or backend.is_array(x) or hasattr(x, "__array_interface__"):
         try:
             return Tensor(x)
@@ -172,10 +175,20 @@ def _coerce(x, y, op, lists=False):
     return x, y
 
 
+# the float-only operations that compute complex inputs too (their primitives' rules are written for complex
+# values, in MindSpore's convention); the others refuse a complex input rather than drop its imaginary part
+_COMPLEX_OK = frozenset({"exp", "log", "sqrt", "reciprocal", "sin", "cos", "tanh"})
+
+
 def _float(x, op):
     """Float-only operations compute integer and bool inputs in float32 (as MindSpore does)."""
     x = _tensor(x, "input", op)
-    if kind_of(x._data.dtype) != "f":
+    kind = kind_of(x._data.dtype)
+    if kind == "c":
+        if op in _COMPLEX_OK:
+            return x
+        raise TypeError(f"For '{op}', the input must be a real tensor, but got {x.dtype}.")
+    if kind != "f":
         return P.cast(x, _F32)
     return x
 
@@ -229,7 +242,7 @@ def mul(input, other):
 
 
 def _true_divide(x, y):
-    if kind_of(x._data.dtype) != "f":
+    if kind_of(x._data.dtype) not in "fc":
         x, y = P.cast(x, _F32), P.cast(y, _F32)
     return bind(P.div_p, x, y)
 
