@@ -151,7 +151,7 @@ ERROR_ROWS = [
 _CPU = "MindSpore 2.10 has no CPU kernel for it (RuntimeError at the call); minispore computes it, checked against " \
        "NumPy in tests/test_golden_nnlayers.py"
 DELIBERATE = {"soft_margin_loss": _CPU, "multilabel_margin_loss": _CPU, "triplet_margin_loss": _CPU,
-              "prim/SoftMarginLoss": _CPU, "prim/MultilabelMarginLoss": _CPU, "prim/TripletMarginLoss": _CPU,
+              "SoftMarginLoss": _CPU, "MultilabelMarginLoss": _CPU, "TripletMarginLoss": _CPU,
               "cell/clip_by_norm_axis": "MindSpore 2.10's CPU ClipByNorm with an axis scales the rows by factors that "
                                         "are not clip_norm / max(||row||, clip_norm) (row 1 by 0.2215 where "
                                         "1 / ||row|| = 0.4207); minispore follows the documented formula, checked "
@@ -163,7 +163,7 @@ DELIBERATE = {"soft_margin_loss": _CPU, "multilabel_margin_loss": _CPU, "triplet
               "cell/roll": _CPU, "cell/roll_two": _CPU,
               "cell/psnr": "MindSpore 2.10's PSNR fails for every input in PyNative mode (ValueError from ScalarCast of its "
                            "float max_val); minispore computes it, checked against NumPy in tests/test_golden_nnlayers.py",
-              "prim/MultiMarginLoss/p2/grad": "MindSpore 2.10's MultiMarginLoss gives a zero gradient for 'weight'; "
+              "MultiMarginLoss/p2/grad": "MindSpore 2.10's MultiMarginLoss gives a zero gradient for 'weight'; "
                                               "minispore gives its derivative (the gradient for the input matches)"}
 for _also in ("cell/psnr_uint8", "cell/ssim", "cell/msssim"):
     DELIBERATE[_also] = DELIBERATE["cell/psnr"].replace("PSNR", _also[5:].upper())
@@ -210,12 +210,12 @@ def cases(ms):
         def pthunk(name=name, a=a, kw=kw, inputs=inputs):
             p = getattr(ops, name)(*a, **kw)
             return str(p), p.name, p(*[arg(v) for v in inputs])
-        out.append(("prim/" + case, pthunk))
+        out.append((case, pthunk))
         if with_grad:
             def pgthunk(name=name, a=a, kw=kw, inputs=inputs):
                 p = getattr(ops, name)(*a, **kw)
                 return grad_of(p, inputs)
-            out.append(("prim/" + case + "/grad", pgthunk))
+            out.append((case + "/grad", pgthunk))
 
     for case, name, kw, inputs in RANDOM_PRIM_ROWS:
         def rthunk(name=name, kw=kw, inputs=inputs):
@@ -223,7 +223,7 @@ def cases(ms):
             r = p(*[arg(v) for v in inputs])
             rs = r if isinstance(r, tuple) else (r,)
             return str(p), p.name, tuple((tuple(t.shape), str(t.dtype)) for t in rs)
-        out.append(("prim/" + case, rthunk))
+        out.append((case, rthunk))
 
     out.extend(cell_cases(ms))
 
