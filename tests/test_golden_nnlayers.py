@@ -224,3 +224,55 @@ def test_ctc_zero_infinity_zeroes_the_impossible_sample():
     got = ms.nn.CTCLoss(reduction="sum", zero_infinity=True)(T(K.CTC_LP), T(K.CTC_T), T(K.CTC_IL_SHORT),
                                                              T(K.CTC_TL))
     np.testing.assert_allclose(got.asnumpy(), per.sum(), rtol=1e-5)
+
+
+def _np_window(size, sigma):
+    r = np.arange(-(size // 2), size - size // 2) if size % 2 else np.arange(-size // 2 + 1, size // 2 + 1)
+    g = np.exp(-(r[:, None] ** 2 + r[None, :] ** 2) / (2 * sigma ** 2))
+    return g / g.sum()
+
+
+def _np_filter(x, w):
+    k = w.shape[0]
+    h, wd = x.shape[-2] - k + 1, x.shape[-1] - k + 1
+    out = np.zeros(x.shape[:-2] + (h, wd))
+    for i in range(k):
+        for j in range(k):
+            out += w[i, j] * x[..., i:i + h, j:j + wd]
+    return out
+
+
+def _np_ssim_cs(a, b, w, c1, c2):
+    mu1, mu2 = _np_filter(a, w), _np_filter(b, w)
+    s1 = _np_filter(a * a, w) - mu1 ** 2
+    s2 = _np_filter(b * b, w) - mu2 ** 2
+    s12 = _np_filter(a * b, w) - mu1 * mu2
+    ssim = (2 * mu1 * mu2 + c1) * (2 * s12 + c2) / ((mu1 ** 2 + mu2 ** 2 + c1) * (s1 + s2 + c2))
+    return ssim.mean((2, 3)), ((2 * s12 + c2) / (s1 + s2 + c2)).mean((2, 3))
+
+
+def test_ssim_and_msssim_against_numpy():
+    """cell/ssim and cell/msssim are DELIBERATE (MindSpore 2.10's SSIM and MSSSIM fail for every input in PyNative):
+    the Gaussian-window formulas in NumPy."""
+    ms = _ms()
+    a, b = K.IMG.astype(np.float64), K.IMG2.astype(np.float64)
+    c1, c2 = 0.01 ** 2, 0.03 ** 2
+    w = _np_window(3, 1.5)
+    ssim, _ = _np_ssim_cs(a, b, w, c1, c2)
+    got = ms.nn.SSIM(filter_size=3)(ms.Tensor(K.IMG), ms.Tensor(K.IMG2))
+    np.testing.assert_allclose(got.asnumpy(), ssim.mean(-1), rtol=1e-4, atol=1e-6)
+    big = K._r(40, (1, 2, 12, 12), 0.0, 1.0)
+    ref, _ = _np_ssim_cs(big.astype(np.float64), big[:, ::-1].astype(np.float64), _np_window(11, 1.5), c1, c2)
+    np.testing.assert_allclose(ms.nn.SSIM()(ms.Tensor(big), ms.Tensor(big[:, ::-1].copy())).asnumpy(),
+                               ref.mean(-1), rtol=1e-4, atol=1e-6)
+    # MSSSIM, two scales: relu(cs at scale 0) ** 0.3 * relu(ssim at scale 1) ** 0.7
+    _, cs0 = _np_ssim_cs(a, b, w, c1, c2)
+
+    def pool(x):
+        return (x[..., 0::2, 0::2] + x[..., 1::2, 0::2] + x[..., 0::2, 1::2] + x[..., 1::2, 1::2]) / 4
+    ssim1, _ = _np_ssim_cs(pool(a), pool(b), w, c1, c2)
+    ref = (np.maximum(cs0, 0) ** 0.3 * np.maximum(ssim1, 0) ** 0.7).mean(-1)
+    got = ms.nn.MSSSIM(filter_size=3, power_factors=(0.3, 0.7))(ms.Tensor(K.IMG), ms.Tensor(K.IMG2))
+    np.testing.assert_allclose(got.asnumpy(), ref, rtol=1e-4, atol=1e-6)
+    with pytest.raises(ValueError, match="filter_size"):
+        ms.nn.SSIM()(ms.Tensor(K.IMG), ms.Tensor(K.IMG2))

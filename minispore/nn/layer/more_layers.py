@@ -408,6 +408,113 @@ class PSNR(Cell):
         return ops.div(ops.mul(ops.log(ops.div(max_val * max_val, mse)), 10.0), math.log(10.0))
 
 
+def _gauss_window(size, sigma):
+    """The normalised (1, 1, size, size) Gaussian window MindSpore's SSIM filters with."""
+    r = [i - size // 2 for i in range(size)] if size % 2 else [i - size // 2 + 1 for i in range(size)]
+    g = [[math.exp(-(a * a + b * b) / (2 * sigma ** 2)) for b in r] for a in r]
+    total = sum(sum(row) for row in g)
+    return Tensor([[[[v / total for v in row] for row in g]]], mstype.float32)
+
+
+def _ssim_and_cs(img1, img2, window, c1, c2):
+    """Per image and channel, the mean SSIM and contrast-structure maps (a 'valid' Gaussian filter)."""
+    n, c, h, w = img1.shape
+
+    def filt(x):
+        y = ops.conv2d(ops.reshape(x, (n * c, 1) + tuple(x.shape[2:])), window)
+        return ops.reshape(y, (n, c) + tuple(y.shape[2:]))
+    mu1, mu2 = filt(img1), filt(img2)
+    mu1_sq, mu2_sq, mu12 = ops.mul(mu1, mu1), ops.mul(mu2, mu2), ops.mul(mu1, mu2)
+    s1 = ops.sub(filt(ops.mul(img1, img1)), mu1_sq)
+    s2 = ops.sub(filt(ops.mul(img2, img2)), mu2_sq)
+    s12 = ops.sub(filt(ops.mul(img1, img2)), mu12)
+    v1 = ops.add(ops.mul(s12, 2), c2)
+    v2 = ops.add(ops.add(s1, s2), c2)
+    ssim = ops.div(ops.mul(ops.add(ops.mul(mu12, 2), c1), v1), ops.mul(ops.add(ops.add(mu1_sq, mu2_sq), c1), v2))
+    return ops.mean(ssim, (2, 3)), ops.mean(ops.div(v1, v2), (2, 3))
+
+
+def _image_pair(img1, img2, cell, dtypes):
+    _check_4d(img1, "img1", cell)
+    _check_4d(img2, "img2", cell)
+    if img1.dtype not in dtypes:
+        raise TypeError(f"For '{cell}', the dtype of 'img1' must be in {[str(d) for d in dtypes]}, but got "
+                        f"{img1.dtype}.")
+    if img1.dtype != img2.dtype or tuple(img1.shape) != tuple(img2.shape):
+        raise TypeError(f"For '{cell}', 'img1' and 'img2' must have the same dtype and shape, but got "
+                        f"{img1.dtype}{tuple(img1.shape)} and {img2.dtype}{tuple(img2.shape)}.")
+
+
+def _ssim_args(cell, max_val, filter_size, filter_sigma, k1, k2):
+    if isinstance(max_val, bool) or not isinstance(max_val, (int, float)) or not max_val > 0:
+        raise (TypeError if not isinstance(max_val, (int, float)) else ValueError)(
+            f"For '{cell}', the 'max_val' must be a number greater than 0, but got {max_val!r}.")
+    if isinstance(filter_size, bool) or not isinstance(filter_size, int) or filter_size < 1:
+        raise ValueError(f"For '{cell}', the 'filter_size' must be an int >= 1, but got {filter_size!r}.")
+    if not isinstance(filter_sigma, float) or not filter_sigma > 0:
+        raise ValueError(f"For '{cell}', the 'filter_sigma' must be a positive float, but got {filter_sigma!r}.")
+    for name, v in (("k1", k1), ("k2", k2)):
+        if not isinstance(v, float):
+            raise TypeError(f"For '{cell}', the '{name}' must be a float, but got {type(v).__name__}.")
+
+
+class SSIM(Cell):
+    """The structural similarity of (N, C, H, W) images: per image, the mean over channels of the mean SSIM map
+    under an ``filter_size`` Gaussian window of ``filter_sigma`` ('valid' filtering)."""
+
+    def __init__(self, max_val=1.0, filter_size=11, filter_sigma=1.5, k1=0.01, k2=0.03):
+        super().__init__()
+        _ssim_args("SSIM", max_val, filter_size, filter_sigma, k1, k2)
+        self.max_val, self.filter_size, self.filter_sigma, self.k1, self.k2 = max_val, filter_size, filter_sigma, \
+            k1, k2
+        self._window = _gauss_window(filter_size, filter_sigma)
+
+    def construct(self, img1, img2):
+        _image_pair(img1, img2, "SSIM", (mstype.float32, mstype.float16))
+        if img1.shape[2] < self.filter_size or img1.shape[3] < self.filter_size:
+            raise ValueError(f"For 'SSIM', the height and width of 'img1' must be at least filter_size="
+                             f"{self.filter_size}, but got shape {img1.shape}.")
+        mv = float(self.max_val)
+        c1, c2 = (self.k1 * mv) ** 2, (self.k2 * mv) ** 2
+        ssim, _ = _ssim_and_cs(ops.cast(img1, mstype.float32), ops.cast(img2, mstype.float32), self._window, c1, c2)
+        return ops.mean(ssim, -1)
+
+
+class MSSSIM(Cell):
+    """The multi-scale SSIM: the contrast-structure terms of the first ``len(power_factors) - 1`` scales and the
+    SSIM of the last (each scale a 2x2 average pool of the one before), clipped at 0, raised to
+    ``power_factors`` and multiplied; the mean over channels."""
+
+    def __init__(self, max_val=1.0, power_factors=(0.0448, 0.2856, 0.3001, 0.2363, 0.1333), filter_size=11,
+                 filter_sigma=1.5, k1=0.01, k2=0.03):
+        super().__init__()
+        _ssim_args("MSSSIM", max_val, filter_size, filter_sigma, k1, k2)
+        if not isinstance(power_factors, (tuple, list)):
+            raise TypeError(f"For 'MSSSIM', the 'power_factors' must be a tuple or a list, but got "
+                            f"{type(power_factors).__name__}.")
+        self.max_val, self.filter_size, self.filter_sigma, self.k1, self.k2 = max_val, filter_size, filter_sigma, \
+            k1, k2
+        self.power_factors = tuple(power_factors)
+        self._window = _gauss_window(filter_size, filter_sigma)
+
+    def construct(self, img1, img2):
+        _image_pair(img1, img2, "MSSSIM", (mstype.float64, mstype.float32, mstype.float16, mstype.uint8))
+        top = _int_max(img1.dtype)
+        mv = float(self.max_val) / top if top > 1 else float(self.max_val)
+        c1, c2 = (self.k1 * mv) ** 2, (self.k2 * mv) ** 2
+        a, b = _to_unit(img1, img1.dtype), _to_unit(img2, img2.dtype)
+        terms = []
+        for i in range(len(self.power_factors)):
+            ssim, cs = _ssim_and_cs(a, b, self._window, c1, c2)
+            if i < len(self.power_factors) - 1:
+                terms.append(ops.relu(cs))
+                a, b = ops.avg_pool2d(a, 2, 2), ops.avg_pool2d(b, 2, 2)
+        terms.append(ops.relu(ssim))
+        stacked = ops.stack(terms, -1)
+        powered = ops.pow(stacked, Tensor(list(self.power_factors), mstype.float32))
+        return ops.mean(ops.prod(powered, -1), -1)
+
+
 # ---------------------------------------------------------------------------------------------------- wrappers
 class TimeDistributed(Cell):
     """Applies ``layer`` to each slice of the input along ``time_axis`` and stacks the results there."""
@@ -457,4 +564,4 @@ class RReLU(Cell):
 
 __all__ = ["BiDense", "DenseBnAct", "Conv2dBnAct", "LRN", "Moments", "Norm", "OneHot", "Range", "Roll", "Tril",
            "Triu", "ReduceLogSumExp", "MatMul", "ClipByNorm", "L1Regularizer", "CentralCrop", "ImageGradients",
-           "PSNR", "TimeDistributed", "RReLU"]
+           "PSNR", "SSIM", "MSSSIM", "TimeDistributed", "RReLU"]

@@ -365,6 +365,43 @@ def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reducti
     return _ctc_reduce(nll, tl, reduction, "ctc_loss"), log_alpha
 
 
+def ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True):
+    """Greedy CTC decoding of ``inputs`` (T, N, C) (the blank is the last class): per sample the best class of each
+    of its ``sequence_length`` steps, repeats merged (``merge_repeated``), blanks removed. Returns MindSpore's sparse
+    form ``(decoded_indices (K, 2), decoded_values (K,), decoded_shape (2,), log_probability (N, 1))``, the
+    indices and values Int64, ``log_probability`` minus the sum of each step's best score. The output size depends
+    on the values, so it is computed eagerly."""
+    from .. import function as F
+    op = "ctc_greedy_decoder"
+    x = _float_tensor(inputs, op, "inputs")
+    _tensor(sequence_length, op, "sequence_length")
+    if x.ndim != 3 or tuple(sequence_length.shape) != (x.shape[1],):
+        raise ValueError(f"For '{op}', 'inputs' must be 3-D (T, N, C) and 'sequence_length' (N,), but got "
+                         f"{tuple(x.shape)} and {tuple(sequence_length.shape)}.")
+    T, N, C = x.shape
+    lengths = [int(v) for v in sequence_length.asnumpy().tolist()]
+    if any(v < 0 or v > T for v in lengths):
+        raise ValueError(f"For '{op}', every 'sequence_length' must be in [0, {T}], but got {lengths}.")
+    best = F.argmax(x, -1).asnumpy().tolist()                                                # (T, N)
+    steps = F.reshape(F.arange(0, T, dtype=mstype.int32), (T, 1))
+    live = F.cast(F.lt(steps, F.reshape(F.cast(sequence_length, mstype.int32), (1, N))), x.dtype)
+    log_prob = F.neg(F.sum(F.mul(F.amax(x, -1), live), 0, True))                             # (1, N)
+    indices, values, longest = [], [], 0
+    for n in range(N):
+        out, prev = [], None
+        for t in range(lengths[n]):
+            c = best[t][n]
+            if c != C - 1 and not (merge_repeated and c == prev):
+                out.append(c)
+            prev = c
+        indices.extend([n, j] for j in range(len(out)))
+        values.extend(out)
+        longest = max(longest, len(out))
+    idx = Tensor(indices, mstype.int64) if indices else F.zeros((0, 2), mstype.int64)
+    vals = Tensor(values, mstype.int64) if values else F.zeros((0,), mstype.int64)
+    return idx, vals, Tensor([N, longest], mstype.int64), F.transpose(log_prob, (1, 0))
+
+
 __all__ = ["soft_margin_loss", "multilabel_margin_loss", "triplet_margin_loss", "lp_pool1d", "lp_pool2d",
            "max_unpool1d", "max_unpool2d", "max_unpool3d", "lrn", "bidense", "clip_by_global_norm", "rrelu",
-           "ctc_loss"]
+           "ctc_loss", "ctc_greedy_decoder"]

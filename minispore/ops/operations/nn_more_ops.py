@@ -64,6 +64,9 @@ def _ctc_v2(self, log_probs, targets, input_lengths, target_lengths):
 
 CTCLossV2 = prim("CTCLossV2", _ctc_v2, [("blank", 0), ("reduction", "none"), ("zero_infinity", False)])
 
+CTCGreedyDecoder = prim("CTCGreedyDecoder", lambda self, inputs, sequence_length: F.ctc_greedy_decoder(
+    inputs, sequence_length, self.merge_repeated), [("merge_repeated", True)])
+
 
 # ------------------------------------------------------------------------------------------ activations
 PReLU = prim("PReLU", lambda self, x, weight: F.prelu(x, weight))
@@ -218,4 +221,5 @@ MaxPoolWithArgmax = _argmax_v1_cls()
 
 __all__ = ["SoftMarginLoss", "MultilabelMarginLoss", "TripletMarginLoss", "MultiMarginLoss", "PReLU", "HShrink",
            "SoftShrink", "FastGelu", "LRN", "Dropout2D", "Dropout3D", "MaxUnpool2D", "MaxUnpool3D",
-           "MaxPoolWithArgmaxV2", "MaxPoolWithArgmax", "CTCLossV2"]
+           "MaxPoolWithArgmaxV2", "MaxPoolWithArgmax", "CTCLossV2",
+           "CTCGreedyDecoder"]
