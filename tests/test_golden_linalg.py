@@ -185,3 +185,13 @@ def test_factorization_parts_against_numpy_and_central_differences(case):
         expected = expected * np.sign(np.sum(expected * got, axis=-2, keepdims=True))
     np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-10)
     check_grads(f, spec["args"], order=2)
+
+
+def test_a_gradient_through_eig_is_an_error_not_a_zero():
+    """MindSpore 2.10's Eig has no derivative: minispore raises rather than hold the eigenvalues constant."""
+    import minispore as ms
+    from minispore import ops
+    from minispore._core.errors import MissingRuleError
+    x = ms.Tensor(np.array([[2., 1.], [1., 3.]], np.float32))
+    with pytest.raises(MissingRuleError, match="For 'Eig', no derivative is defined"):
+        ms.grad(lambda a: ops.real(ops.eigvals(a)).sum())(x)

@@ -7,6 +7,7 @@ with A^T, Cholesky by Murray's formula (arXiv:1602.07527), expm through the expo
 [[A^T, g], [0, A^T]] (Najfeld and Havel), pinv by Golub and Pereyra's formula.
 """
 from ._base import NONDIFF, Primitive, bind, const, xp
+from ..._core.errors import MissingRuleError
 from .elementwise import add, mul, neg, reciprocal, sub
 from .linalg import matmul
 from .shape import broadcast_to, concat, reshape, slice_, transpose, tril
@@ -402,8 +403,13 @@ def _eig_rule(a, part):
 
 
 eig_part_p = _fwd("EigPart", lambda a, part: _eig_impl(a, part).astype(_eig_rule(a, part)[1]), _eig_rule)
-# no derivative, as in MindSpore 2.10 (its Eig has no bprop): the complex outputs are held constant
-eig_part_p.def_vjp(NONDIFF)
+def _eig_no_derivative(dout, out, a, part):
+    # MindSpore 2.10's Eig has no bprop: a gradient through eig is an error, never a zero
+    raise MissingRuleError("For 'Eig', no derivative is defined (MindSpore 2.10 has none), so a gradient cannot "
+                           "flow through eig or eigvals; compute the eigen-decomposition on a stop_gradient input.")
+
+
+eig_part_p.def_vjp(_eig_no_derivative)
 
 
 def eig_part(a, part):
