@@ -139,7 +139,7 @@ class Graph:
                 else:
                     vals[out] = impl(*[vals[i] for i in ins], **params)
                 v = vals[out]
-                if type(v) is _ndarray and v.base is None:
+                if type(v) is _ndarray and v.nbytes >= _SMALL and v.base is None:
                     _track(v)
                 for slot in dead:
                     vals[slot] = None
@@ -165,6 +165,7 @@ class Graph:
 
 _ndarray = backend.ndarray
 _track = memory.track
+_SMALL = memory.SMALL
 
 
 def _wrap_array(array):

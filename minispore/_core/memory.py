@@ -4,7 +4,11 @@ Every array the engine hands to a Tensor (a kernel's result, eager or in a compi
 array, a Parameter's data) is recorded once, with its byte count, until the array itself is freed: a weak
 reference's callback takes it off. A view of another array holds no memory of its own; the array it views
 stays alive as long as the view does, so its bytes stay counted (an array over a buffer that is not an array,
-a checkpoint's bytes, counts as its own). The engine's hot paths call ``track`` only for arrays without a base. ``held()`` is the exact sum of the record;
+a checkpoint's bytes, counts as its own). The engine's hot paths call ``track`` only for arrays without a base.
+
+Arrays smaller than ``SMALL`` bytes (512, the block MindSpore's memory pool rounds every allocation up to) are
+not counted: scalars and small vectors are allocator noise, and their bookkeeping (a weak reference each) would
+double the cost of an operation on them (measured: 0.7 -> 1.25 us for ``ops.add`` on (5, 3)). ``held()`` is the exact sum of the record;
 the running total (for the peak and for ``max_size``) is updated with single bytecode-level additions, which
 the GIL does not interleave.
 
@@ -21,6 +25,7 @@ _allocated = 0
 _peak = 0
 _max_size = None        # bytes, from runtime.set_memory(max_size=...)
 _weakref = weakref.ref
+SMALL = 512
 
 
 def track(array, op=None):
@@ -30,10 +35,12 @@ def track(array, op=None):
     base = array.base
     if base is not None and isinstance(base, _ndarray):
         return array        # a view: the array it views holds the memory (and is kept alive by it)
+    n = array.nbytes
+    if n < SMALL:
+        return array
     key = id(array)
     if key in _ids:
         return array
-    n = array.nbytes
     if _max_size is not None and _allocated + n > _max_size and held() + n > _max_size:
         raise malloc_failed(n, op)
     ref = _weakref(array, _release)     # one shared callback: a closure per array cost more than the rest

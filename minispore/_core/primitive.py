@@ -258,7 +258,7 @@ def _apply(prim, args, params):
         raise fail(prim, args, params, e) from None
     out = _new(Tensor)
     out._data = data = data if type(data) is _ndarray else _asarray(data)
-    if data.base is None:
+    if data.nbytes >= _SMALL and data.base is None:
         _track(data, prim.name)
     out._trace = None
     return out
@@ -304,4 +304,5 @@ def _bind_traced(prim, args, params):
 _new = Tensor.__new__
 _ndarray = backend.ndarray
 _track = memory.track
+_SMALL = memory.SMALL
 _asarray = backend.asarray

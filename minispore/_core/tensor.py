@@ -21,7 +21,7 @@ def _wrap(array):
     """A Tensor around an existing array, without copying (internal fast path)."""
     t = Tensor.__new__(Tensor)
     t._data = array = array if type(array) is _ndarray else backend.asarray(array)
-    if array.base is None:
+    if array.nbytes >= memory.SMALL and array.base is None:
         memory.track(array)
     t._trace = None
     return t
