@@ -219,3 +219,17 @@ def test_tensor_methods_on_complex_tensors():
     np.testing.assert_array_equal(t.isreal().asnumpy(), z.imag == 0)
     np.testing.assert_array_equal(t.H.asnumpy(), z.conj().T)
     np.testing.assert_array_equal(t.mH.asnumpy(), z.conj().T)
+
+
+@pytest.mark.parametrize("name", ["mean", "sum", "prod"])
+@pytest.mark.parametrize("axis", [None, 0, 1])
+def test_complex_reductions_keep_the_imaginary_part(name, axis):
+    z = np.array([[1 + 2j, 3 - 1j], [0.5j, 2]], np.complex64)
+    args = () if axis is None else (axis,)
+    out = getattr(ops, name)(ms.Tensor(z), *args)
+    assert out.dtype == ms.complex64
+    np.testing.assert_allclose(out.asnumpy(), getattr(np, name)(z, axis=axis), rtol=1e-6)
+
+
+def test_complex_mean_gradient():
+    check_grads(lambda x, y: _parts(ops.mean(make_complex(x, y), 1)), [X, Y], order=1)

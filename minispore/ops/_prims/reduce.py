@@ -53,7 +53,7 @@ def sum_(x, axis=None, keepdims=False):
 
 def _mean_impl(x, axis, keepdims):
     n = _count(x.shape, axis)
-    if kind_of(x.dtype) == "f":
+    if kind_of(x.dtype) in "fc":         # complex means keep their imaginary part
         acc = _F32 if x.dtype == _F16 else x.dtype
         # n == 0 gives 0 / 0 = nan: the mean of nothing
         return xp.true_divide(xp.add.reduce(x, axis=axis, keepdims=keepdims, dtype=acc), acc.type(n)).astype(
