@@ -48,6 +48,15 @@ _LAZY.update({name: "runtime" for name in (
 )})
 _LAZY.update({"set_device": "context", "get_current_device": "context"})
 _LAZY.update({"tensor": "ops", "jit_class": "common.api", "ms_memory_recycle": "common.api"})
+_LAZY.update({name: "common.random_state" for name in (
+    "Generator", "default_generator", "get_rng_state", "initial_seed", "manual_seed", "seed", "set_rng_state")})
+_LAZY.update({name: "common._toplevel_more" for name in (
+    "Int", "TensorType", "byte", "cdouble", "cfloat", "dtype_to_pytype", "from_numpy", "frombuffer",
+    "get_py_obj_dtype", "intp", "is_tensor", "lazy_inline", "list_", "mutable", "no_inline", "number", "run_check",
+    "set_deterministic", "set_recursion_limit", "swap_tensors", "tensor_type", "tuple_", "type_none", "ubyte",
+    "uintp")})
+_LAZY.update({name: "train" for name in (
+    "LearningRateScheduler", "build_train_network", "ckpt_to_safetensors", "safetensors_to_ckpt")})
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype

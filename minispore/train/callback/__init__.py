@@ -6,6 +6,7 @@ from ._checkpoint import CheckpointConfig, ModelCheckpoint
 from ._checkpoint import CheckpointManager as _CheckpointManager
 from ._monitors import History, LambdaCallback, LossMonitor, TimeMonitor
 from ._plateau import EarlyStopping, ReduceLROnPlateau
+from ._lr_scheduler import LearningRateScheduler
 
 __all__ = ["Callback", "LossMonitor", "TimeMonitor", "ModelCheckpoint", "CheckpointConfig", "RunContext",
-           "History", "LambdaCallback", "ReduceLROnPlateau", "EarlyStopping"]
+           "History", "LambdaCallback", "ReduceLROnPlateau", "EarlyStopping", "LearningRateScheduler"]
