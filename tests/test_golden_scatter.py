@@ -11,6 +11,9 @@ checks on MindSpore itself.
 import os
 import sys
 
+import numpy as np
+import pytest
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "golden"))
 
@@ -65,3 +68,30 @@ def test_a_compiled_step_writes_the_parameter_at_every_call():
     np.testing.assert_allclose(out.asnumpy(), np.maximum(expected, np.array([[0, 0], [2, 3], [4, 5]])))
     with pytest.raises(IndexError, match="ScatterAdd"):
         step(Tensor(np.array([5, 1, 0], np.int32)), Tensor(u))
+
+
+def _grad_through(fn):
+    import minispore as ms
+    idx = ms.Tensor(np.array([0, 1], np.int32))
+    p = ms.Parameter(ms.Tensor(np.ones((3, 2), np.float32)), name="written")
+    w = ms.Tensor(np.arange(6, dtype=np.float32).reshape(3, 2))
+    return ms.grad(lambda u: (fn(p, idx, u) * w).sum())(ms.Tensor(np.ones((2, 2), np.float32))), p
+
+
+@pytest.mark.parametrize("name", ["scatter_add", "scatter_update", "scatter_max"])
+def test_a_gradient_through_a_parameter_scatter_is_an_error_not_a_zero(name):
+    """MindSpore 2.10: "Illegal primitive ScatterAdd's bprop not defined"; before, minispore's came out as zeros."""
+    from minispore import ops
+    from minispore._core.errors import MissingRuleError
+    with pytest.raises(MissingRuleError, match="no derivative is defined: it writes into a Parameter"):
+        _grad_through(getattr(ops, name))
+
+
+@pytest.mark.parametrize("make", [lambda ops: (lambda p, i, u: ops.inplace_index_add(p, i, u, 0)),
+                                  lambda ops: (lambda p, i, u: ops.IndexAdd(0)(p, i, u))],
+                         ids=["inplace_index_add", "IndexAdd"])
+def test_index_add_into_a_parameter_is_differentiated_as_mindspore(make):
+    from minispore import ops
+    grad, p = _grad_through(make(ops))
+    np.testing.assert_array_equal(grad.asnumpy(), [[0., 1.], [2., 3.]])        # MindSpore 2.10's gradient
+    np.testing.assert_array_equal(p.asnumpy(), [[2., 2.], [2., 2.], [1., 1.]])   # and the write happened

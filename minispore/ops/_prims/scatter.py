@@ -6,6 +6,7 @@ read at every call (out-of-range indices raise naming the op). The derivatives a
 (``ops/_grad_experimental/grad_array_ops.py``): for ``Mul``/``Div`` they assume no index repeats (as MindSpore's do);
 for ``Max``/``Min`` the cotangent is shared among the input and the updates that reach the winning value.
 """
+from ..._core.errors import MissingRuleError
 from ._base import NONDIFF, Primitive, bind, xp
 from .elementwise import add, cast, div, equal, mul, neg, square
 from .index import _nd_abstract_check, _nd_index, gather_nd, scatter_nd
@@ -96,5 +97,23 @@ def _extremum_du(dout, out, x, updates, indices):
 tensor_scatter_max_p.def_vjp(_extremum_dx, _extremum_du, NONDIFF)
 tensor_scatter_min_p.def_vjp(_extremum_dx, _extremum_du, NONDIFF)
 
-__all__ = ["tensor_scatter_mul_p", "tensor_scatter_div_p", "tensor_scatter_max_p", "tensor_scatter_min_p",
+# ------------------------------------------------------------------ the result of a scatter into a Parameter
+def _no_derivative(dout, out, var, updates, op):
+    raise MissingRuleError(f"For '{op}', no derivative is defined: it writes into a Parameter (MindSpore 2.10 has no "
+                           f"bprop for it either); for a differentiable scatter use the out-of-place "
+                           f"ops.tensor_scatter_* functions.")
+
+
+# the Parameter after an in-place scatter, as a value a gradient can reach (and is refused at): without it the
+# updates would not be connected to the result at all, and their gradient would come out as a silent zero
+parameter_written_p = Primitive("ParameterWritten", lambda var, updates, op: var, 2,
+                                lambda var, updates, op: (var.shape, var.dtype))
+parameter_written_p.def_vjp(_no_derivative, _no_derivative)
+
+
+def parameter_written(var, updates, op):
+    return bind(parameter_written_p, var, updates, op=op)
+
+
+__all__ = ["parameter_written_p", "parameter_written", "tensor_scatter_mul_p", "tensor_scatter_div_p", "tensor_scatter_max_p", "tensor_scatter_min_p",
            "tensor_scatter_mul", "tensor_scatter_div", "tensor_scatter_max", "tensor_scatter_min"]

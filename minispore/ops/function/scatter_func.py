@@ -62,8 +62,13 @@ def _variable(x, op):
     return x
 
 
-def _write(x, value):
+def _write(x, value, updates, op, differentiable=False):
+    """Assign ``value`` to ``x`` and return ``x``. While a gradient is being taken through ``x`` or ``updates``:
+    ``value`` itself where MindSpore differentiates the op (IndexAdd, InplaceIndexAdd), else their link to the
+    result, whose derivative raises (MindSpore's in-place scatters have none) rather than a silent zero."""
     P.assign(x, value)
+    if any(t._trace is not None and not t._trace.staging for t in (x, updates)):
+        return value if differentiable else P.parameter_written(x, updates, op)
     return x
 
 
@@ -82,7 +87,8 @@ def _scatter_nd_value(x, idx, u, kind, op):
 def scatter_nd_op(kind, op, input_x, indices, updates):
     """``input_x[indices] (kind)= updates`` for (..., K) ``indices``, written into ``input_x``."""
     x = _variable(input_x, op)
-    return _write(x, _scatter_nd_value(x, _A._index_tensor(indices, op), _tensor(updates, "updates", op), kind, op))
+    u = _tensor(updates, "updates", op)
+    return _write(x, _scatter_nd_value(x, _A._index_tensor(indices, op), u, kind, op), u, op)
 
 
 def scatter_op(kind, op, input_x, indices, updates):
@@ -98,7 +104,7 @@ def scatter_op(kind, op, input_x, indices, updates):
                          f"input_x_shape: {tuple(x.shape)}, indices_shape: {tuple(idx.shape)}, updates_shape: "
                          f"{tuple(u.shape)}.")
     nd = P.reshape(P.check_range(idx, x.shape[0], op), tuple(idx.shape) + (1,))
-    return _write(x, _scatter_nd_value(x, nd, u, kind, op))
+    return _write(x, _scatter_nd_value(x, nd, u, kind, op), u, op)
 
 
 def scatter_add(input_x, indices, updates):
@@ -156,7 +162,9 @@ def scatter_nd_update(input_x, indices, updates, use_locking=True):
 
 def inplace_index_add(var, indices, updates, axis):
     """``var`` with the slices of ``updates`` added at the 1-D ``indices`` of ``axis``, written into ``var``."""
-    return _write(_variable(var, "inplace_index_add"), _A.index_add(var, indices, updates, axis))
+    u = _tensor(updates, "updates", "inplace_index_add")
+    return _write(_variable(var, "inplace_index_add"), _A.index_add(var, indices, u, axis), u, "inplace_index_add",
+                  differentiable=True)
 
 
 def assign_add(variable, value):
@@ -319,6 +327,6 @@ __all__ = ["tensor_scatter_mul", "tensor_scatter_div", "tensor_scatter_max", "te
            "scatter_add", "scatter_mul", "scatter_div", "scatter_max", "scatter_min", "scatter_update",
            "scatter_nd_add", "scatter_nd_sub", "scatter_nd_mul", "scatter_nd_div", "scatter_nd_max", "scatter_nd_min",
            "scatter_nd_update", "inplace_index_add", "assign_add", "assign_sub", "tensor_slice",
-           "strided_slice", "take"]
-# ``slice`` is exported by ``mindspore.ops`` itself (ops/__init__.py), not by ``from .function import *``: that would
-# shadow the builtin in the modules that star-import the functions (ops/functional.py's make_slice)
+           "strided_slice", "take", "slice"]
+# ``slice`` shadows the builtin in the modules that star-import the functions (ops/functional.py): they write
+# ``builtins.slice``

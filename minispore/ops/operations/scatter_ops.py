@@ -37,7 +37,8 @@ InplaceIndexAdd = prim("InplaceIndexAdd", lambda self, var, indices, updates:
                        S.inplace_index_add(var, indices, updates, self.axis), [("axis", _MISSING)], hidden=_MEM)
 IndexAdd = prim("IndexAdd", lambda self, input_x, indices, y:
                 S._write(S._variable(input_x, "IndexAdd"),
-                         F.index_add(input_x, indices, y, self.axis, self.use_lock, self.check_index_bound)),
+                         F.index_add(input_x, indices, y, self.axis, self.use_lock, self.check_index_bound), y,
+                         "IndexAdd", differentiable=True),
                 [("axis", _MISSING), ("use_lock", True), ("check_index_bound", True)], hidden=_MEM)
 
 # ----------------------------------------------------------------------------- functional scatters
