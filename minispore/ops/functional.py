@@ -117,7 +117,7 @@ def make_dict(keys, values):
 
 
 def make_slice(start, stop, step):
-    return slice(start, stop, step)
+    return builtins.slice(start, stop, step)    # ``slice`` here is ops.slice (star-imported from .function)
 
 
 def make_range(*args):
