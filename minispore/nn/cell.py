@@ -6,6 +6,9 @@ replaced by the attribute name); assigning a Cell registers it in ``_cells`` and
 existing parameter's name calls ``set_data``.
 """
 import itertools
+import time
+import typing
+import weakref
 from collections import OrderedDict
 
 from .. import context as _context
@@ -14,9 +17,19 @@ from .._core import dtype as mstype
 from .._core import primitive as _primitive
 from .._core.tensor import Tensor
 from ..common.parameter import Parameter, ParameterTuple
+from . import _cell_state
 
 
-_hook_ids = itertools.count()   # unique keys: removing one hook never lets a new one overwrite another
+_hook_ids = itertools.count()
+_last_create_time = [0]
+
+
+def _next_create_time():
+    """A creation timestamp (nanoseconds) that grows with every Cell (MindSpore's ``create_time``)."""
+    t = max(time.time_ns(), _last_create_time[0] + 1)
+    _last_create_time[0] = t
+    return t
+   # unique keys: removing one hook never lets a new one overwrite another
 _mode = _context._context
 _GRAPH_MODE = _context.GRAPH_MODE
 
@@ -34,11 +47,35 @@ class Cell:
     Subclasses call ``super().__init__()``, create Parameters and sub-Cells as attributes in ``__init__`` and
     define the forward computation in ``construct``. Calling the cell runs ``construct``.
     """
+    # the attributes MindSpore's Cell keeps out of the names it checks; the live Cells and their count
+    IGNORE_LIST = ['_scope', '_cell_init_args', '_auto_prefix', '_cells', '_params', '_create_time',
+                   '_func_graph_flags', '_parameter_layout_dict', '_params_list', '_phase', '_bprop_debug',
+                   '_forward_pre_hook', '_forward_hook', '_backward_pre_hook', '_backward_hook',
+                   '_cell_backward_pre_hook', '_cell_backward_hook', '_param_prefix', 'requires_grad', 'cell_type',
+                   '_in_strategy', '_out_strategy']
+    T_destination = typing.TypeVar("T_destination", bound=typing.Dict[str, typing.Any])
+    total_instance_count = 0
+    global_cells = weakref.WeakKeyDictionary()
 
     def __init__(self, auto_prefix=True, flags=None):
         d = self.__dict__
         d["_params"] = OrderedDict()
         d["_cells"] = OrderedDict()
+        d["_buffers"] = OrderedDict()
+        d["_non_persistent_buffers_set"] = set()
+        d["_create_time"] = _next_create_time()
+        d["_param_prefix"] = ''
+        d["_scope"] = None
+        d["_func_graph_flags"] = {}
+        d["_jit_config_dict"] = {}
+        d["_backward_hooks"] = OrderedDict()
+        d["_backward_pre_hooks"] = OrderedDict()
+        d["_state_dict_hooks"] = OrderedDict()
+        d["_state_dict_pre_hooks"] = OrderedDict()
+        d["_load_state_dict_pre_hooks"] = OrderedDict()
+        d["_load_state_dict_post_hooks"] = OrderedDict()
+        d["_counted"] = True
+        Cell.total_instance_count += 1
         d["_auto_prefix"] = auto_prefix
         d["training"] = False
         d["_phase"] = "train"
@@ -58,7 +95,7 @@ class Cell:
 
     def __getattr__(self, name):
         d = self.__dict__
-        for store in ("_params", "_cells"):
+        for store in ("_params", "_buffers", "_cells"):
             table = d.get(store)
             if table is not None and name in table:
                 return table[name]
@@ -99,6 +136,15 @@ class Cell:
                     raise TypeError(f"Parameter '{name}' already exists in network, can not assign this type: "
                                     f"'{type(value).__name__}' as a parameter.")
                 return
+            buffers = d.get("_buffers")
+            if buffers is not None and name in buffers:
+                # (MindSpore 2.10 quirk: only None can be assigned to a buffer's name, even a Tensor is refused;
+                # register_buffer replaces one)
+                if value is not None:
+                    raise TypeError(f"Buffer '{name}' already exists in network, can not assign this type: "
+                                    f"'{type(value)}' as a buffer.")
+                buffers[name] = None
+                return
             cells = d.get("_cells")
             if cells is not None and name in cells:
                 if value is not None:
@@ -109,7 +155,7 @@ class Cell:
             object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
-        for store in ("_params", "_cells"):
+        for store in ("_params", "_buffers", "_cells"):
             table = self.__dict__.get(store)
             if table is not None and name in table:
                 del table[name]
@@ -181,7 +227,8 @@ class Cell:
         if _has_bprop(type(self)) and _primitive.tracing():
             from ..ops.custom import call_with_bprop     # differentiated through the user's bprop
             return call_with_bprop(self, args, kwargs)
-        if d["_cast_type"] is None and not d["_forward_pre_hooks"] and not d["_forward_hooks"]:
+        if d["_cast_type"] is None and not d["_forward_pre_hooks"] and not d["_forward_hooks"] \
+                and not d.get("_backward_hooks") and not d.get("_backward_pre_hooks"):
             return self.construct(*args, **kwargs)
         return self._run_construct(*args, **kwargs)
 
@@ -228,6 +275,13 @@ class Cell:
         return self._construct_hooked(args, kwargs)
 
     def _construct_hooked(self, args, kwargs):
+        d = self.__dict__
+        if d.get("_backward_hooks") or d.get("_backward_pre_hooks"):
+            from ._cell_hooks import call_hooked
+            return call_hooked(self, args, kwargs, self._construct_forward_hooked)
+        return self._construct_forward_hooked(args, kwargs)
+
+    def _construct_forward_hooked(self, args, kwargs):
         for hook in self._forward_pre_hooks.values():
             result = hook(self, args)
             if result is not None:
@@ -248,6 +302,212 @@ class Cell:
         key = next(_hook_ids)
         self._forward_hooks[key] = hook_fn
         return _HookHandle(self._forward_hooks, key)
+
+    def register_backward_pre_hook(self, hook_fn):
+        """``hook_fn(cell, grad_output)`` runs during ``grad`` when the gradient reaches this Cell's output
+        (a tuple with one Tensor); a result that is not None replaces it. See ``nn/_cell_hooks.py`` for the one
+        limit (one Tensor input, one Tensor output)."""
+        return self._add_backward_hook("_backward_pre_hooks", hook_fn)
+
+    def register_backward_hook(self, hook_fn):
+        """``hook_fn(cell, grad_input, grad_output)`` runs during ``grad`` when the gradient reaches this Cell's
+        input; a result that is not None replaces ``grad_input`` (tuples with one Tensor each)."""
+        return self._add_backward_hook("_backward_hooks", hook_fn)
+
+    def _add_backward_hook(self, table, hook_fn):
+        if not callable(hook_fn):
+            raise TypeError(f"Expected a callable hook function, but got {type(hook_fn).__name__}.")
+        hooks = self.__dict__.setdefault(table, OrderedDict())
+        key = next(_hook_ids)
+        hooks[key] = hook_fn
+        return _HookHandle(hooks, key)
+
+    # ------------------------------------------------------------------ buffers and state_dict
+    def register_buffer(self, name, tensor, persistent=True):
+        """Add a buffer: a Tensor of the Cell's state that is not a Parameter (read as an attribute; in
+        ``state_dict`` unless ``persistent=False``)."""
+        d = self.__dict__
+        if "_buffers" not in d:
+            raise AttributeError("cannot assign buffer before Cell.__init__() call")
+        if not isinstance(name, str):
+            raise TypeError(f"buffer name should be a string.But got this type: {type(name)}")
+        if "." in name:
+            raise KeyError('buffer name can\'t contain "."')
+        if name == "":
+            raise KeyError('buffer name can\'t be empty string ""')
+        if hasattr(self, name) and name not in d["_buffers"]:
+            raise KeyError(f"attribute '{name}' already exists")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"cannot assign '{type(tensor)}' object to buffer '{name}' (mindspore Tensor or None "
+                            f"required)")
+        d["_buffers"][name] = tensor
+        if persistent:
+            d["_non_persistent_buffers_set"].discard(name)
+        else:
+            d["_non_persistent_buffers_set"].add(name)
+
+    def get_sub_cell(self, target):
+        """The Cell at the dotted path ``target`` ("" is this Cell)."""
+        cell = self
+        if target == "":
+            return cell
+        for item in target.split("."):
+            if not hasattr(cell, item):
+                raise AttributeError(f"{cell._get_name()} has no attribute `{item}`")
+            cell = getattr(cell, item)
+            if not isinstance(cell, Cell):
+                raise AttributeError(f"`{item}` is not an nn.Cell")
+        return cell
+
+    def get_buffer(self, target):
+        cell_path, _, name = target.rpartition(".")
+        cell = self.get_sub_cell(cell_path)
+        if not hasattr(cell, name):
+            raise AttributeError(f"{cell._get_name()} has no attribute `{name}`")
+        if name not in cell.__dict__.get("_buffers", {}):
+            raise AttributeError(f"`{name}` is not a buffer")
+        return getattr(cell, name)
+
+    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+        seen = set()
+        cells = self.cells_and_names(name_prefix=prefix) if recurse else [(prefix, self)]
+        for cell_name, cell in cells:
+            for name, buf in cell.__dict__.get("_buffers", {}).items():
+                if buf is None or id(buf) in seen:
+                    continue
+                if remove_duplicate:
+                    seen.add(id(buf))
+                yield (f"{cell_name}.{name}" if cell_name else name), buf
+
+    def buffers(self, recurse=True):
+        for _, buf in self.named_buffers(recurse=recurse):
+            yield buf
+
+    def get_extra_state(self):
+        """Override (with ``set_extra_state``) to save more state in ``state_dict`` under ``_extra_state``."""
+        raise RuntimeError("Reached a code path in Cell.get_extra_state() that should never be called.")
+
+    def set_extra_state(self, state):
+        raise RuntimeError("Reached a code path in Cell.set_extra_state() that should never be called.")
+
+    def state_dict(self, *args, destination=None, prefix='', keep_vars=False):
+        """An OrderedDict of the Parameters and persistent buffers by attribute path (the objects themselves)."""
+        return _cell_state.state_dict(self, Cell, args, destination, prefix, keep_vars)
+
+    def load_state_dict(self, state_dict, strict=True):
+        """Copy the values of ``state_dict`` into the Parameters and buffers of the same keys; returns
+        ``IncompatibleKeys(missing_keys, unexpected_keys)`` (with ``strict``, either raises RuntimeError)."""
+        return _cell_state.load_state_dict(self, Cell, state_dict, strict)
+
+    def register_state_dict_pre_hook(self, hook):
+        return self._add_table_hook("_state_dict_pre_hooks", hook)
+
+    def register_state_dict_post_hook(self, hook):
+        return self._add_table_hook("_state_dict_hooks", hook)
+
+    def register_load_state_dict_pre_hook(self, hook):
+        return self._add_table_hook("_load_state_dict_pre_hooks", hook)
+
+    def register_load_state_dict_post_hook(self, hook):
+        return self._add_table_hook("_load_state_dict_post_hooks", hook)
+
+    def _add_table_hook(self, table, hook):
+        hooks = self.__dict__.setdefault(table, OrderedDict())
+        key = next(_hook_ids)
+        hooks[key] = hook
+        return _HookHandle(hooks, key)
+
+    def apply(self, fn):
+        """Call ``fn`` on every sub-Cell (depth first, children before their parent) and on this Cell; returns
+        this Cell."""
+        for cell in self.cells():
+            cell.apply(fn)
+        fn(self)
+        return self
+
+    def to(self, dtype):
+        """Cast the float Parameters and buffers of this Cell and the Cells below it to ``dtype`` (in place);
+        returns the Cell. (minispore: one device, so ``to`` takes a dtype only.)"""
+        if not isinstance(dtype, mstype.Type) or dtype.kind not in "fc" or not mstype.is_concrete(dtype):
+            raise TypeError(f"Cell.to only accepts floating point or complex dtypes, but got desired dtype={dtype}")
+        for _, cell in self.cells_and_names():
+            for p in cell._params.values():
+                if p is not None and p.dtype.kind in "fc" and p.dtype is not dtype:
+                    p._data = p.astype(dtype)._data     # (set_data keeps a Parameter's dtype; to changes it)
+            bufs = cell.__dict__.get("_buffers", {})
+            for name, b in bufs.items():
+                if b is not None and b.dtype.kind in "fc" and b.dtype is not dtype:
+                    bufs[name] = b.astype(dtype)
+        return self
+
+    # ------------------------------------------------------------------ configuration MindSpore keeps
+    def get_flags(self):
+        """The flags ``add_flags`` set for graph compilation (a dict)."""
+        return self.__dict__.setdefault("_func_graph_flags", {})
+
+    def get_scope(self):
+        return self.__dict__.get("_scope")
+
+    def set_jit_config(self, jit_config):
+        """Keep ``jit_config`` (a ``mindspore.JitConfig``) for this Cell's graph compilation; set only once, as in
+        MindSpore. minispore's compiler has no levels: the configuration is stored and read back through
+        ``jit_config_dict``, with no other effect."""
+        if self.__dict__.get("_jit_config_dict"):
+            import logging
+            logging.getLogger("minispore").warning("For Cell, jit config can only be set once, ignore this setting.")
+            return
+        self.__dict__["_jit_config_dict"] = jit_config.jit_config_dict
+
+    @property
+    def jit_config_dict(self):
+        return self.__dict__.get("_jit_config_dict", {})
+
+    def set_broadcast_flag(self, mode=True):
+        """Set the ``broadcast_flag`` MindSpore's data parallelism reads (no effect on one device)."""
+        self.add_flags_recursive(broadcast_flag=mode)
+        return self
+
+    def parameters_broadcast_dict(self, recurse=True):
+        """The Parameters (by name) broadcast in data parallelism: those not ``layerwise_parallel``; None if none."""
+        found = OrderedDict((p.name, p) for p in self.get_parameters(expand=recurse) if not p.layerwise_parallel)
+        return found or None
+
+    def check_names(self):
+        """Raise ValueError if two Parameters of this Cell have the same name."""
+        names = set()
+        for path, p in self.parameters_and_names():
+            if p.name in names:
+                raise ValueError(f"The value of {path} is {p}, its name '{p.name}' already exists. Please set a "
+                                 f"unique name for the parameter.")
+            names.add(p.name)
+
+    def update_cell_prefix(self):
+        """Record each Cell's path below this one as its ``param_prefix``."""
+        for name, cell in self.cells_and_names():
+            cell.__dict__["_param_prefix"] = name
+
+    def update_cell_type(self, cell_type):
+        self.cell_type = cell_type
+
+    @property
+    def param_prefix(self):
+        return self.__dict__.get("_param_prefix", '')
+
+    @property
+    def create_time(self):
+        return self.__dict__.get("_create_time", 0)
+
+    @property
+    def exist_names(self):
+        return self.__dict__.setdefault("_exist_names", set())
+
+    @property
+    def exist_objs(self):
+        return self.__dict__.setdefault("_exist_objs", set())
+
+    def __del__(self):
+        if self.__dict__.get("_counted"):
+            Cell.total_instance_count -= 1
 
     # ------------------------------------------------------------------ introspection
     def cells_and_names(self, cells=None, name_prefix=''):
@@ -332,11 +592,13 @@ class Cell:
 
     def add_flags(self, **flags):
         self.__dict__.update(flags)
+        self.__dict__.setdefault("_func_graph_flags", {}).update(flags)     # (what get_flags reads)
         return self
 
     def add_flags_recursive(self, **flags):
         for _, cell in self.cells_and_names():
             cell.__dict__.update(flags)
+            cell.__dict__.setdefault("_func_graph_flags", {}).update(flags)
         return self
 
     def set_boost(self, boost_type):
@@ -378,6 +640,8 @@ class Cell:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+        if state.get("_counted"):
+            Cell.total_instance_count += 1      # (a copy is one more live Cell)
 
     @property
     def cls_name(self):
