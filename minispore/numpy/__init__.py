@@ -8,7 +8,10 @@ from .array_creations import *  # noqa: F401,F403
 from .array_ops import *  # noqa: F401,F403
 from .logic_ops import *  # noqa: F401,F403
 from .math_ops import *  # noqa: F401,F403
-from . import array_creations, array_ops, logic_ops, math_ops  # noqa: F401
+from .more_math import *  # noqa: F401,F403
+from .more_array import *  # noqa: F401,F403
+from .stats import *  # noqa: F401,F403
+from . import array_creations, array_ops, logic_ops, math_ops, more_array, more_math, stats  # noqa: F401
 
 pi = 3.141592653589793
 e = 2.718281828459045
