@@ -15,6 +15,7 @@ import hashlib
 import importlib.util
 import warnings
 
+from ..._core.errors import MissingRuleError
 from ..._core.tensor import Tensor
 from ...communication import _engine
 from ...communication import management as _mgmt
@@ -106,6 +107,16 @@ def _write(target, value, op):
     if target.dtype != value.dtype:
         raise TypeError(f"For '{op}', the output dtype should be {value.dtype}, but got {target.dtype}.")
     target[...] = value
+
+
+def _host(t, op):
+    """``t``'s values on the host, for the collectives that move data through host buffers. They have no
+    derivative here: while a gradient is being taken through ``t`` that is an error, never a silent zero."""
+    if t._trace is not None and not t._trace.staging:
+        raise MissingRuleError(f"For '{op}', minispore has no derivative (the data moves through host buffers); "
+                               f"differentiate through all_reduce, all_gather_into_tensor, reduce_scatter_tensor or "
+                               f"broadcast instead.")
+    return t.asnumpy()
 
 
 def _write_np(target, array, op):
@@ -301,7 +312,8 @@ def all_gather_into_tensor_uneven(output, input, output_split_sizes=None, group=
             raise ValueError(f"For 'all_gather_into_tensor_uneven', the output's first dimension {output.shape[0]} "
                              f"must be divisible by the group size {g.size} when output_split_sizes is empty.")
         output_split_sizes = [output.shape[0] // g.size] * g.size
-    _write_np(output, _engine.all_gather_v(g, input.asnumpy(), list(output_split_sizes)),
+    gathered = _engine.all_gather_v(g, _host(input, "all_gather_into_tensor_uneven"), list(output_split_sizes))
+    _write_np(output, gathered,
               "all_gather_into_tensor_uneven")
     return _handle(async_op)
 
@@ -349,7 +361,8 @@ def reduce_scatter_tensor_uneven(output, input, input_split_sizes=None, op="sum"
             raise ValueError(f"For 'reduce_scatter_tensor_uneven', the input's first dimension {input.shape[0]} "
                              f"must be divisible by the group size {g.size} when input_split_sizes is empty.")
         input_split_sizes = [input.shape[0] // g.size] * g.size
-    out = _engine.reduce_scatter_v(g, input.asnumpy(), list(input_split_sizes), _np_reduce(op))
+    out = _engine.reduce_scatter_v(g, _host(input, "reduce_scatter_tensor_uneven"), list(input_split_sizes),
+                                   _np_reduce(op))
     _write_np(output, _np_avg(out, op, g.size), "reduce_scatter_tensor_uneven")
     return _handle(async_op)
 
@@ -363,7 +376,7 @@ def reduce_scatter(output, input_list, op="sum", group=None, async_op=False):
     g = _g(group, "reduce_scatter")
     _one_per_rank(input_list, g, "reduce_scatter")
     _same_as(output, input_list[g.rank], "reduce_scatter")
-    stacked = _engine.stack([t.asnumpy() for t in input_list])
+    stacked = _engine.stack([_host(t, "reduce_scatter") for t in input_list])
     out = _engine.reduce_scatter_v(g, stacked, [1] * g.size, _np_reduce(op), "reduce_scatter")[0]
     _write_np(output, _np_avg(out, op, g.size), "reduce_scatter")
     return _handle(async_op)
@@ -377,7 +390,7 @@ def reduce(tensor, dst, op="sum", group=None, async_op=False):
     _async(async_op)
     g = _g(group, "reduce")
     root = _group_rank(g, dst, "reduce", "dst")
-    out = _engine.reduce_to(g, tensor.asnumpy(), root, _np_reduce(op))
+    out = _engine.reduce_to(g, _host(tensor, "reduce"), root, _np_reduce(op))
     if out is not None:
         _write_np(tensor, _np_avg(out, op, g.size), "reduce")
     return _handle(async_op)
@@ -408,7 +421,8 @@ def gather_into_tensor(output_tensor, input_tensor, dst=0, group=None, async_op=
     _int(dst, "gather_into_tensor", "dst")
     _async(async_op)
     g = _g(group, "gather_into_tensor")
-    out = _engine.gather_to(g, input_tensor.asnumpy(), _group_rank(g, dst, "gather_into_tensor", "dst"))
+    out = _engine.gather_to(g, _host(input_tensor, "gather_into_tensor"),
+                            _group_rank(g, dst, "gather_into_tensor", "dst"))
     if out is not None:
         _write_np(output_tensor, out, "gather_into_tensor")
     return _handle(async_op)
@@ -422,7 +436,7 @@ def scatter_tensor(output_tensor, input_tensor, src=0, group=None, async_op=Fals
     _async(async_op)
     g = _g(group, "scatter_tensor")
     root = _group_rank(g, src, "scatter_tensor", "src")
-    out = _engine.scatter_from(g, input_tensor.asnumpy(), tuple(output_tensor.shape),
+    out = _engine.scatter_from(g, _host(input_tensor, "scatter_tensor"), tuple(output_tensor.shape),
                                output_tensor.asnumpy().dtype, root)
     _write_np(output_tensor, out, "scatter_tensor")
     return _handle(async_op)
@@ -438,7 +452,7 @@ def all_to_all(output_tensor_list, input_tensor_list, group=None, async_op=False
     if len(dtypes) != 1:
         raise TypeError(f"all_to_all input dtype must be the same, but got {sorted(map(str, dtypes))}.")
     dtype = output_tensor_list[0].asnumpy().dtype
-    send = _engine.flat_concat([t.asnumpy() for t in input_tensor_list], dtype)
+    send = _engine.flat_concat([_host(t, "all_to_all") for t in input_tensor_list], dtype)
     out = _engine.all_to_all_v(g, send, [_engine.numel(t.shape) for t in input_tensor_list],
                                [_engine.numel(t.shape) for t in output_tensor_list], dtype)
     start = 0
@@ -475,7 +489,8 @@ def all_to_all_single(output, input, output_split_sizes=None, input_split_sizes=
         raise TypeError(f"For 'all_to_all_single', the output dtype should be {input.dtype}, but got "
                         f"{output.dtype}.")
     dtype = output.asnumpy().dtype
-    out = _engine.all_to_all_v(g, input.asnumpy(), sizes[0], sizes[1], dtype, "all_to_all_single")
+    out = _engine.all_to_all_v(g, _host(input, "all_to_all_single"), sizes[0], sizes[1], dtype,
+                               "all_to_all_single")
     _write_np(output, out.reshape(output.shape), "all_to_all_single")
     return _handle(async_op)
 
@@ -513,7 +528,7 @@ def send(tensor, dst=0, group=None, tag=0):
     _tensor(tensor, "send")
     _int(dst, "send", "dst")
     g = _g(group, "send")
-    request, _ = _engine.post_send(g, tensor.asnumpy(), _peer(g, dst, "send", "dst"), tag)
+    request, _ = _engine.post_send(g, _host(tensor, "send"), _peer(g, dst, "send", "dst"), tag)
     request.Wait()
 
 
@@ -534,7 +549,7 @@ def isend(tensor, dst=0, group=None, tag=0):
     _tensor(tensor, "isend")
     _int(dst, "isend", "dst")
     g = _g(group, "isend")
-    request, _ = _engine.post_send(g, tensor.asnumpy(), _peer(g, dst, "isend", "dst"), tag)
+    request, _ = _engine.post_send(g, _host(tensor, "isend"), _peer(g, dst, "isend", "dst"), tag)
     return CommHandle([request])
 
 
@@ -590,7 +605,7 @@ def batch_isend_irecv(p2p_op_list):
         kind = p.op if isinstance(p.op, str) else p.op.__name__
         peer = _peer(g, p.peer, "batch_isend_irecv", "peer")
         if kind == "isend":
-            request, _ = _engine.post_send(g, p.tensor.asnumpy(), peer, p.tag)
+            request, _ = _engine.post_send(g, _host(p.tensor, "batch_isend_irecv"), peer, p.tag)
         else:
             request, buf = _engine.post_recv(g, tuple(p.tensor.shape), p.tensor.asnumpy().dtype, peer, p.tag)
             receives.append((p.tensor, buf))

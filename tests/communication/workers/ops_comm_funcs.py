@@ -219,6 +219,22 @@ except ValueError as e:
 else:
     raise AssertionError("no error for mismatched all_to_all splits")
 
+# the collectives that move data through host buffers have no derivative: a gradient through them is an error
+from minispore._core.errors import MissingRuleError  # noqa: E402
+even = [2] * n
+for name, call in (
+        ("all_to_all_single", lambda v: ops.all_to_all_single(ms.Tensor(np.zeros((2 * n, 3))), v, even, even)),
+        ("reduce_scatter_tensor_uneven", lambda v: ops.reduce_scatter_tensor_uneven(
+            ms.Tensor(np.zeros((2, 3))), v, even)),
+        ("all_gather_into_tensor_uneven", lambda v: ops.all_gather_into_tensor_uneven(
+            ms.Tensor(np.zeros((2 * n * n, 3))), v, [2 * n] * n))):
+    try:
+        ms.grad(lambda v: (call(v * 1.0), v.sum())[1])(ms.Tensor(x))
+    except MissingRuleError as e:
+        assert f"For '{name}', minispore has no derivative" in str(e), str(e)
+    else:
+        raise AssertionError(f"no error for a gradient through {name}")
+
 ops.barrier()
 h = ops.barrier(async_op=True)
 h.wait()
