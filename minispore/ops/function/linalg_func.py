@@ -11,6 +11,7 @@ import math
 
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
+from .. import _prims as P
 from .._prims import linalg2 as _L
 from . import array_func as _A
 from . import math_func as _M
@@ -212,14 +213,16 @@ def _scalar(v):
     return v.asnumpy().item() if isinstance(v, Tensor) else v
 
 
-def _diag_selector(length, rows, cols, k, dtype):
-    """(length, rows*cols): row t is one at the position of the t-th entry of diagonal k."""
-    sel = [[0.0] * (rows * cols) for _ in builtins.range(length)]
-    for t in builtins.range(length):
-        i, j = (t, t + k) if k >= 0 else (t - k, t)
-        if i < rows and j < cols:
-            sel[t][i * cols + j] = 1.0
-    return Tensor(sel, dtype)
+def _diag_positions(length, rows, cols, k):
+    """The flat positions (in a rows*cols matrix) of the first ``length`` entries of diagonal k, as an index."""
+    start = k if k >= 0 else -k * cols
+    return _A.arange(start, start + length * (cols + 1), cols + 1, dtype=mstype.int32)
+
+
+def _placed(values, pos, rows, cols):
+    """(..., rows*cols) zeros with ``values`` (..., L) at the flat positions ``pos``."""
+    batch = tuple(values.shape[:-1])
+    return P.index_add_along(values, pos, len(batch), batch + (rows * cols,))
 
 
 def _diag_length(rows, cols, k):
@@ -242,12 +245,11 @@ def matrix_diag(x, k=0, num_rows=-1, num_cols=-1, padding_value=0, align="RIGHT_
     if _diag_length(rows, cols, k) < n:
         raise ValueError(f"For 'matrix_diag', a diagonal of length {n} does not fit diagonal k={k} of a "
                          f"{rows}x{cols} matrix.")
-    sel = _diag_selector(n, rows, cols, k, x.dtype)
-    flat = _A.matmul(_A.reshape(x, (-1, n)), sel)
-    out = _A.reshape(flat, tuple(x.shape[:-1]) + (rows, cols))
+    pos = _diag_positions(n, rows, cols, k)
+    out = _A.reshape(_placed(x, pos, rows, cols), tuple(x.shape[:-1]) + (rows, cols))
     pad = _scalar(padding_value)
     if pad:
-        mask = _A.reshape(_M.sum(sel, 0), (rows, cols))
+        mask = _A.reshape(_placed(_A.ones((n,), x.dtype), pos, rows, cols), (rows, cols))
         out = _M.add(out, _M.mul(_M.sub(1.0, mask), pad))
     return out
 
@@ -260,9 +262,8 @@ def matrix_diag_part(x, k=0, padding_value=0, align="RIGHT_LEFT"):
     length = _diag_length(rows, cols, k)
     if length == 0:
         raise ValueError(f"For 'matrix_diag_part', diagonal k={k} is outside a {rows}x{cols} matrix.")
-    sel = _diag_selector(length, rows, cols, k, x.dtype)
-    flat = _A.matmul(_A.reshape(x, (-1, rows * cols)), _mT(sel))
-    return _A.reshape(flat, tuple(x.shape[:-2]) + (length,))
+    flat = _A.reshape(x, tuple(x.shape[:-2]) + (rows * cols,))
+    return P.gather(flat, _diag_positions(length, rows, cols, k), x.ndim - 2)
 
 
 def matrix_set_diag(x, diagonal, k=0, align="RIGHT_LEFT"):
@@ -275,9 +276,9 @@ def matrix_set_diag(x, diagonal, k=0, align="RIGHT_LEFT"):
     if tuple(diagonal.shape) != tuple(x.shape[:-2]) + (length,):
         raise ValueError(f"For 'matrix_set_diag', 'diagonal' must have shape {tuple(x.shape[:-2]) + (length,)} "
                          f"for diagonal k={k} of 'x' {tuple(x.shape)}, but got {tuple(diagonal.shape)}.")
-    sel = _diag_selector(length, rows, cols, k, x.dtype)
-    keep = _A.reshape(_M.sub(1.0, _M.sum(sel, 0)), (rows, cols))
-    placed = _A.reshape(_A.matmul(_A.reshape(diagonal, (-1, length)), sel), tuple(x.shape))
+    pos = _diag_positions(length, rows, cols, k)
+    keep = _A.reshape(_M.sub(1.0, _placed(_A.ones((length,), x.dtype), pos, rows, cols)), (rows, cols))
+    placed = _A.reshape(_placed(diagonal, pos, rows, cols), tuple(x.shape))
     return _M.add(_M.mul(x, keep), placed)
 
 
