@@ -54,9 +54,10 @@ _LAZY.update({name: "common._toplevel_more" for name in (
     "Int", "TensorType", "byte", "cdouble", "cfloat", "dtype_to_pytype", "from_numpy", "frombuffer",
     "get_py_obj_dtype", "intp", "is_tensor", "lazy_inline", "list_", "mutable", "no_inline", "number", "run_check",
     "set_deterministic", "set_recursion_limit", "swap_tensors", "tensor_type", "tuple_", "type_none", "ubyte",
-    "uintp")})
+    "uintp", "JitConfig")})
 _LAZY.update({name: "train" for name in (
-    "LearningRateScheduler", "build_train_network", "ckpt_to_safetensors", "safetensors_to_ckpt")})
+    "LearningRateScheduler", "BackupAndRestore", "build_train_network", "ckpt_to_safetensors",
+    "safetensors_to_ckpt")})
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype

@@ -13,7 +13,7 @@ from .._core.tensor import Tensor, _wrap
 __all__ = ["from_numpy", "frombuffer", "is_tensor", "dtype_to_pytype", "get_py_obj_dtype", "byte", "ubyte", "intp",
            "uintp", "cfloat", "cdouble", "number", "list_", "tuple_", "type_none", "TensorType", "Int",
            "tensor_type", "type_type", "set_deterministic", "get_deterministic", "set_recursion_limit", "mutable",
-           "lazy_inline", "no_inline", "swap_tensors", "run_check"]
+           "lazy_inline", "no_inline", "swap_tensors", "run_check", "JitConfig"]
 
 # MindSpore's NumPy-style aliases
 byte, ubyte, intp, uintp = _dt.int8, _dt.uint8, _dt.int64, _dt.uint64
@@ -287,3 +287,27 @@ def run_check():
               "successfully!")
     else:
         print("The result of multiplication calculation is wrong, MindSpore has not been installed successfully.")
+
+
+class JitConfig:
+    """The compile options of a Cell or function (``Model(..., )``, ``Cell.set_jit_config``, ``jit``):
+    checked as MindSpore checks them and kept in ``jit_config_dict``. minispore's graphs have one compilation
+    level, so the options do not change what runs."""
+
+    def __init__(self, jit_level="", exc_mode="auto", jit_syntax_level="", debug_level="RELEASE",
+                 infer_boost="off", **kwargs):
+        kwargs.pop("suppress_infer_boost_warning", None)
+        choices = (("jit_level", jit_level, ("", "O0", "O1", "O2")),
+                   ("exc_mode", exc_mode, ("auto", "sink", "no_sink")),
+                   ("jit_syntax_level", jit_syntax_level, ("", "STRICT", "COMPATIBLE", "LAX")),
+                   ("debug_level", debug_level, ("RELEASE", "DEBUG")),
+                   ("infer_boost", infer_boost, ("", "on", "off")))
+        for name, value, allowed in choices:
+            if value not in allowed:
+                shown = [a for a in allowed if a]
+                raise ValueError(f"For 'JitConfig', '{name}' must be one of {shown}, but got {value!r}.")
+        self.jit_config_dict = dict(kwargs)
+        self.jit_config_dict.update(jit_level=jit_level, exc_mode=exc_mode, jit_syntax_level=jit_syntax_level,
+                                    debug_level=debug_level, infer_boost=infer_boost)
+        if "backend" not in self.jit_config_dict and jit_level:
+            self.jit_config_dict["backend"] = "GE" if jit_level == "O2" else "ms_backend"

@@ -3,7 +3,7 @@ from .serialization import load_checkpoint, load_param_into_net, save_checkpoint
 from . import callback, metrics
 from .callback import (Callback, CheckpointConfig, EarlyStopping, History, LambdaCallback, LossMonitor,
                        ModelCheckpoint, ReduceLROnPlateau, RunContext, TimeMonitor)
-from .callback import LearningRateScheduler
+from .callback import BackupAndRestore, LearningRateScheduler
 from .metrics import (Accuracy, BleuScore, ConfusionMatrix, ConfusionMatrixMetric, CosineSimilarity, Dice, F1,
                       Fbeta, HausdorffDistance, Loss, MAE, MSE, MeanSurfaceDistance, Metric, OcclusionSensitivity,
                       Perplexity, Precision, ROC, Recall, RootMeanSquareDistance, Top1CategoricalAccuracy,

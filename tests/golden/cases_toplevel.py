@@ -40,7 +40,9 @@ KEYWORDS = {
     "mutable/ndarray": ["mutable", "input_data"], "Int/7": ["8bits, 16bits, 32bits and 64bits"],
     "lazy_inline/function": ["__init__"], "get_py_obj_dtype/ndarray": ["cannot be converted"],
     "get_py_obj_dtype/dict": ["cannot be converted"], "ckpt_to_safetensors/bad_path": ["valid path"],
-    "safetensors_to_ckpt/wrong_suffix": [".safetensors"],
+    "safetensors_to_ckpt/wrong_suffix": [".safetensors"], "JitConfig/bad_level": ["jit_level"],
+    "JitConfig/bad_exc_mode": ["exc_mode"], "BackupAndRestore/save_freq_0": ["must > 0"],
+    "BackupAndRestore/delete_int": ["bool"],
 }
 
 # each added top-level name -> a case prefix that exercises it (test_every_added_name_has_a_row reads it)
@@ -54,6 +56,7 @@ NAMES = {
     "no_inline": "no_inline/", "swap_tensors": "swap_tensors/", "run_check": "run_check/",
     "LearningRateScheduler": "LearningRateScheduler/", "ckpt_to_safetensors": "ckpt_to_safetensors/",
     "safetensors_to_ckpt": "safetensors_to_ckpt/", "build_train_network": "build_train_network/",
+    "JitConfig": "JitConfig/", "BackupAndRestore": "BackupAndRestore/",
 }
 NAMES.update({n: "alias/" + n for n in DTYPE_ALIASES})
 
@@ -289,6 +292,36 @@ def cases(ms):
         train = ms.build_train_network(net, opt, ms.nn.MSELoss(), level="O0")
         losses = [train(ms.Tensor(X), ms.Tensor(Y)) for _ in range(2)]
         return losses, net.weight, ms.build_train_network is ms.train.amp.build_train_network
+
+    add("JitConfig/default")(lambda: ms.JitConfig().jit_config_dict)
+    add("JitConfig/O1")(lambda: ms.JitConfig(jit_level="O1").jit_config_dict)
+    add("JitConfig/O2_kwargs")(lambda: ms.JitConfig(jit_level="O2", jit_syntax_level="LAX", extra=1).jit_config_dict)
+    add("JitConfig/bad_level")(lambda: ms.JitConfig(jit_level="O5"))
+    add("JitConfig/bad_exc_mode")(lambda: ms.JitConfig(exc_mode="fast"))
+
+    def fit(net, epochs, cb):
+        opt = ms.nn.Momentum(net.trainable_params(), learning_rate=0.1, momentum=0.9)
+        data = ms.dataset.NumpySlicesDataset({"x": X, "y": Y}, shuffle=False).batch(4)
+        ms.Model(net, ms.nn.MSELoss(), opt).train(epochs, data, callbacks=[cb], dataset_sink_mode=False)
+
+    @add("BackupAndRestore/keeps_backup")
+    def _():
+        with _folder() as root:
+            net = dense()
+            fit(net, 3, ms.BackupAndRestore(os.path.join(root, "bk"), save_freq=2, delete_checkpoint=False))
+            saved = _params(ms.load_checkpoint(os.path.join(root, "bk", "backup.ckpt")))
+            return os.listdir(os.path.join(root, "bk")), saved, net.weight
+
+    @add("BackupAndRestore/resumes_and_deletes")
+    def _():
+        with _folder() as root:
+            fit(dense(), 1, ms.BackupAndRestore(os.path.join(root, "bk"), delete_checkpoint=False))
+            net = dense()            # fresh weights: the backup of the first run is loaded when training begins
+            fit(net, 1, ms.BackupAndRestore(os.path.join(root, "bk")))
+            return os.listdir(os.path.join(root, "bk")), net.weight, net.bias
+
+    add("BackupAndRestore/save_freq_0")(lambda: ms.BackupAndRestore(tempfile.gettempdir(), save_freq=0))
+    add("BackupAndRestore/delete_int")(lambda: ms.BackupAndRestore(tempfile.gettempdir(), delete_checkpoint=1))
 
     # --- checkpoint conversion (each framework converts the files it wrote; the loaded values are compared)
     @add("ckpt_to_safetensors/file")

@@ -7,6 +7,8 @@ from ._checkpoint import CheckpointManager as _CheckpointManager
 from ._monitors import History, LambdaCallback, LossMonitor, TimeMonitor
 from ._plateau import EarlyStopping, ReduceLROnPlateau
 from ._lr_scheduler import LearningRateScheduler
+from ._backup_restore import BackupAndRestore
 
 __all__ = ["Callback", "LossMonitor", "TimeMonitor", "ModelCheckpoint", "CheckpointConfig", "RunContext",
-           "History", "LambdaCallback", "ReduceLROnPlateau", "EarlyStopping", "LearningRateScheduler"]
+           "History", "LambdaCallback", "ReduceLROnPlateau", "EarlyStopping", "LearningRateScheduler",
+           "BackupAndRestore"]
