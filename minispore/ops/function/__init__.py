@@ -6,6 +6,7 @@ from .random_func import *  # noqa: F401,F403
 from .state_func import *  # noqa: F401,F403
 from .conv_func import *  # noqa: F401,F403
 from .image_func import *  # noqa: F401,F403
+from .cnn_func import *  # noqa: F401,F403
 from .more_func import *  # noqa: F401,F403
 from .scatter_func import *  # noqa: F401,F403
 from .sort_func import *  # noqa: F401,F403

@@ -208,7 +208,5 @@ ApplyGradientDescent = prim("ApplyGradientDescent", _apply_gd, (),
 
 from .optim_ops import *  # noqa: F401,F403
 from .nn_more_ops import *  # noqa: F401,F403
-
-# not yet checked against MindSpore 2.10 (no golden row): not exported
-del BatchNorm, ChannelShuffle, Pad
+from .cnn_ops import *  # noqa: F401,F403
 __all__ = collect(globals())

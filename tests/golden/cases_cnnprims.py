@@ -1,0 +1,213 @@
+"""Reference ("golden") cases for MindSpore 2.10's CNN-family Primitive classes of
+``mindspore.ops.operations.nn_ops`` and the image Primitives of ``mindspore.ops`` (minispore's
+``ops/operations/cnn_ops.py``, functions in ``ops/function/cnn_func.py``).
+
+``PRIM_ROWS``: ``(class, constructor args, constructor kwargs, inputs, with gradient[, case])``: the case gives the
+printed Primitive (``str(prim)``), its ``name``, its output and, where an input is a Parameter
+(``("param", array)``), the Parameters after the call (BatchNorm's moving statistics); with gradient also
+``<case>/grad``, the gradient (``ms.grad``) of the sum of the first output with respect to the float32 array inputs.
+``FUNC_ROWS``: ``(case, function, inputs, kwargs, with gradient)``. ``PRIM_ERROR_ROWS``: calls MindSpore refuses.
+``gen_cnnprims.py`` records ``cnnprims.json`` with MindSpore; tests/test_golden_cnnprims.py runs the same rows on
+minispore. Inputs are NumPy arrays (made into Tensors), Python values, ``("tuple", ...)`` (a tuple of Tensors),
+``("param", array)`` (a Parameter) or dtype names ``"dt:int32"``.
+"""
+import numpy as np
+
+
+def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
+    return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
+
+
+IMG = _r(1, (1, 2, 5, 5))
+IMG4 = _r(2, (2, 2, 4, 4))
+VOL = _r(3, (1, 2, 4, 4, 4))
+VOL3 = _r(4, (1, 2, 3, 3, 3))
+SEQ = _r(5, (1, 2, 4))
+NHWC = _r(6, (1, 4, 4, 2))
+W2 = _r(7, (3, 2, 3, 3))
+W3 = _r(8, (3, 2, 2, 2, 2))
+WT3 = _r(9, (2, 3, 2, 2, 2))
+DOUT2 = _r(10, (1, 3, 3, 3))
+DOUT3 = _r(11, (1, 3, 3, 3, 3))
+BN_X = _r(12, (2, 3, 2, 2))
+BN_S = _r(13, (3,), 0.5, 1.5)
+BN_B = _r(14, (3,))
+BN_M = _r(15, (3,))
+BN_V = _r(16, (3,), 0.5, 1.5)
+A = _r(17, (2, 3))
+GRID2 = _r(18, (1, 3, 3, 2), -1.1, 1.1)
+GRID3 = _r(19, (1, 2, 2, 2, 3), -1.1, 1.1)
+THETA2 = _r(20, (1, 2, 3))
+THETA3 = _r(21, (1, 3, 4))
+ROIS = np.array([[0, 0.5, 0.5, 6.0, 7.0], [0, 2.0, 1.0, 8.0, 9.0]], np.float32)
+BOXES = np.array([[0.1, 0.1, 0.8, 0.9], [0.0, 0.2, 0.5, 1.0]], np.float32)
+BOX_IDX = np.array([0, 0], np.int32)
+DW = _r(22, (2, 2, 3, 3))
+I32 = np.array([4, 4], np.int32)
+
+# (class, constructor args, constructor kwargs, inputs, with gradient[, case])
+PRIM_ROWS = [
+    # adaptive pooling
+    ("AdaptiveAvgPool2D", ((2, 3),), {}, [IMG], True),
+    ("AdaptiveAvgPool2D", (3,), {}, [IMG], False, "AdaptiveAvgPool2D/int"),
+    ("AdaptiveAvgPool3D", ((2, 2, 3),), {}, [VOL], True),
+    ("AdaptiveMaxPool2D", ((2, 3),), {}, [IMG], True),
+    ("AdaptiveMaxPool3D", (), {}, [VOL, np.array([2, 2, 3], np.int32)], True),
+    # 3-D pooling
+    ("AvgPool3D", (), {"kernel_size": 2, "strides": 2}, [VOL], True),
+    ("AvgPool3D", (), {"kernel_size": 3, "strides": 1, "pad_mode": "same"}, [VOL3], True, "AvgPool3D/same"),
+    ("AvgPool3D", (), {"kernel_size": 2, "strides": 1, "pad_mode": "pad", "pad": 1, "count_include_pad": False},
+     [VOL3], True, "AvgPool3D/pad"),
+    ("MaxPool3D", (), {"kernel_size": 2, "strides": 2}, [VOL], True),
+    ("MaxPool3D", (), {"kernel_size": 3, "strides": 1, "pad_mode": "same"}, [VOL3], True, "MaxPool3D/same"),
+    ("MaxPool3DWithArgmax", (), {"ksize": 2, "strides": 2, "pads": 0}, [VOL], True),
+    # batch norm: inference, and training (the moving statistics updated in place)
+    ("BatchNorm", (), {}, [BN_X, BN_S, BN_B, BN_M, BN_V], True),
+    ("BatchNorm", (), {"is_training": True, "momentum": 0.2},
+     [BN_X, ("param", BN_S), ("param", BN_B), ("param", BN_M), ("param", BN_V)], False, "BatchNorm/train"),
+    # convolutions
+    ("Conv2DBackpropInput", (3, 3), {}, [DOUT2, W2, (1, 2, 5, 5)], True),
+    ("Conv2DTranspose", (3, 3), {}, [DOUT2, W2, (1, 2, 5, 5)], True),
+    ("Conv2DTranspose", (3, 3), {"pad_mode": "pad", "pad": 1, "stride": 2}, [DOUT2, W2, (1, 2, 5, 5)], True,
+     "Conv2DTranspose/stride"),
+    ("Conv3D", (3, 2), {}, [VOL, W3], True),
+    ("Conv3D", (3, 2), {"pad_mode": "pad", "pad": 1, "stride": 2}, [VOL, W3], True, "Conv3D/pad"),
+    ("Conv3DTranspose", (2, 3, 2), {}, [VOL3, WT3], True),
+    ("Conv3DBackpropInput", (3, 2), {}, [W3, DOUT3, (1, 2, 4, 4, 4)], False),
+    # the softmax / softplus forms
+    ("SoftplusExt", (), {}, [A, 2.0, 1.0], False),
+    # upsampling
+    ("UpsampleNearest1D", (), {}, [SEQ, (7,), None], True),
+    ("UpsampleNearest2D", (), {}, [IMG, (7, 3), None], True),
+    ("UpsampleNearest3D", (), {}, [VOL3, (5, 4, 2), None], True),
+    ("UpsampleTrilinear3D", (), {}, [VOL3, (5, 4, 2), None], True),
+    ("UpsampleTrilinear3D", (True,), {}, [VOL3, (5, 4, 2), None], False, "UpsampleTrilinear3D/align"),
+    # resizing (mindspore.ops)
+    ("ResizeBilinearV2", (), {}, [IMG, I32], True),
+    ("ResizeBilinearV2", (True,), {}, [IMG, np.array([7, 3], np.int32)], False, "ResizeBilinearV2/align"),
+    ("ResizeBilinearV2", (False, True), {}, [IMG, np.array([7, 3], np.int32)], False, "ResizeBilinearV2/half"),
+    ("ResizeNearestNeighbor", ((7, 3),), {}, [IMG], True),
+    ("ResizeNearestNeighbor", ((7, 3), True), {}, [IMG], False, "ResizeNearestNeighbor/align"),
+    ("ResizeNearestNeighborV2", (), {}, [IMG, np.array([7, 3], np.int32)], False),
+    ("ResizeBicubic", (), {}, [IMG, np.array([7, 3], np.int32)], False),
+    ("ResizeLinear1D", (), {}, [SEQ, np.array([7], np.int64)], False),
+    ("ResizeLinear1D", ("half_pixel",), {}, [SEQ, np.array([7], np.int64)], False, "ResizeLinear1D/half"),
+    ("ResizeArea", (), {}, [NHWC, np.array([3, 2], np.int32)], False),
+    ("CropAndResize", (), {}, [NHWC, BOXES, BOX_IDX, (3, 3)], False),
+    ("AffineGrid", (), {}, [THETA2, (1, 1, 3, 4)], False),
+    ("AffineGrid", (True,), {}, [THETA3, (1, 1, 2, 3, 2)], False, "AffineGrid/3d"),
+    ("GridSampler2D", (), {}, [IMG, GRID2], True),
+    ("GridSampler2D", ("nearest", "border", True), {}, [IMG, GRID2], False, "GridSampler2D/nearest"),
+    ("GridSampler3D", (), {}, [VOL3, GRID3], False),
+    ("ROIAlign", (2, 2, 0.5), {}, [_r(23, (1, 2, 6, 6)), ROIS], False),
+    # MindSpore 2.10's CPU build has no kernel for these (DELIBERATE below); minispore computes them
+    ("LogSoftmaxExt", (), {}, [A, 1], False),
+    ("AllFinite", (), {}, [("tuple", A, IMG)], False),
+    ("AllFinite", (), {}, [("tuple", A, np.array([1.0, np.inf], np.float32))], False, "AllFinite/inf"),
+]
+
+# (case, function, inputs, kwargs, with gradient)
+FUNC_ROWS = [
+    ("crop_and_resize", "crop_and_resize", [NHWC, BOXES, BOX_IDX, (3, 3)], {}, False),
+    ("affine_grid", "affine_grid", [THETA2, (1, 1, 3, 4)], {"align_corners": False}, False),
+    ("grid_sample", "grid_sample", [IMG, GRID2], {"align_corners": False}, True),
+]
+
+PRIM_ERROR_ROWS = []
+_CPU = "MindSpore 2.10's CPU build has no kernel for it (RuntimeError); minispore computes it: "
+DELIBERATE = {
+    "LogSoftmaxExt": _CPU + "log_softmax along dim (None: 0 for 0-, 1- and 3-D inputs, else 1)",
+    "AllFinite": _CPU + "a Bool scalar, True when some element is not finite (the overflow flag amp negates)",
+    "AllFinite/inf": _CPU + "a Bool scalar, True when some element is not finite (the overflow flag amp negates)",
+}
+
+
+def _t(a, dt):
+    a = np.asarray(a)
+    return {"tensor": dt, "shape": list(a.shape), "value": a.tolist()}
+
+
+def _p(text, name, out):
+    return {"tuple": [text, name, out]}
+
+
+def _log_softmax(a, axis):
+    a = a.astype(np.float64)
+    z = a - a.max(axis, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis, keepdims=True))
+
+
+INSTEAD = {
+    "LogSoftmaxExt": _p("Prim[LogSoftmaxExt]", "LogSoftmaxExt", _t(_log_softmax(A, 1), "Float32")),
+    "AllFinite": _p("Prim[AllFinite]", "AllFinite", _t(np.bool_(False), "Bool")),
+    "AllFinite/inf": _p("Prim[AllFinite]", "AllFinite", _t(np.bool_(True), "Bool")),
+}
+TOLERANCE = {}
+
+
+def cases(ms):
+    ops = ms.ops
+    nn_ops = ms.ops.operations.nn_ops
+    out = []
+
+    def arg(v, made=None):
+        if isinstance(v, (np.ndarray, np.generic)):
+            return ms.Tensor(v)
+        if isinstance(v, str) and v.startswith("dt:"):
+            return getattr(ms, v[3:])
+        if isinstance(v, tuple) and v and v[0] == "tuple":
+            return tuple(arg(x) for x in v[1:])
+        if isinstance(v, tuple) and v and v[0] == "param":
+            p = ms.Parameter(ms.Tensor(v[1].copy()), name=f"p{len(made)}")
+            made.append(p)
+            return p
+        return v
+
+    def first(r):
+        return r[0] if isinstance(r, (tuple, list)) else r
+
+    def floats(inputs):
+        return tuple(i for i, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32)
+
+    def grad_of(fn, inputs):
+        args = [arg(v) for v in inputs]
+        pos = floats(inputs)
+
+        def f(*diff):
+            full = list(args)
+            for i, d in zip(pos, diff):
+                full[i] = d
+            return ops.sum(first(fn(*full)))
+        return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+
+    def cls(name):
+        return getattr(ops, name, None) or getattr(nn_ops, name)
+
+    for row in PRIM_ROWS:
+        name, a, kw, inputs, with_grad = row[:5]
+        case = row[5] if len(row) > 5 else name
+
+        def make(name=name, a=a, kw=kw):
+            return cls(name)(*a, **kw)
+
+        def thunk(make=make, inputs=inputs):
+            p = make()
+            made = []
+            res = p(*[arg(v, made) for v in inputs])
+            if made:
+                return str(p), p.name, res, tuple(ms.Tensor(q.asnumpy()) for q in made)
+            return str(p), p.name, res
+        out.append((case, thunk))
+        if with_grad:
+            out.append((case + "/grad", lambda make=make, inputs=inputs: grad_of(make(), inputs)))
+
+    for case, fname, inputs, kw, with_grad in FUNC_ROWS:
+        def fn(*args, fname=fname, kw=kw):
+            return getattr(ops, fname)(*args, **kw)
+        out.append((case, lambda fn=fn, inputs=inputs: fn(*[arg(v) for v in inputs])))
+        if with_grad:
+            out.append((case + "/grad", lambda fn=fn, inputs=inputs: grad_of(fn, inputs)))
+
+    for case, name, a, kw, inputs in PRIM_ERROR_ROWS:
+        out.append((case, lambda name=name, a=a, kw=kw, inputs=inputs: cls(name)(*a, **kw)(*[arg(v) for v in inputs])))
+    return out
