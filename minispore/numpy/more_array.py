@@ -515,8 +515,8 @@ def apply_along_axis(func1d, axis, arr, *args, **kwargs):
     res = F.reshape(res, outer + res.shape[1:])
     if res.ndim == len(outer):
         return res
-    return F.moveaxis(res, tuple(range(len(outer), res.ndim)), tuple(range(axis, axis + res.ndim - len(outer)))) \
-        if res.ndim - len(outer) > 1 else F.moveaxis(res, -1, axis)
+    lead, inner = list(range(len(outer))), list(range(len(outer), res.ndim))
+    return F.transpose(res, tuple(lead[:axis] + inner + lead[axis:]))
 
 
 def apply_over_axes(func, a, axes):
@@ -574,7 +574,7 @@ def setdiff1d(ar1, ar2, assume_unique=False):
 
 
 def isscalar(element):
-    return isinstance(element, (int, float, complex, bool, str, bytes)) and not isinstance(element, Tensor)
+    return isinstance(element, (numbers.Number, str, bytes))
 
 
 def promote_types(type1, type2):

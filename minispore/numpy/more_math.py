@@ -58,8 +58,8 @@ def cbrt(x, dtype=None):
 
 
 def copysign(x1, x2, dtype=None):
+    """|x1| with the sign of x2; integer inputs stay integer (as in mindspore.numpy)."""
     a, b = _two(x1, x2)
-    a = _float(a)
     return _cast(F.where(F.signbit(b), F.neg(F.abs(a)), F.abs(a)), dtype)
 
 
@@ -206,7 +206,8 @@ def _nan_to(t, value):
 
 def nansum(a, axis=None, dtype=None, keepdims=False):
     t = tensor(a)
-    return _cast(F.sum(_nan_to(t, 0), _axis(axis), keepdims), dtype)
+    out = F.sum(_nan_to(t, 0), _axis(axis), keepdims)
+    return _cast(out if _is_float(t) else F.cast(out, t.dtype), dtype)
 
 
 def _count(t, axis, keepdims):

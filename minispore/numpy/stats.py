@@ -189,7 +189,8 @@ def _edges(a, bins, rng):
         if float(lo) == float(hi):
             lo, hi = F.sub(lo, 0.5), F.add(hi, 0.5)
         step = F.div(F.sub(hi, lo), float(bins))
-        return F.add(lo, F.mul(F.cast(F.arange(0, bins + 1), a.dtype), step))
+        inner = F.add(lo, F.mul(F.cast(F.arange(0, bins), a.dtype), step))
+        return F.concat([inner, F.reshape(hi, (1,))], 0)      # the last edge is exactly the maximum
     e = F.cast(tensor(bins), a.dtype)
     if e.ndim != 1:
         raise ValueError(f"For 'histogram', bins must be an int or a 1-D array, but got shape {e.shape}.")
@@ -405,6 +406,7 @@ def polyval(p, x):
     pt = _poly(p)
     xs = tensor(x)
     dt = mstype.promote(pt.dtype, xs.dtype)
+    dt = dt if mstype.kind_of(dt.np_dtype) in "fc" else mstype.float32       # Float32 for ints, as in mnp
     pt, xs = F.cast(pt, dt), F.cast(xs, dt)
     out = F.broadcast_to(pt[0], xs.shape)
     for i in _range(1, pt.shape[0]):
@@ -415,7 +417,7 @@ def polyval(p, x):
 def polyder(p, m=1):
     if m < 0:
         raise ValueError(f"For 'polyder', the order of derivation m must be non-negative, but got {m}.")
-    t = _float(_poly(p))
+    t = _poly(p)
     for _ in _range(m):
         n = t.shape[0]
         if n <= 1:

@@ -136,17 +136,67 @@ ROWS = [
     ("promote_types/int_float", (D("int32"), D("float16")), {}), ("promote_types/f", (D("float16"), D("float32")), {}),
     ("result_type/mix", (I23, V3), {}), ("result_type/dtypes", (D("int8"), D("uint8")), {}),
     ("array_str/f", (np.array([1.5, 2., 3.], np.float32),), {}),
+    # ---- dtype rules for integer input
+    ("nanmean/int", (I23,), {}), ("nansum/int", (I23,), {}), ("nanmax/int", (I23,), {}), ("kron/int", (I23, I23), {}),
+    ("cov/int", (I23,), {}), ("trapz/int", (I23,), {}), ("histogram/int", (I23,), {}),
+    ("digitize/int", (I23, np.array([1, 3], np.int32)), {}),
+    ("interp/int", (np.array([1, 2], np.int32), np.array([0, 3], np.int32), np.array([0, 6], np.int32)), {}),
+    ("convolve/int", (np.array([1, 2, 3], np.int32), np.array([1, 1], np.int32)), {}),
+    ("polyval/int", (np.array([1, 2], np.int32), 3), {}), ("polyder/int", (np.array([1, 2, 3], np.int32),), {}),
+    ("polyadd/int", (np.array([1, 2], np.int32), np.array([1], np.int32)), {}), ("norm/int", (I23,), {}),
+    ("count_nonzero/f", (X23,), {}), ("fmod/scalar", (X23, 2), {}), ("hypot/scalar", (X23, 2), {}),
+    ("copysign/int", (I23, -1), {}), ("heaviside/int", (I23 - 2, I23), {}), ("exp2/dtype", (I23,), {"dtype": D("float32")}),
+    ("arccosh/int", (I23 + 1,), {}), ("corrcoef/1d", (X23[0],), {}), ("cov/1d", (X23[0],), {}),
+    ("in1d/float", (X23, X23[0]), {}), ("intersect1d/float", (X23, X23[0]), {}), ("setdiff1d/int", (I23, I23[0]), {}),
+    ("divmod/scalar", (X23, 2), {}), ("signbit/bool", (I23 > 2,), {}), ("nancumsum/int", (I23,), {}),
+    ("nanstd/int", (I23,), {}), ("sometrue/f", (X23,), {}), ("promote_types/str", ("int8", "float32"), {}),
+    ("result_type/python", (I23, 1.0), {}), ("isscalar/npscalar", (np.float32(1),), {}), ("array_str/int", (I23,), {}),
+    ("indices/dtype", ((2,),), {"dtype": D("float32")}), ("tril_indices/k_neg", (3, -1), {}),
+    ("histogram2d/bins_list", (X23[0], X23[1]), {"bins": [2, 3]}), ("diagflat/k_neg", (np.array([1, 2], np.int32), -1), {}),
+    # ---- errors
+    ("gcd/float", (X23, X23), {}), ("bitwise_and/float", (X23, X23), {}), ("tensordot/axes_too_big", (X23, X23, 3), {}),
+    ("diff/0d", (np.float32(1.0),), {}), ("bincount/float", (X23[0],), {}), ("bincount/2d", (I23,), {}),
+    ("convolve/bad_mode", (X23[0], X23[0], "x"), {}), ("vander/2d", (X23,), {}), ("rot90/1d", (X23[0],), {}),
+    ("select/lengths", (T(X23 > 0), T(X23, X23)), {}), ("take_along_axis/ndim", (X23, np.array([0], np.int32), 1), {}),
+    ("unravel_index/out_of_bounds", (np.array([100], np.int32), (2, 3)), {}), ("pad/bad_mode", (X23, 1), {"mode": "foo"}),
+    ("pad/negative", (X23, -1), {}), ("cross/bad_dims", (X23[:, :2].reshape(1, 4), X23), {}),
+    ("multi_dot/one", (T(X23),), {}), ("logaddexp/int", (I23, I23), {}), ("gradient/too_small", (X23[:, :1],), {"axis": 1}),
+    ("histogram/bad_range", (X23,), {"range": (1.0, 0.0)}), ("geomspace/zero", (0, 1, 3), {}),
+    ("searchsorted/2d", (X23, X23), {}), ("searchsorted/bad_side", (X23[0], X23[0]), {"side": "x"}),
+    ("broadcast_arrays/bad", (X23, X23[0, :2]), {}),
 ]
 
 DELIBERATE = {
     "cbrt/int": "MindSpore 2.10's mnp.cbrt takes the sign as |x|/x, so cbrt(0) is NaN; minispore gives 0",
     "pad/float_value": "MindSpore 2.10's mnp.pad refuses a float constant_values (TypeError: 'should only be int, "
                        "list, tuple or tensor'); minispore pads with it, as NumPy does",
+    "gcd/float": "MindSpore 2.10's mnp.gcd gives |x| for float inputs; minispore refuses them (TypeError), as NumPy "
+                 "does",
+    "unravel_index/out_of_bounds": "MindSpore 2.10's mnp.unravel_index wraps an out-of-bounds index silently; "
+                                   "minispore raises ValueError, as NumPy does",
+    "pad/negative": "MindSpore 2.10's mnp.pad returns the array unchanged for a negative width; minispore raises "
+                    "ValueError, as NumPy does",
+    "logaddexp/int": "MindSpore 2.10's mnp.logaddexp refuses Int32 input (its Exp kernel lacks Int32); minispore "
+                     "computes it in Float32, as NumPy computes it in float",
+    "geomspace/zero": "MindSpore 2.10's mnp.geomspace gives [0, nan, nan] for a zero end; minispore raises "
+                      "ValueError, as NumPy does",
 }
 INSTEAD = {
     "cbrt/int": {"tensor": "Float32", "shape": [2, 3], "value": np.cbrt(I23.astype(np.float32)).tolist()},
     "pad/float_value": {"tensor": "Float32", "shape": [4, 5], "value": np.pad(X23, 1, constant_values=5.0).tolist()},
+    "gcd/float": {"error": "TypeError", "keywords": ["gcd", "integer"]},
+    "unravel_index/out_of_bounds": {"error": "ValueError", "keywords": ["unravel_index", "out of bounds"]},
+    "pad/negative": {"error": "ValueError", "keywords": ["pad", "non-negative"]},
+    "logaddexp/int": {"tensor": "Float32", "shape": [2, 3],
+                      "value": np.logaddexp(I23.astype(np.float32), I23.astype(np.float32)).tolist()},
+    "geomspace/zero": {"error": "ValueError", "keywords": ["geomspace", "zero"]},
 }
+KEYWORDS = {"bitwise_and/float": ["bitwise_and"], "tensordot/axes_too_big": ["axes"], "bincount/float": ["ints"],
+            "bincount/2d": ["one-dimensional"], "convolve/bad_mode": ["mode"], "vander/2d": ["1-D"],
+            "select/lengths": ["same length"], "take_along_axis/ndim": ["same number of dimensions"],
+            "cross/bad_dims": ["incompatible dimensions"], "gradient/too_small": ["too small"],
+            "histogram/bad_range": ["max must be larger than min"], "searchsorted/2d": ["1-D"],
+            "searchsorted/bad_side": ["side"], "broadcast_arrays/bad": ["could not be broadcast"]}
 UNSTABLE = {}
 NOTES = {}
 
@@ -181,6 +231,7 @@ def _calls(ms, mnp):
         "piecewise/lambdas": lambda: mnp.piecewise(tn(V4), [tn(V4 < 0), tn(V4 >= 0)], [lambda x: -x, lambda x: x * 2]),
         "apply_along_axis/sum": lambda: mnp.apply_along_axis(lambda r: (r * r).sum(), 1, tn(X23)),
         "apply_along_axis/vector": lambda: mnp.apply_along_axis(lambda r: r[::-1], 0, tn(X23)),
+        "apply_along_axis/matrix": lambda: mnp.apply_along_axis(lambda r: mnp.stack([r, r]), 1, tn(X23)),
         "apply_over_axes/sum": lambda: mnp.apply_over_axes(mnp.sum, tn(X234), [0, 2]),
         "mgrid/2d": lambda: mnp.mgrid[0:2, 0:3], "mgrid/1d_step": lambda: mnp.mgrid[1:5:2],
         "mgrid/float_num": lambda: mnp.mgrid[0:1:3j], "ogrid/2d": lambda: tuple(mnp.ogrid[0:2, 0:3]),
