@@ -19,12 +19,21 @@ from .._core.tensor import Tensor
 
 class HookState:
     """What one call of a hooked Cell shares between its output node and its input node."""
-    __slots__ = ("cell", "grad_output", "input_traced")
+    __slots__ = ("cell", "grad_output", "input_traced", "below")
 
     def __init__(self, cell, input_traced):
         self.cell = cell
         self.grad_output = None
         self.input_traced = input_traced
+        self.below = {}       # role -> the trace of the innermost node's argument (see _innermost)
+
+
+def _innermost(state, role, t):
+    """Remember which of the nodes a nested differentiation records for ``t`` is the innermost one: the hooks run
+    in the backward pass that differentiates the Cell's call (the innermost), and the outer passes, which
+    differentiate that backward pass, go through the hook as an identity (so the hook's effect is differentiated
+    once, as the ops it returned)."""
+    state.below[role] = t._inner._trace if t._trace is not None else None
 
 
 def _grads(result, expected, what):
@@ -52,6 +61,8 @@ def _run_backward_hooks(state, grad_input):
 
 
 def _output_rule(dout, out, x, state, role):
+    if x._trace is not state.below.get(role, x._trace):
+        return dout                           # an outer level: the identity
     if role == "in":
         grad_input = _run_backward_hooks(state, (dout,))
         return grad_input[0]
@@ -83,10 +94,12 @@ def call_hooked(cell, args, kwargs, run):
     state = HookState(cell, bool(tensors) and args[tensors[0]]._trace is not None)
     if tensors and cell.__dict__["_backward_hooks"]:
         args = list(args)
+        _innermost(state, "in", args[tensors[0]])
         args[tensors[0]] = bind(cell_backward_hook_p, args[tensors[0]], state=state, role="in")
         args = tuple(args)
     out = run(args, kwargs)
     if not isinstance(out, Tensor):
         raise TypeError(f"For '{type(cell).__name__}', a Cell with backward hooks must return one Tensor in "
                         f"minispore, but got {type(out).__name__}.")
+    _innermost(state, "out", out)
     return bind(cell_backward_hook_p, out, state=state, role="out")

@@ -453,14 +453,32 @@ class Cell:
         MindSpore. minispore's compiler has no levels: the configuration is stored and read back through
         ``jit_config_dict``, with no other effect."""
         if self.__dict__.get("_jit_config_dict"):
-            import logging
-            logging.getLogger("minispore").warning("For Cell, jit config can only be set once, ignore this setting.")
+            from .. import log
+            log.warning("For Cell, jit config can only be set once, ignore this setting.")
             return
         self.__dict__["_jit_config_dict"] = jit_config.jit_config_dict
 
     @property
     def jit_config_dict(self):
         return self.__dict__.get("_jit_config_dict", {})
+
+    def cast_inputs(self, inputs, dst_type):
+        """Deprecated in MindSpore (it only warns and returns None); kept for the programs that still call it."""
+        from .. import log
+        log.warning("'cast_inputs' will be deprecated in future versions.")
+
+    def remove_redundant_parameters(self):
+        """Deprecated in MindSpore (it only warns); kept for the programs that still call it."""
+        from .. import log
+        log.warning("'remove_redundant_parameters' will be deprecated in future versions.")
+
+    def init_parameters_data(self, auto_parallel_mode=False):
+        """Initialise the Parameters' data; returns {Parameter: initialised Parameter}. minispore's Parameters
+        hold their data from creation, so each maps to itself (with ``auto_parallel_mode``, to which no Parameter
+        belongs on one device: an empty dict)."""
+        if auto_parallel_mode:
+            return {}
+        return {p: p.init_data() for p in self.get_parameters()}
 
     def set_broadcast_flag(self, mode=True):
         """Set the ``broadcast_flag`` MindSpore's data parallelism reads (no effect on one device)."""

@@ -480,6 +480,27 @@ def instance_bookkeeping(ms):
     return [made, later, Cell.total_instance_count - before, isinstance(b.create_time, int)]
 
 
+def checkpoint_skips_buffers(ms):
+    import os
+    import tempfile
+    net = _net(ms)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "net.ckpt")
+        ms.save_checkpoint(net, path)
+        return sorted(ms.load_checkpoint(path).keys())
+
+
+def deprecated_no_ops(ms):
+    net = _net(ms)
+    return [net.cast_inputs((ms.Tensor(X),), ms.float16), net.remove_redundant_parameters()]
+
+
+def init_parameters_data(ms):
+    net = _net(ms)
+    r = net.init_parameters_data()
+    return [sorted(k.name for k in r), all(v is k for k, v in r.items()), net.init_parameters_data(True)]
+
+
 def class_attributes(ms):
     Cell = ms.nn.Cell
     return [Cell.IGNORE_LIST, repr(Cell.T_destination), sorted(_net(ms).exist_names), sorted(_net(ms).exist_objs)]
@@ -502,7 +523,8 @@ NAMES = {
     "update_cell_type": "update_cell_type", "parameters_broadcast_dict": "parameters_broadcast_dict",
     "check_names": "check_names_duplicate", "total_instance_count": "instance_bookkeeping",
     "create_time": "instance_bookkeeping", "IGNORE_LIST": "class_attributes", "T_destination": "class_attributes",
-    "exist_names": "class_attributes", "exist_objs": "class_attributes",
+    "exist_names": "class_attributes", "exist_objs": "class_attributes", "cast_inputs": "deprecated_no_ops",
+    "remove_redundant_parameters": "deprecated_no_ops", "init_parameters_data": "init_parameters_data",
 }
 
 DELIBERATE = {}
