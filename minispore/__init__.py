@@ -57,7 +57,7 @@ _LAZY.update({name: "common._toplevel_more" for name in (
     "uintp", "JitConfig")})
 _LAZY.update({name: "train" for name in (
     "LearningRateScheduler", "BackupAndRestore", "build_train_network", "ckpt_to_safetensors",
-    "safetensors_to_ckpt")})
+    "safetensors_to_ckpt", "merge_sliced_parameter")})
 
 dtype_to_nptype = dtype.dtype_to_nptype
 pytype_to_dtype = dtype.pytype_to_dtype

@@ -13,4 +13,4 @@ from .mindir import GraphCell, export, load
 from .loss_scale_manager import DynamicLossScaleManager, FixedLossScaleManager, LossScaleManager
 from . import amp
 from .amp import build_train_network
-from ._ckpt_convert import ckpt_to_safetensors, safetensors_to_ckpt
+from ._ckpt_convert import ckpt_to_safetensors, merge_sliced_parameter, safetensors_to_ckpt

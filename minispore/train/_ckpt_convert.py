@@ -1,12 +1,12 @@
 """``ckpt_to_safetensors`` / ``safetensors_to_ckpt``: convert checkpoint files between MindSpore's two formats,
-with MindSpore 2.10's rules: ``file_path`` is one file (written next to it, or into the directory ``save_path``)
+and ``merge_sliced_parameter`` (the slices of one parameter, joined along axis 0); with MindSpore 2.10's rules: ``file_path`` is one file (written next to it, or into the directory ``save_path``)
 or a directory whose ``rank*`` subdirectories hold the files (each converted into the same subdirectory, under
 ``save_path`` when given); ``name_map`` renames parameters; ``file_name_regex`` selects files. ``processes_num`` is
 accepted; the conversion runs in this process."""
 import os
 import re
 
-__all__ = ["ckpt_to_safetensors", "safetensors_to_ckpt"]
+__all__ = ["ckpt_to_safetensors", "safetensors_to_ckpt", "merge_sliced_parameter"]
 
 
 def _load(path, name_map, fmt):
@@ -63,3 +63,35 @@ def ckpt_to_safetensors(file_path, save_path=None, name_map=None, file_name_rege
 def safetensors_to_ckpt(file_path, save_path=None, name_map=None, file_name_regex=None, processes_num=1):
     """Convert ``.safetensors`` files into ``.ckpt`` files."""
     _convert(file_path, save_path, name_map, file_name_regex, processes_num, "ckpt")
+
+
+def merge_sliced_parameter(sliced_parameters, strategy=None):
+    """One Parameter from its slices (a list of Parameters with one name, equal shapes but for axis 0), joined
+    along axis 0; the name and ``requires_grad`` are the first slice's. A ``strategy`` (the parallel layout of
+    the slices) is not supported: minispore trains on one device, so its checkpoints are never sliced."""
+    import numpy as np
+    from .._core.tensor import Tensor
+    from ..common.parameter import Parameter
+    fn = "For 'merge_sliced_parameter'"
+    if not isinstance(sliced_parameters, list):
+        raise TypeError(f"{fn}, the argument 'sliced_parameters' should be list, but got {type(sliced_parameters)}.")
+    if not sliced_parameters:
+        raise ValueError(f"{fn}, the argument 'sliced_parameters' should not be empty.")
+    if strategy and not isinstance(strategy, dict):
+        raise TypeError(f"{fn}, the argument 'strategy' should be dict, but got {type(strategy)}.")
+    for index, p in enumerate(sliced_parameters):
+        if not isinstance(p, Parameter):
+            raise TypeError(f"{fn}, the element in 'sliced_parameters' should be 'Parameter', but got {type(p)} "
+                            f"at index {index}.")
+    first = sliced_parameters[0]
+    for p in sliced_parameters[1:]:
+        if p.name != first.name or len(p.shape) != len(first.shape) or tuple(p.shape[1:]) != tuple(first.shape[1:]):
+            raise ValueError(f"{fn}, please make sure that the elements in 'slice_parameters' have the same name, "
+                             f"dimension length and shape except 0 axis. The name, dimension length, shape except "
+                             f"0 axis should be {first.name}, {len(first.shape)}, {tuple(first.shape[1:])}, but got "
+                             f"{p.name}, {len(p.shape)}, {tuple(p.shape[1:])}.")
+    if strategy and first.name in strategy:
+        raise ValueError(f"{fn}, a 'strategy' (a parallel layout) is not supported by minispore, which trains on "
+                         f"one device; merge slices along axis 0 with strategy=None.")
+    merged = np.concatenate([p.asnumpy() for p in sliced_parameters], axis=0)
+    return Parameter(Tensor(merged), name=first.name, requires_grad=first.requires_grad)

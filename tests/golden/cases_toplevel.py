@@ -42,7 +42,9 @@ KEYWORDS = {
     "get_py_obj_dtype/dict": ["cannot be converted"], "ckpt_to_safetensors/bad_path": ["valid path"],
     "safetensors_to_ckpt/wrong_suffix": [".safetensors"], "JitConfig/bad_level": ["jit_level"],
     "JitConfig/bad_exc_mode": ["exc_mode"], "BackupAndRestore/save_freq_0": ["must > 0"],
-    "BackupAndRestore/delete_int": ["bool"],
+    "BackupAndRestore/delete_int": ["bool"], "merge_sliced_parameter/names": ["same name"],
+    "merge_sliced_parameter/shapes": ["same name"], "merge_sliced_parameter/empty": ["should not be empty"],
+    "merge_sliced_parameter/not_list": ["should be list"], "merge_sliced_parameter/tensor": ["at index 1"],
 }
 
 # each added top-level name -> a case prefix that exercises it (test_every_added_name_has_a_row reads it)
@@ -57,6 +59,7 @@ NAMES = {
     "LearningRateScheduler": "LearningRateScheduler/", "ckpt_to_safetensors": "ckpt_to_safetensors/",
     "safetensors_to_ckpt": "safetensors_to_ckpt/", "build_train_network": "build_train_network/",
     "JitConfig": "JitConfig/", "BackupAndRestore": "BackupAndRestore/",
+    "merge_sliced_parameter": "merge_sliced_parameter/",
 }
 NAMES.update({n: "alias/" + n for n in DTYPE_ALIASES})
 
@@ -322,6 +325,20 @@ def cases(ms):
 
     add("BackupAndRestore/save_freq_0")(lambda: ms.BackupAndRestore(tempfile.gettempdir(), save_freq=0))
     add("BackupAndRestore/delete_int")(lambda: ms.BackupAndRestore(tempfile.gettempdir(), delete_checkpoint=1))
+
+    def sliced(name, arr, **kw):
+        return ms.Parameter(ms.Tensor(arr), name=name, **kw)
+    S1, S2 = A, np.random.default_rng(5).uniform(-1, 1, (1, 3)).astype(np.float32)
+    add("merge_sliced_parameter/two")(lambda: ms.merge_sliced_parameter([sliced("w", S1), sliced("w", S2)]))
+    add("merge_sliced_parameter/promotes")(lambda: ms.merge_sliced_parameter(
+        [sliced("w", S1), sliced("w", S2.astype(np.float16))]))
+    add("merge_sliced_parameter/frozen")(lambda: ms.merge_sliced_parameter(
+        [sliced("c", B, requires_grad=False)] * 2))
+    add("merge_sliced_parameter/names")(lambda: ms.merge_sliced_parameter([sliced("w", S1), sliced("v", S1)]))
+    add("merge_sliced_parameter/shapes")(lambda: ms.merge_sliced_parameter([sliced("w", S1), sliced("w", A[:, :2])]))
+    add("merge_sliced_parameter/empty")(lambda: ms.merge_sliced_parameter([]))
+    add("merge_sliced_parameter/not_list")(lambda: ms.merge_sliced_parameter(sliced("w", S1)))
+    add("merge_sliced_parameter/tensor")(lambda: ms.merge_sliced_parameter([sliced("w", S1), ms.Tensor(S1)]))
 
     # --- checkpoint conversion (each framework converts the files it wrote; the loaded values are compared)
     @add("ckpt_to_safetensors/file")
