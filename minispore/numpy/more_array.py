@@ -494,7 +494,7 @@ def _ramp(edge, end, count, axis, before):
     shape = [1] * edge.ndim
     shape[axis] = count
     k = F.reshape(F.cast(F.arange(0, count), mstype.float32), tuple(shape))
-    e = F.cast(edge, mstype.float32)
+    e = edge if mstype.kind_of(edge._data.dtype) in "fc" else F.cast(edge, mstype.float32)
     if before:
         vals = F.add(float(end), F.mul(F.sub(e, float(end)), F.div(k, float(count))))
     else:
