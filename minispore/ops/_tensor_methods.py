@@ -412,6 +412,9 @@ _FORWARDED = (
     "acosh", "arccos", "arccosh", "arcsin", "arcsinh", "arctan", "arctanh", "asinh", "atanh", "bitwise_not", "eq",
     "ge", "gt", "le", "lt", "ne", "hypot", "inner", "lerp", "logical_xor", "xlogy", "frac", "swapdims", "fold",
     "unfold",
+    # linear algebra and special functions (issue 9, item 3, round 3)
+    "cholesky", "cholesky_inverse", "cholesky_solve", "det", "digamma", "i0", "igamma", "igammac", "inverse",
+    "lgamma", "log_matrix_determinant", "logdet", "lstsq", "matrix_determinant", "mvlgamma", "nextafter", "slogdet",
 )
 
 
@@ -1597,6 +1600,87 @@ def set_init_flag(self, flag):
     return None
 
 
+def qr(self, some=True):
+    if not _is_bool(some):
+        raise TypeError(f"For 'Tensor.qr', the type of 'some' should be bool, but got {type(some).__name__}.")
+    return F.qr(self, "reduced" if some else "complete")
+
+
+def svd(self, full_matrices=False, compute_uv=True):
+    """``(s, u, v)``, or ``s`` alone with ``compute_uv=False`` (MindSpore's method; ops.svd returns ``s`` then)."""
+    return F.svd(self, full_matrices, compute_uv)
+
+
+def eigvals(self):
+    # MindSpore 2.10's Tensor.eigvals calls ops.eigvals without the tensor (TypeError): a bug, see cases_methods2.py
+    return F.eigvals(self)
+
+
+def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False):
+    """``(X, A)`` with ``op(A) X = self`` for the triangular ``A`` (..., M, M) (only its ``upper`` or lower
+    triangle is read; ``op(A)`` is A^T with ``transpose``; ``unitriangular``: a diagonal of ones, not read) and the
+    right-hand sides ``self`` (..., M, K), as mindspore.mint.triangular_solve."""
+    op = "Tensor.triangular_solve"
+    if not isinstance(A, Tensor):
+        raise TypeError(f"For '{op}', 'A' must be a Tensor, but got {type(A).__name__}.")
+    for name, v in (("upper", upper), ("transpose", transpose), ("unitriangular", unitriangular)):
+        if not _is_bool(v):
+            raise TypeError(f"For '{op}', '{name}' must be a bool, but got {type(v).__name__}.")
+    if not (2 <= self.ndim <= 6 and 2 <= A.ndim <= 6):
+        raise ValueError(f"For '{op}', the ranks of b and A must be in [2, 6], but got shapes {self.shape} and "
+                         f"{A.shape}.")
+    if A.shape[-1] != A.shape[-2] or A.shape[-1] != self.shape[-2]:
+        raise ValueError(f"For '{op}', A must be square (..., M, M) and b (..., M, K), but got shapes {A.shape} "
+                         f"(A) and {self.shape} (b).")
+    tri = F.triu(A) if upper else F.tril(A)
+    if unitriangular:
+        eye = F.eye(A.shape[-1], A.shape[-1], A.dtype)
+        tri = tri * (1 - eye) + eye
+    if transpose:
+        tri = F.swapaxes(tri, -1, -2)
+    return F.matrix_solve(tri, self), A
+
+
+def to_dlpack(self):
+    """A DLPack capsule ("dltensor") of the tensor's data, for ``from_dlpack`` here or in another framework. It
+    views the current buffer: minispore's in-place writes rebind a tensor to a new buffer, so later writes to the
+    tensor are not seen through the capsule (MindSpore shares them)."""
+    data = self._data
+    if not hasattr(data, "__dlpack__"):
+        data = self.asnumpy()
+    return data.__dlpack__()
+
+
+class _Capsule:
+    """A bare DLPack capsule as NumPy's ``from_dlpack`` takes it (an object with __dlpack__ and a CPU device)."""
+    def __init__(self, capsule):
+        self.capsule = capsule
+
+    def __dlpack__(self, *args, **kwargs):
+        return self.capsule
+
+    def __dlpack_device__(self):
+        return (1, 0)                                   # kDLCPU
+
+
+def from_dlpack(dlpack):
+    """A Tensor over the data of ``dlpack``: a DLPack capsule (``Tensor.to_dlpack``, ``torch.utils.dlpack``), or an
+    object with ``__dlpack__`` (a NumPy array, a torch tensor on the CPU). A capsule can be consumed once."""
+    import numpy as np
+    src = dlpack if hasattr(dlpack, "__dlpack__") else _Capsule(dlpack)
+    if type(dlpack).__name__ != "PyCapsule" and not hasattr(dlpack, "__dlpack__"):
+        raise TypeError(f"For 'Tensor.from_dlpack', the input must be a DLPack capsule or an object with "
+                        f"__dlpack__, but got {type(dlpack).__name__}.")
+    try:
+        array = np.from_dlpack(src)
+    except (RuntimeError, ValueError, TypeError, BufferError) as e:
+        raise RuntimeError(f"For 'Tensor.from_dlpack', the capsule cannot be read ({e}); note that a DLPack "
+                           f"capsule can be consumed only once.") from None
+    if mstype.canonical(array.dtype) is None:
+        raise TypeError(f"For 'Tensor.from_dlpack', the data type {array.dtype} has no MindSpore dtype.")
+    return Tensor.from_numpy(array)
+
+
 _INPLACE = ("add_", "sub_", "mul_", "floor_divide_", "remainder_", "exp_", "log_", "floor_", "sigmoid_", "sign_",
             "tanh_", "erfinv_", "addmm_", "index_fill_", "masked_scatter_", "scatter_add_", "fill_diagonal_",
             "index_put_")
@@ -1631,6 +1715,7 @@ def attach():
     for name, fn in _OVERRIDES.items():
         setattr(Tensor, name, fn)
     Tensor.type = _type_method
+    Tensor.from_dlpack = staticmethod(from_dlpack)
     for name in _INPLACE:
         setattr(Tensor, name, _inplace(name, _func(name[:-1])))
     Tensor.H = property(lambda self: F.swapaxes(conj(self), -1, -2) if self.ndim == 2 else _H_error(self))
