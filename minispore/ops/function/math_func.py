@@ -1011,6 +1011,11 @@ def median(input, axis=-1, keepdims=False):
     stops = list(x.shape)
     starts[ax], stops[ax] = (n - 1) // 2, (n - 1) // 2 + 1
     pick = P.slice_(order, starts, stops)
+    if kind_of(x._data.dtype) in "fc":
+        # a slice holding NaN has median NaN at its first NaN (MindSpore 2.10; argsort puts NaN last instead)
+        nan = P.isnan(x)
+        first = P.cast(P.argmax(nan, ax, True), pick._data.dtype)
+        pick = P.where(P.any_(nan, (ax,), True), first, pick)
     values = P.take_along_axis(x, pick, ax)
     if not keepdims:
         values = P.reshape(values, tuple(d for i, d in enumerate(values.shape) if i != ax))
