@@ -122,14 +122,6 @@ Argmax = prim("Argmax", _arg(F.argmax), [("axis", -1), ("output_type", mstype.in
 Argmin = prim("Argmin", _arg(F.argmin), [("axis", -1), ("output_type", mstype.int32)], shown={"output_type": _TYPE_ID})
 
 
-def _arg_with_value(fn, argfn):
-    def call(self, x):
-        return (F.cast(argfn(x, self.axis, self.keep_dims), mstype.int32), fn(x, self.axis, self.keep_dims))
-    return call
-
-
-ArgMaxWithValue = prim("ArgMaxWithValue", _arg_with_value(F.amax, F.argmax), [("axis", 0), ("keep_dims", False)])
-ArgMinWithValue = prim("ArgMinWithValue", _arg_with_value(F.amin, F.argmin), [("axis", 0), ("keep_dims", False)])
 Cummax = prim("Cummax", lambda self, x: F.cummax(x, self.axis), [("axis", _MISSING)])
 Einsum = prim("Einsum", lambda self, operands: F.einsum(self.equation, *operands), [("equation", _MISSING)])
 Cross = prim("Cross", lambda self, x, y: F.cross(x, y, self.dim), [("dim", -65530)]) if hasattr(F, "cross") else None
@@ -138,8 +130,11 @@ if Cross is None:
 
 from .spectral_ops import Angle, Complex, ComplexAbs, Conj, FFTWithSize, Imag, Polar, Real, STFT  # noqa: F401,E402
 
-from .sort_ops import *  # noqa: F401,F403,E402
-from .scatter_ops import IndexAdd, InplaceAdd, InplaceIndexAdd, InplaceSub, InplaceUpdateV2  # noqa: F401,E402
-from .linalg_ops import *  # noqa: F401,F403,E402  (Cholesky, MatrixInverse, MatrixSolve, Qr, Svd, Cdist...)
 from .special_ops import *  # noqa: F401,F403,E402
+
+from .linalg_ops import *  # noqa: F401,F403,E402  (Cholesky, MatrixInverse, MatrixSolve, Qr, Svd, Cdist...)
+
+from .scatter_ops import IndexAdd, InplaceAdd, InplaceIndexAdd, InplaceSub, InplaceUpdateV2  # noqa: F401,E402
+
+from .sort_ops import *  # noqa: F401,F403,E402
 __all__ = collect(globals())
