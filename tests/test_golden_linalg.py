@@ -195,3 +195,14 @@ def test_a_gradient_through_eig_is_an_error_not_a_zero():
     x = ms.Tensor(np.array([[2., 1.], [1., 3.]], np.float32))
     with pytest.raises(MissingRuleError, match="For 'Eig', no derivative is defined"):
         ms.grad(lambda a: ops.real(ops.eigvals(a)).sum())(x)
+
+
+def test_lstsq_of_a_rank_deficient_matrix_is_the_minimum_norm_solution():
+    import minispore as ms
+    from minispore import ops
+    rng = np.random.default_rng(7)
+    a = (rng.uniform(-1, 1, (5, 2)) @ rng.uniform(-1, 1, (2, 3))).astype(np.float32)      # rank 2 of 3
+    b = rng.uniform(-1, 1, (5, 2)).astype(np.float32)
+    got = ops.lstsq(ms.Tensor(a), ms.Tensor(b)).asnumpy()
+    want = np.linalg.lstsq(a.astype(np.float64), b.astype(np.float64), rcond=None)[0]
+    np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)

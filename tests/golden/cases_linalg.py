@@ -76,6 +76,10 @@ FUNCTION_ROWS = [
     ("eigvals", "eigvals", [UPPER], {}, None),
     ("pinv", "pinv", [TALL], {}, 0),
     ("lstsq", "lstsq", [TALL42, RHS43], {}, None),
+    # columns 1e-4 apart (the normal equations lose this in float32); rank-deficient: MindSpore's basic solution
+    ("lstsq/ill_conditioned", "lstsq", [np.array([[1., 1.], [1., 1.0001], [1., 0.9999]], np.float32),
+                                        np.array([[2.], [2.0001], [1.9999]], np.float32)], {}, None),
+    ("lstsq/rank_deficient", "lstsq", [np.ones((3, 2), np.float32), np.ones((3, 1), np.float32)], {}, None),
     ("matrix_diag", "matrix_diag", [D3], {}, 0),
     ("matrix_diag/k", "matrix_diag", [D2], {"k": 1, "padding_value": 9.0}, None),
     ("matrix_diag/rows", "matrix_diag", [D23], {"k": -1, "num_rows": 4, "num_cols": 3}, None),
@@ -164,6 +168,8 @@ DELIBERATE = {
     "cholesky_inverse/grad": _WRONG_BPROP,
     "CholeskyInverse/grad": _WRONG_BPROP,
     "Eig": "MindSpore 2.10 returns uninitialised memory as the eigenvectors without compute_v; minispore None",
+    "lstsq/rank_deficient": "of the least-squares solutions MindSpore 2.10 returns a basic one ([1, 0]); minispore the "
+                            "one of minimum norm ([0.5, 0.5], NumPy's lstsq)",
 }
 TOLERANCE = {}
 

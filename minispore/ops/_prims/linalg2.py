@@ -223,11 +223,17 @@ def _pinv_rule(a, **params):
 
 
 def _pinv_impl(a, atol, rtol):
-    """Singular values at most ``max(atol, rtol * largest)`` count as zero."""
+    """Singular values at most ``max(atol, rtol * largest)`` count as zero. Float32 is decomposed in float64: the
+    pseudo-inverse of an ill-conditioned matrix (and the least-squares solutions built on it) keeps float32's
+    precision instead of losing cond(a) times it."""
+    dtype = a.dtype
+    if dtype == xp.float32:
+        a = a.astype(xp.float64)
     u, s, vh = xp.linalg.svd(a, full_matrices=False)
     cutoff = xp.maximum(atol, rtol * xp.max(s, axis=-1, keepdims=True, initial=0.0))
     s_inv = xp.where(s > cutoff, 1.0 / xp.where(s > cutoff, s, 1.0), 0.0).astype(s.dtype)
-    return xp.matmul(xp.swapaxes(vh, -1, -2).conj() * s_inv[..., None, :], xp.swapaxes(u, -1, -2).conj())
+    out = xp.matmul(xp.swapaxes(vh, -1, -2).conj() * s_inv[..., None, :], xp.swapaxes(u, -1, -2).conj())
+    return out.astype(dtype, copy=False)
 
 
 pinv_p = Primitive("Pinv", _pinv_impl, 1, _pinv_rule)

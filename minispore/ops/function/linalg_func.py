@@ -175,21 +175,27 @@ def pinv(x, *, atol=None, rtol=None, hermitian=False):
 
 
 def _least_squares(op, a, b, l2=0.0):
-    """``argmin_x |a x - b|^2 + l2 |x|^2`` through the normal equations (a of full column rank)."""
+    """``argmin_x |a x - b|^2 + l2 |x|^2``: with ``l2`` through the (then positive definite) normal equations, without
+    it as ``pinv(a) b`` (the SVD: rank-deficient and ill-conditioned ``a`` too, the minimum-norm solution)."""
     _matrix(a, op)
     _matrix(b, op)
     if a.shape[-2] != b.shape[-2]:
         raise ValueError(f"For '{op}', the matrix and the right-hand side must have the same number of rows, but "
                          f"got shapes {tuple(a.shape)} and {tuple(b.shape)}.")
+    if not l2:
+        if a.dtype == mstype.float64:
+            return _A.matmul(pinv(a), b)
+        # in float64: the product with the pseudo-inverse cancels cond(a)-sized terms
+        a64, b64 = _A.cast(a, mstype.float64), _A.cast(b, mstype.float64)
+        return _A.cast(_A.matmul(pinv(a64), b64), a.dtype)
     at = _mT(a)
-    gram = _A.matmul(at, a)
-    if l2:
-        gram = _M.add(gram, _M.mul(_A.eye(a.shape[-1], dtype=a.dtype), l2))
+    gram = _M.add(_A.matmul(at, a), _M.mul(_A.eye(a.shape[-1], dtype=a.dtype), l2))
     return _L.matrix_solve(gram, _A.matmul(at, b))
 
 
 def lstsq(input, A):
-    """The least-squares solution ``X`` of ``input X = A`` (``input`` (M, N) of full column rank, ``A`` (M, K))."""
+    """The least-squares solution ``X`` of ``input X = A`` (``input`` (M, N), ``A`` (M, K)); of several, the one of
+    minimum norm."""
     _tensor(input, "lstsq")
     _tensor(A, "lstsq", "A")
     return _least_squares("lstsq", input, A)
