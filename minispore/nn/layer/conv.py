@@ -66,7 +66,7 @@ class _Conv(Cell):
         fan_in = channels[1] * math.prod(self.kernel_size)
         self.weight_init = HeUniform(math.sqrt(5)) if weight_init is None else weight_init
         self.weight = Parameter(initializer(self.weight_init, weight_shape, dtype), name="weight")
-        self.bias_init = None
+        self.bias_init = bias_init      # kept (and printed) without a bias too, as MindSpore does
         self.bias = None
         if self.has_bias:
             self.bias_init = Uniform(1 / math.sqrt(fan_in)) if bias_init is None else bias_init

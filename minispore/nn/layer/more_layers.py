@@ -112,10 +112,6 @@ class Conv2dBnAct(Cell):
         self.conv = Conv2d(in_channels, out_channels, kernel_size=kernel_size, stride=stride, pad_mode=pad_mode,
                            padding=padding, dilation=dilation, group=group, has_bias=has_bias,
                            weight_init=weight_init, bias_init=bias_init)
-        if not has_bias:
-            # MindSpore's Conv2d keeps (and prints) the bias_init it was given even without a bias; minispore's
-            # Conv2d forgets it, so it is put back for the repr (it creates no parameter)
-            self.conv.bias_init = bias_init
         self.has_bn = flag(has_bn, "has_bn", "Conv2dBnAct")
         self.after_fake = flag(after_fake, "after_fake", "Conv2dBnAct")
         self.has_act = activation is not None
