@@ -44,6 +44,8 @@ BOXES = np.array([[0.1, 0.1, 0.8, 0.9], [0.0, 0.2, 0.5, 1.0]], np.float32)
 BOX_IDX = np.array([0, 0], np.int32)
 DW = _r(22, (2, 2, 3, 3))
 I32 = np.array([4, 4], np.int32)
+IDS = np.array([[1, 0, 3], [3, 1, 1]], np.int32)
+EMB = _r(24, (4, 3), -1.0, 1.0)
 
 # (class, constructor args, constructor kwargs, inputs, with gradient[, case])
 PRIM_ROWS = [
@@ -53,6 +55,8 @@ PRIM_ROWS = [
     ("AdaptiveAvgPool3D", ((2, 2, 3),), {}, [VOL], True),
     ("AdaptiveMaxPool2D", ((2, 3),), {}, [IMG], True),
     ("AdaptiveMaxPool3D", (), {}, [VOL, np.array([2, 2, 3], np.int32)], True),
+    ("UpsampleNearest3D", (), {}, [VOL3, None, (1.5, 1.4, 0.8)], False, "UpsampleNearest3D/scales"),
+    ("UpsampleTrilinear3D", (), {}, [VOL3, None, (1.5, 1.4, 0.8)], False, "UpsampleTrilinear3D/scales"),
     # 3-D pooling
     ("AvgPool3D", (), {"kernel_size": 2, "strides": 2}, [VOL], True),
     ("AvgPool3D", (), {"kernel_size": 3, "strides": 1, "pad_mode": "same"}, [VOL3], True, "AvgPool3D/same"),
@@ -76,12 +80,19 @@ PRIM_ROWS = [
     ("Conv3DBackpropInput", (3, 2), {}, [W3, DOUT3, (1, 2, 4, 4, 4)], False),
     # the softmax / softplus forms
     ("SoftplusExt", (), {}, [A, 2.0, 1.0], False),
+    # (rows MindSpore 2.10's CPU build has no kernel for are DELIBERATE, spread out: a run of kernel errors breaks
+    # MindSpore's indexing state for the cases after it)
+    ("LogSoftmaxExt", (), {}, [A, 1], False),
+    ("AllFinite", (), {}, [("tuple", A, IMG)], False),
+    ("AllFinite", (), {}, [("tuple", A, np.array([1.0, np.inf], np.float32))], False, "AllFinite/inf"),
     # upsampling
     ("UpsampleNearest1D", (), {}, [SEQ, (7,), None], True),
     ("UpsampleNearest2D", (), {}, [IMG, (7, 3), None], True),
     ("UpsampleNearest3D", (), {}, [VOL3, (5, 4, 2), None], True),
     ("UpsampleTrilinear3D", (), {}, [VOL3, (5, 4, 2), None], True),
     ("UpsampleTrilinear3D", (True,), {}, [VOL3, (5, 4, 2), None], False, "UpsampleTrilinear3D/align"),
+    ("UpsampleLinear1D", (), {}, [SEQ, (7,), None, False], True),
+    ("UpsampleBilinear2D", (), {}, [IMG, (7, 3), None, True], False, "UpsampleBilinear2D/align"),
     # resizing (mindspore.ops)
     ("ResizeBilinearV2", (), {}, [IMG, I32], True),
     ("ResizeBilinearV2", (True,), {}, [IMG, np.array([7, 3], np.int32)], False, "ResizeBilinearV2/align"),
@@ -94,16 +105,16 @@ PRIM_ROWS = [
     ("ResizeLinear1D", ("half_pixel",), {}, [SEQ, np.array([7], np.int64)], False, "ResizeLinear1D/half"),
     ("ResizeArea", (), {}, [NHWC, np.array([3, 2], np.int32)], False),
     ("CropAndResize", (), {}, [NHWC, BOXES, BOX_IDX, (3, 3)], False),
+    ("Embedding", (), {}, [IDS, ("param", EMB), None, 1.0], False, "Embedding/max_norm"),
     ("AffineGrid", (), {}, [THETA2, (1, 1, 3, 4)], False),
     ("AffineGrid", (True,), {}, [THETA3, (1, 1, 2, 3, 2)], False, "AffineGrid/3d"),
     ("GridSampler2D", (), {}, [IMG, GRID2], True),
     ("GridSampler2D", ("nearest", "border", True), {}, [IMG, GRID2], False, "GridSampler2D/nearest"),
     ("GridSampler3D", (), {}, [VOL3, GRID3], False),
     ("ROIAlign", (2, 2, 0.5), {}, [_r(23, (1, 2, 6, 6)), ROIS], False),
-    # MindSpore 2.10's CPU build has no kernel for these (DELIBERATE below); minispore computes them
-    ("LogSoftmaxExt", (), {}, [A, 1], False),
-    ("AllFinite", (), {}, [("tuple", A, IMG)], False),
-    ("AllFinite", (), {}, [("tuple", A, np.array([1.0, np.inf], np.float32))], False, "AllFinite/inf"),
+    # the Embedding rows (CPU-refused too, DELIBERATE)
+    ("Embedding", (), {}, [IDS, ("param", EMB)], False),
+    ("Embedding", (), {}, [IDS, EMB, 1], True, "Embedding/padding_idx"),
 ]
 
 # (case, function, inputs, kwargs, with gradient)
@@ -119,6 +130,13 @@ DELIBERATE = {
     "LogSoftmaxExt": _CPU + "log_softmax along dim (None: 0 for 0-, 1- and 3-D inputs, else 1)",
     "AllFinite": _CPU + "a Bool scalar, True when some element is not finite (the overflow flag amp negates)",
     "AllFinite/inf": _CPU + "a Bool scalar, True when some element is not finite (the overflow flag amp negates)",
+    "UpsampleLinear1D": _CPU + "linear interpolation, half-pixel coordinates clamped at 0 (ops.interpolate's)",
+    "UpsampleLinear1D/grad": _CPU + "the transposed interpolation",
+    "UpsampleBilinear2D/align": _CPU + "bilinear interpolation with aligned corners",
+    "Embedding": _CPU + "the rows of weight at the indices",
+    "Embedding/padding_idx": _CPU + "the rows of weight at the indices",
+    "Embedding/padding_idx/grad": _CPU + "index counts, none for the padding_idx row",
+    "Embedding/max_norm": _CPU + "rows over max_norm scaled in place by max_norm / (norm + 1e-7) first",
 }
 
 
@@ -137,7 +155,43 @@ def _log_softmax(a, axis):
     return z - np.log(np.exp(z).sum(axis, keepdims=True))
 
 
+def _lin(n_in, n_out, align):
+    """PyTorch's linear interpolation matrix (n_out, n_in)."""
+    m = np.zeros((n_out, n_in))
+    for j in range(n_out):
+        src = j * (n_in - 1) / (n_out - 1) if align else max((j + 0.5) * n_in / n_out - 0.5, 0.0)
+        i0 = min(int(np.floor(src)), n_in - 1)
+        i1 = min(i0 + 1, n_in - 1)
+        m[j, i0] += 1 - (src - i0)
+        m[j, i1] += src - i0
+    return m
+
+
+def _renormed(w, ids, max_norm):
+    w = w.astype(np.float64).copy()
+    for r in np.unique(ids):
+        n = np.linalg.norm(w[r])
+        if n > max_norm:
+            w[r] *= max_norm / (n + 1e-7)
+    return w
+
+
+_L17 = _lin(4, 7, False)
+_EMB_RN = _renormed(EMB, IDS, 1.0)
+_EMB_COUNTS = np.stack([np.full(3, (IDS == r).sum() * (r != 1), np.float64) for r in range(4)])
+
 INSTEAD = {
+    "UpsampleLinear1D": _p("Prim[UpsampleLinear1D]", "UpsampleLinear1D", _t(
+        np.einsum("oi,nci->nco", _L17, SEQ.astype(np.float64)), "Float32")),
+    "UpsampleLinear1D/grad": _t(np.broadcast_to(_L17.sum(0), SEQ.shape), "Float32"),
+    "UpsampleBilinear2D/align": _p("Prim[UpsampleBilinear2D]", "UpsampleBilinear2D", _t(np.einsum(
+        "ph,qw,nchw->ncpq", _lin(5, 7, True), _lin(5, 3, True), IMG.astype(np.float64)), "Float32")),
+    "Embedding": {"tuple": ["Prim[Embedding]<side_effect_mem=True>", "Embedding", _t(EMB[IDS], "Float32"),
+                            {"tuple": [_t(EMB, "Float32")]}]},
+    "Embedding/padding_idx": _p("Prim[Embedding]<side_effect_mem=True>", "Embedding", _t(EMB[IDS], "Float32")),
+    "Embedding/padding_idx/grad": _t(_EMB_COUNTS, "Float32"),
+    "Embedding/max_norm": {"tuple": ["Prim[Embedding]<side_effect_mem=True>", "Embedding",
+                                     _t(_EMB_RN[IDS], "Float32"), {"tuple": [_t(_EMB_RN, "Float32")]}]},
     "LogSoftmaxExt": _p("Prim[LogSoftmaxExt]", "LogSoftmaxExt", _t(_log_softmax(A, 1), "Float32")),
     "AllFinite": _p("Prim[AllFinite]", "AllFinite", _t(np.bool_(False), "Bool")),
     "AllFinite/inf": _p("Prim[AllFinite]", "AllFinite", _t(np.bool_(True), "Bool")),
@@ -183,6 +237,13 @@ def cases(ms):
     def cls(name):
         return getattr(ops, name, None) or getattr(nn_ops, name)
 
+    for case, fname, inputs, kw, with_grad in FUNC_ROWS:
+        def fn(*args, fname=fname, kw=kw):
+            return getattr(ops, fname)(*args, **kw)
+        out.append((case, lambda fn=fn, inputs=inputs: fn(*[arg(v) for v in inputs])))
+        if with_grad:
+            out.append((case + "/grad", lambda fn=fn, inputs=inputs: grad_of(fn, inputs)))
+
     for row in PRIM_ROWS:
         name, a, kw, inputs, with_grad = row[:5]
         case = row[5] if len(row) > 5 else name
@@ -201,12 +262,6 @@ def cases(ms):
         if with_grad:
             out.append((case + "/grad", lambda make=make, inputs=inputs: grad_of(make(), inputs)))
 
-    for case, fname, inputs, kw, with_grad in FUNC_ROWS:
-        def fn(*args, fname=fname, kw=kw):
-            return getattr(ops, fname)(*args, **kw)
-        out.append((case, lambda fn=fn, inputs=inputs: fn(*[arg(v) for v in inputs])))
-        if with_grad:
-            out.append((case + "/grad", lambda fn=fn, inputs=inputs: grad_of(fn, inputs)))
 
     for case, name, a, kw, inputs in PRIM_ERROR_ROWS:
         out.append((case, lambda name=name, a=a, kw=kw, inputs=inputs: cls(name)(*a, **kw)(*[arg(v) for v in inputs])))

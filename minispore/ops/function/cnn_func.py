@@ -378,11 +378,58 @@ def upsample_nd(op, mode, nd, x, output_size, scales, align_corners):
     if (output_size is None) == (scales is None):
         raise ValueError(f"For '{op}', exactly one of 'output_size' and 'scales' must be given, but got "
                          f"output_size={output_size!r} and scales={scales!r}.")
+    align = None if mode == "nearest" else bool(align_corners)
     if output_size is not None:
         size = tuple(int(s) for s in output_size)
+        if len(size) != nd:
+            raise ValueError(f"For '{op}', the 'output_size' must have {nd} values, but got {size}.")
     else:
-        size = tuple(int(math.floor(n * float(s))) for n, s in zip(x.shape[2:], scales))
-    return interpolate(x, size=size, mode=mode, align_corners=None if mode == "nearest" else bool(align_corners))
+        scales = tuple(float(s) for s in scales)
+        if len(scales) != nd or min(scales) <= 0:
+            raise ValueError(f"For '{op}', the 'scales' must be {nd} positive floats, but got {scales}.")
+        if nd == 3:     # the 3-D kernels map coordinates with the scales themselves
+            return interpolate(x, scale_factor=scales, mode=mode, align_corners=align)
+        size = tuple(int(math.floor(n * s)) for n, s in zip(x.shape[2:], scales))
+    return interpolate(x, size=size, mode=mode, align_corners=align)
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False):
+    """The rows of ``weight`` (V, D) at the int ``input`` indices: (*input.shape, D). ``padding_idx``: that row
+    gets no gradient; ``max_norm``: the looked-up rows whose ``norm_type``-norm exceeds it are first scaled
+    in place (``weight`` must then be a Parameter) by max_norm / (norm + 1e-7)."""
+    from .state_func import assign
+    op = "Embedding"
+    idx = _tensor(input, "input", op)
+    w = _tensor(weight, "weight", op)
+    if idx._data.dtype.kind not in "iu":
+        raise TypeError(f"For '{op}', the input must be an int32 or int64 Tensor, but got {idx.dtype}.")
+    if w.ndim != 2:
+        raise ValueError(f"For '{op}', the weight must be 2-D (num_embeddings, dim), but got shape {w.shape}.")
+    v = w.shape[0]
+    values = idx._data
+    if values.size and (values.min() < 0 or values.max() >= v):
+        raise ValueError(f"For '{op}', the input indices must be in [0, {v}), but got values from {values.min()} "
+                         f"to {values.max()}.")
+    if scale_grad_by_freq:
+        raise ValueError(f"For '{op}', minispore does not implement 'scale_grad_by_freq=True' yet.")
+    if padding_idx is not None and not -v <= padding_idx < v:
+        raise ValueError(f"For '{op}', the 'padding_idx' must be in [{-v}, {v}), but got {padding_idx}.")
+    if max_norm is not None:
+        rows = xp.unique(values.reshape(-1))
+        data = w._data.astype(xp.float64)
+        norms = (xp.abs(data[rows]) ** norm_type).sum(1) ** (1.0 / norm_type)
+        scale = xp.ones(v)
+        big = norms > max_norm
+        scale[rows[big]] = max_norm / (norms[big] + 1e-7)
+        assign(weight, M.mul(w, Tensor(scale[:, None].astype(w._data.dtype))))
+        w = _tensor(weight, "weight", op)
+    if padding_idx is not None:
+        keep = xp.ones((v, 1), dtype=w._data.dtype)
+        keep[padding_idx] = 0
+        keep = Tensor(keep)
+        w = M.add(M.mul(w, keep), M.mul(P.stop_gradient(w), M.sub(1.0, keep)))
+    flat = A.gather(w, Tensor(values.reshape(-1)), 0)
+    return P.reshape(flat, tuple(idx.shape) + (w.shape[1],))
 
 
 __all__ = ["crop_and_resize", "affine_grid", "grid_sample"]

@@ -315,7 +315,7 @@ AllFinite = prim("AllFinite", lambda self, tensors: C.all_finite(tensors))
 def _upsample(mode, nd):
     def call(self, x, output_size=None, scales=None, align_corners=None):
         if align_corners is None:
-            align_corners = getattr(self, "align_corners", None)
+            align_corners = getattr(self, "align_corners", False)
         return C.upsample_nd(self.name, mode, nd, x, output_size, scales, align_corners)
     return call
 
@@ -324,6 +324,11 @@ UpsampleNearest1D = prim("UpsampleNearest1D", _upsample("nearest", 1))
 UpsampleNearest2D = prim("UpsampleNearest2D", _upsample("nearest", 2))
 UpsampleNearest3D = prim("UpsampleNearest3D", _upsample("nearest", 3))
 UpsampleTrilinear3D = prim("UpsampleTrilinear3D", _upsample("trilinear", 3), [("align_corners", False)])
+UpsampleLinear1D = prim("UpsampleLinear1D", _upsample("linear", 1))
+UpsampleBilinear2D = prim("UpsampleBilinear2D", _upsample("bilinear", 2))
+Embedding = prim("Embedding", lambda self, input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
+                 scale_grad_by_freq=False: C.embedding(input, weight, padding_idx, max_norm, norm_type,
+                                                       scale_grad_by_freq), hidden=(("side_effect_mem", True),))
 
 
 # ------------------------------------------------------------------------------------------ resizing
