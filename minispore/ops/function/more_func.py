@@ -872,6 +872,11 @@ def multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction='mean
     op = "multi_margin_loss"
     if not isinstance(margin, int) or isinstance(margin, bool):
         raise TypeError(f"For '{op}', the type of 'margin' must be int, but got {type(margin).__name__}.")
+    return _multi_margin(input, target, p, margin, weight, reduction, op)
+
+
+def _multi_margin(input, target, p, margin, weight, reduction, op):
+    """The multi-class margin loss for any real ``margin`` (the MultiMarginLoss Primitive takes a float one)."""
     if p not in (1, 2):
         raise ValueError(f"For '{op}', 'p' must be 1 or 2, but got {p!r}.")
     x, y = _input(input, op), _input(target, op, "target")
@@ -890,7 +895,6 @@ def multi_margin_loss(input, target, p=1, margin=1, weight=None, reduction='mean
         terms = _M.mul(terms, _A.expand_dims(_A.gather(_input(weight, op, "weight"), _A.cast(y, mstype.int32), 0),
                                              1))
     return _loss(_M.div(_M.sum(terms, 1), c), reduction)
-
 
 
 def range(start, end, step, maxlen=1000000):  # noqa: A001 - MindSpore's name

@@ -3,6 +3,7 @@
 ops/function/nn_more_func.py, nn_func.py and conv_func.py, with MindSpore 2.10's constructor attributes and the
 form it prints them in (``Prim[MaxUnpool2D]<ksize=(1, 1, 2, 2), ...>``)."""
 from .. import function as F
+from ..function.more_func import _multi_margin as _multi_margin_loss
 from ..._core import dtype as mstype
 from ._base import prim
 
@@ -34,23 +35,7 @@ TripletMarginLoss = prim("TripletMarginLoss", _triplet, [("p", 2), ("swap", Fals
 
 
 def _multi_margin(self, x, target, weight=None):
-    # ops.multi_margin_loss takes an int margin; the Primitive a float one: the same sum, written with ops
-    if x.ndim != 2 or target.ndim != 1 or target.shape[0] != x.shape[0]:
-        raise ValueError(f"For 'MultiMarginLoss', 'inputs' must be 2-D (N, C) and 'target' 1-D (N,), but got "
-                         f"{tuple(x.shape)} and {tuple(target.shape)}.")
-    if self.p not in (1, 2):
-        raise ValueError(f"For 'MultiMarginLoss', 'p' must be 1 or 2, but got {self.p!r}.")
-    c = x.shape[1]
-    y = F.cast(target, mstype.int32)
-    hot = F.cast(F.one_hot(y, c), x.dtype)
-    terms = F.relu(F.add(F.sub(x, F.sum(F.mul(x, hot), 1, True)), float(self.margin)))
-    if self.p == 2:
-        terms = F.square(terms)
-    terms = F.mul(terms, F.sub(1.0, hot))
-    if weight is not None:
-        terms = F.mul(terms, F.expand_dims(F.gather(weight, y, 0), 1))
-    loss = F.div(F.sum(terms, 1), c)
-    return F.mean(loss) if self.reduction == "mean" else F.sum(loss) if self.reduction == "sum" else loss
+    return _multi_margin_loss(x, target, self.p, self.margin, weight, self.reduction, "MultiMarginLoss")
 
 
 MultiMarginLoss = prim("MultiMarginLoss", _multi_margin, [("p", 1), ("margin", 1.0), ("reduction", "mean")])
