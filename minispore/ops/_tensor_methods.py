@@ -1580,7 +1580,7 @@ def flush_from_cache(self):
 
 
 def hooks(self):
-    return {}
+    return []       # a list, as MindSpore 2.10 (minispore has no tensor hooks: Tensor.register_hook is missing)
 
 
 def unique_with_pad(self, pad_num):

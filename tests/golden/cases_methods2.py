@@ -51,6 +51,7 @@ ROWS = [
                                                              "unitriangular": True}),
     ("median/nan_last_axis", MED, (), {}), ("median/nan_axis0", MED, (), {"axis": 0}),
     ("median/nan_keepdims", MED, (), {"axis": 1, "keepdims": True}),
+    ("hooks/none", P23, (), {}),
 ]
 
 
