@@ -4,22 +4,13 @@ from ..._core.backend import xp
 from ..._core import dtype as mstype
 from ..._core.tensor import Tensor
 from ...common.parameter import Parameter
-from ... import _checkparam as validator
 from ._rules import ARRAYS, rules, write
 from .optimizer import Optimizer, opt_init_args_register
+from .adam import _check_param_value
 
 __all__ = ['AdaMax']
 
 _F32 = xp.float32
-
-
-def _check_param_value(beta1, beta2, eps, prim_name):
-    validator.check_value_type("beta1", beta1, [float], prim_name)
-    validator.check_value_type("beta2", beta2, [float], prim_name)
-    validator.check_value_type("eps", eps, [float], prim_name)
-    validator.check_float_range_open(beta1, 0.0, 1.0, "beta1", prim_name)
-    validator.check_float_range_open(beta2, 0.0, 1.0, "beta2", prim_name)
-    validator.check_positive_float(eps, "eps", prim_name)
 
 
 class AdaMax(Optimizer):

@@ -13,6 +13,7 @@ _F32 = xp.float32
 
 
 def _check_param_value(beta1, beta2, eps, prim_name):
+    """The checks of the Adam family's betas and eps (Adam, AdamWeightDecay, AdaMax, Lamb, LazyAdam, AdamOffload)."""
     validator.check_value_type("beta1", beta1, [float], prim_name)
     validator.check_value_type("beta2", beta2, [float], prim_name)
     validator.check_value_type("eps", eps, [float], prim_name)

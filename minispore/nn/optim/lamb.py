@@ -5,21 +5,12 @@ minispore computes MindSpore's documented rule (tests/golden/cases_optim2.py lis
 from ..._core.backend import xp
 
 from ..._core.tensor import Tensor
-from ... import _checkparam as validator
 from .optimizer import Optimizer, opt_init_args_register
+from .adam import _check_param_value
 
 __all__ = ['Lamb']
 
 _F32 = xp.float32
-
-
-def _check_param_value(beta1, beta2, eps, prim_name):
-    validator.check_value_type("beta1", beta1, [float], prim_name)
-    validator.check_value_type("beta2", beta2, [float], prim_name)
-    validator.check_value_type("eps", eps, [float], prim_name)
-    validator.check_float_range_open(beta1, 0.0, 1.0, "beta1", prim_name)
-    validator.check_float_range_open(beta2, 0.0, 1.0, "beta2", prim_name)
-    validator.check_positive_float(eps, "eps", prim_name)
 
 
 class Lamb(Optimizer):

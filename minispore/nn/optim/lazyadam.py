@@ -9,26 +9,18 @@ from ...common.parameter import Parameter
 from ... import _checkparam as validator
 from ._rules import ARRAYS, rules, write
 from .optimizer import Optimizer, opt_init_args_register
+from .adam import _check_param_value
 
 __all__ = ['LazyAdam', 'AdamOffload']
 
 _F32 = xp.float32
 
 
-def _check_param_value(beta1, beta2, eps, weight_decay, prim_name):
-    validator.check_value_type("beta1", beta1, [float], prim_name)
-    validator.check_value_type("beta2", beta2, [float], prim_name)
-    validator.check_value_type("eps", eps, [float], prim_name)
-    validator.check_float_range_open(beta1, 0.0, 1.0, "beta1", prim_name)
-    validator.check_float_range_open(beta2, 0.0, 1.0, "beta2", prim_name)
-    validator.check_positive_float(eps, "eps", prim_name)
-
-
 class _AdamLike(Optimizer):
     def __init__(self, params, learning_rate, beta1, beta2, eps, use_locking, use_nesterov, weight_decay,
                  loss_scale):
         super().__init__(learning_rate, params, weight_decay, loss_scale)
-        _check_param_value(beta1, beta2, eps, weight_decay, self.cls_name)
+        _check_param_value(beta1, beta2, eps, self.cls_name)
         validator.check_value_type("use_locking", use_locking, [bool], self.cls_name)
         validator.check_value_type("use_nesterov", use_nesterov, [bool], self.cls_name)
         self.beta1 = Tensor(beta1, mstype.float32)
