@@ -10,9 +10,6 @@ differentiable rows, the gradient through ``ms.grad``. The names MindSpore 2.10'
 import os
 import sys
 
-import numpy as np
-import pytest
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "golden"))
 

@@ -42,6 +42,7 @@ THETA3 = _r(21, (1, 3, 4))
 ROIS = np.array([[0, 0.5, 0.5, 6.0, 7.0], [0, 2.0, 1.0, 8.0, 9.0]], np.float32)
 BOXES = np.array([[0.1, 0.1, 0.8, 0.9], [0.0, 0.2, 0.5, 1.0]], np.float32)
 BOX_IDX = np.array([0, 0], np.int32)
+OUT_BOXES = np.array([[-0.2, 0.1, 0.8, 1.3], [0.3, -0.5, 0.3, 0.7]], np.float32)     # partly outside the image
 DW = _r(22, (2, 2, 3, 3))
 I32 = np.array([4, 4], np.int32)
 IDS = np.array([[1, 0, 3], [3, 1, 1]], np.int32)
@@ -104,7 +105,9 @@ PRIM_ROWS = [
     ("ResizeLinear1D", (), {}, [SEQ, np.array([7], np.int64)], False),
     ("ResizeLinear1D", ("half_pixel",), {}, [SEQ, np.array([7], np.int64)], False, "ResizeLinear1D/half"),
     ("ResizeArea", (), {}, [NHWC, np.array([3, 2], np.int32)], False),
-    ("CropAndResize", (), {}, [NHWC, BOXES, BOX_IDX, (3, 3)], False),
+    ("CropAndResize", (), {}, [NHWC, BOXES, BOX_IDX, (3, 3)], True),
+    ("CropAndResize", ("nearest", 0.5), {}, [NHWC, OUT_BOXES, BOX_IDX, (3, 4)], False, "CropAndResize/nearest"),
+    ("CropAndResize", ("bilinear", -1.0), {}, [NHWC, OUT_BOXES, BOX_IDX, (4, 1)], False, "CropAndResize/extrapolate"),
     ("Embedding", (), {}, [IDS, ("param", EMB), None, 1.0], False, "Embedding/max_norm"),
     ("AffineGrid", (), {}, [THETA2, (1, 1, 3, 4)], False),
     ("AffineGrid", (True,), {}, [THETA3, (1, 1, 2, 3, 2)], False, "AffineGrid/3d"),
@@ -124,7 +127,23 @@ FUNC_ROWS = [
     ("grid_sample", "grid_sample", [IMG, GRID2], {"align_corners": False}, True),
 ]
 
-PRIM_ERROR_ROWS = []
+# (case, class, constructor args, constructor kwargs, inputs): calls MindSpore refuses (the error class recorded)
+PRIM_ERROR_ROWS = [
+    ("AdaptiveAvgPool2D/2d", "AdaptiveAvgPool2D", ((2, 2),), {}, [A]),
+    ("Conv3D/channels", "Conv3D", (3, 2), {}, [VOL, _r(30, (3, 3, 2, 2, 2))]),
+    ("Conv3D/kernel", "Conv3D", (3, 5), {}, [VOL, _r(31, (3, 2, 5, 5, 5))]),
+    ("Conv2DBackpropInput/size", "Conv2DBackpropInput", (3, 3), {}, [DOUT2, W2, (1, 2, 6, 6)]),
+    ("MaxPool3D/kernel", "MaxPool3D", (), {"kernel_size": 5}, [VOL]),
+    ("AvgPool3D/rank", "AvgPool3D", (), {"kernel_size": 2}, [IMG]),
+    ("ResizeBilinearV2/both", "ResizeBilinearV2", (True, True), {}, [IMG, I32]),
+    ("ResizeBilinearV2/rank", "ResizeBilinearV2", (), {}, [SEQ, I32]),
+    ("GridSampler2D/batch", "GridSampler2D", (), {}, [IMG4, GRID2]),
+    ("AffineGrid/size", "AffineGrid", (), {}, [THETA2, (2, 1, 3, 4)]),
+    ("CropAndResize/index", "CropAndResize", (), {}, [NHWC, BOXES, np.array([0, 3], np.int32), (3, 3)]),
+    ("BatchNorm/scale", "BatchNorm", (), {}, [BN_X, np.ones(2, np.float32), BN_B, BN_M, BN_V]),
+    ("UpsampleNearest1D/both", "UpsampleNearest1D", (), {}, [SEQ, (7,), (2.0,)]),
+    ("ROIAlign/rois", "ROIAlign", (2, 2, 0.5), {}, [IMG, ROIS[:, :4]]),
+]
 _CPU = "MindSpore 2.10's CPU build has no kernel for it (RuntimeError); minispore computes it: "
 DELIBERATE = {
     "LogSoftmaxExt": _CPU + "log_softmax along dim (None: 0 for 0-, 1- and 3-D inputs, else 1)",
@@ -133,6 +152,8 @@ DELIBERATE = {
     "UpsampleLinear1D": _CPU + "linear interpolation, half-pixel coordinates clamped at 0 (ops.interpolate's)",
     "UpsampleLinear1D/grad": _CPU + "the transposed interpolation",
     "UpsampleBilinear2D/align": _CPU + "bilinear interpolation with aligned corners",
+    "Conv3D/kernel": "MindSpore 2.10 returns an empty (1, 3, 0, 0, 0) output for a kernel larger than the input; "
+                     "minispore raises ValueError naming the shapes (as its other convolutions do)",
     "Embedding": _CPU + "the rows of weight at the indices",
     "Embedding/padding_idx": _CPU + "the rows of weight at the indices",
     "Embedding/padding_idx/grad": _CPU + "index counts, none for the padding_idx row",
@@ -181,6 +202,7 @@ _EMB_RN = _renormed(EMB, IDS, 1.0)
 _EMB_COUNTS = np.stack([np.full(3, (IDS == r).sum() * (r != 1), np.float64) for r in range(4)])
 
 INSTEAD = {
+    "Conv3D/kernel": {"error": "ValueError", "keywords": ["Conv3D", "kernel"]},
     "UpsampleLinear1D": _p("Prim[UpsampleLinear1D]", "UpsampleLinear1D", _t(
         np.einsum("oi,nci->nco", _L17, SEQ.astype(np.float64)), "Float32")),
     "UpsampleLinear1D/grad": _t(np.broadcast_to(_L17.sum(0), SEQ.shape), "Float32"),
@@ -197,6 +219,14 @@ INSTEAD = {
     "AllFinite/inf": _p("Prim[AllFinite]", "AllFinite", _t(np.bool_(True), "Bool")),
 }
 TOLERANCE = {}
+# words both frameworks' messages hold (case-insensitive)
+KEYWORDS = {"Conv3D/channels": ["Conv3D", "C_in"], "Conv2DBackpropInput/size": ["convolution"],
+            "MaxPool3D/kernel": ["MaxPool3D"], "AvgPool3D/rank": ["AvgPool3D", "5"],
+            "ResizeBilinearV2/both": ["ResizeBilinearV2", "half_pixel_centers", "align_corners"],
+            "ResizeBilinearV2/rank": ["ResizeBilinearV2", "4"], "GridSampler2D/batch": ["grid", "(1, 3, 3, 2)"],
+            "AffineGrid/size": ["AffineGrid", "theta"], "CropAndResize/index": ["CropAndResize", "[0, 1)"],
+            "BatchNorm/scale": ["BatchNorm"], "UpsampleNearest1D/both": ["UpsampleNearest1D", "output_size", "scales"],
+            "ROIAlign/rois": ["rois", "5"]}
 
 
 def cases(ms):
@@ -237,6 +267,9 @@ def cases(ms):
     def cls(name):
         return getattr(ops, name, None) or getattr(nn_ops, name)
 
+    for case, name, a, kw, inputs in PRIM_ERROR_ROWS:
+        out.append((case, lambda name=name, a=a, kw=kw, inputs=inputs: cls(name)(*a, **kw)(*[arg(v) for v in inputs])))
+
     for case, fname, inputs, kw, with_grad in FUNC_ROWS:
         def fn(*args, fname=fname, kw=kw):
             return getattr(ops, fname)(*args, **kw)
@@ -263,6 +296,4 @@ def cases(ms):
             out.append((case + "/grad", lambda make=make, inputs=inputs: grad_of(make(), inputs)))
 
 
-    for case, name, a, kw, inputs in PRIM_ERROR_ROWS:
-        out.append((case, lambda name=name, a=a, kw=kw, inputs=inputs: cls(name)(*a, **kw)(*[arg(v) for v in inputs])))
     return out

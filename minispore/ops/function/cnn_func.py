@@ -146,39 +146,31 @@ def resize_area(images, size, align_corners=False):
 
 
 # ----------------------------------------------------------------------------- crop_and_resize
-def _crop_rows(lo, hi, n_in, n_out, method):
-    """(boxes, n_out, n_in) weights and (boxes, n_out) in-range flags for one axis of the boxes."""
-    j = xp.arange(n_out, dtype=xp.float64)
-    if n_out > 1:
-        src = lo[:, None] * (n_in - 1) + j * ((hi - lo) * (n_in - 1) / (n_out - 1))[:, None]
-    else:
-        src = (0.5 * (lo + hi) * (n_in - 1))[:, None] + 0 * j
-    inside = (src >= 0) & (src <= n_in - 1)
-    mats = xp.zeros(src.shape + (n_in,))
-    b, o = xp.meshgrid(xp.arange(src.shape[0]), xp.arange(n_out), indexing="ij")
-    safe = xp.clip(src, 0, n_in - 1)
-    if method == "nearest":
-        xp.add.at(mats, (b, o, xp.rint(safe).astype(xp.int64)), inside * 1.0)
-    else:
-        low = xp.floor(safe)
-        frac = safe - low
-        xp.add.at(mats, (b, o, low.astype(xp.int64)), inside * (1 - frac))
-        xp.add.at(mats, (b, o, xp.minimum(low + 1, n_in - 1).astype(xp.int64)), inside * frac)
-    return mats, inside
-
-
 def crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", extrapolation_value=0.0):
     """Crops of the (N, H, W, C) ``image`` at the normalised ``boxes`` (y1, x1, y2, x2) of images
     ``box_indices``, each resized to ``crop_size`` (h, w): (num_boxes, h, w, C), Float32. Points outside the
-    image take ``extrapolation_value``. The derivative reaches the image (the boxes are read as values)."""
-    op = "crop_and_resize"
+    image take ``extrapolation_value``. The derivative reaches the image and (bilinear) the boxes."""
+    return crop_and_resize_op("crop_and_resize", image, boxes, box_indices, crop_size, method, extrapolation_value)
+
+
+def _box_coords(lo, hi, n_in, n_out):
+    """(B, n_out) source coordinates of one axis of the boxes (Tensors lo, hi of shape (B,))."""
+    if n_out > 1:
+        j = Tensor(xp.arange(n_out, dtype=xp.float32)[None, :])
+        step = M.div(M.mul(M.sub(hi, lo), float(n_in - 1)), float(n_out - 1))
+        start = P.reshape(M.mul(lo, float(n_in - 1)), (lo.shape[0], 1))
+        return M.add(start, M.mul(P.reshape(step, (lo.shape[0], 1)), j))
+    return P.reshape(M.mul(M.add(lo, hi), 0.5 * (n_in - 1)), (lo.shape[0], 1))
+
+
+def crop_and_resize_op(op, image, boxes, box_indices, crop_size, method, extrapolation_value):
     x = _tensor(image, "image", op)
     if x.ndim != 4:
         raise ValueError(f"For '{op}', the image must be 4-D (N, H, W, C), but got shape {x.shape}.")
-    if method not in ("bilinear", "nearest", "bilinear_v2"):
-        raise ValueError(f"For '{op}', the 'method' must be 'bilinear', 'nearest' or 'bilinear_v2', but got "
-                         f"{method!r}.")
-    b = _tensor(boxes, "boxes", op).asnumpy().astype(xp.float64)
+    if method not in ("bilinear", "nearest"):
+        raise ValueError(f"For '{op}', the 'method' must be 'bilinear' or 'nearest' (minispore has no "
+                         f"'bilinear_v2' yet), but got {method!r}.")
+    b = _tensor(boxes, "boxes", op)
     idx = _tensor(box_indices, "box_indices", op).asnumpy().astype(xp.int64).reshape(-1)
     if b.ndim != 2 or b.shape[1] != 4 or idx.shape[0] != b.shape[0]:
         raise ValueError(f"For '{op}', the boxes must be (num_boxes, 4) and box_indices (num_boxes,), but got "
@@ -187,17 +179,35 @@ def crop_and_resize(image, boxes, box_indices, crop_size, method="bilinear", ext
         raise ValueError(f"For '{op}', the box_indices must be in [0, {x.shape[0]}), but got {idx.tolist()}.")
     ch, cw = _sizes(op, tuple(crop_size), 2)
     x = M.cast(x, "float32") if x._data.dtype != xp.float32 else x
-    my, iny = _crop_rows(b[:, 0], b[:, 2], x.shape[1], ch, "nearest" if method == "nearest" else "bilinear")
-    mx, inx = _crop_rows(b[:, 1], b[:, 3], x.shape[2], cw, "nearest" if method == "nearest" else "bilinear")
-    picked = A.gather(x, Tensor(idx), 0)                                 # (B, H, W, C)
-    c = x.shape[3]
-    rows = P.matmul(Tensor(my.astype(xp.float32)), P.reshape(picked, (len(idx), x.shape[1], x.shape[2] * x.shape[3])))   # (B, ch, W*C)
-    rows = P.reshape(rows, (len(idx), ch, x.shape[2], c))
-    out = P.matmul(P.reshape(Tensor(mx.astype(xp.float32)), (len(idx), 1, cw, x.shape[2])), rows)   # (B, ch, cw, C)
-    outside = 1.0 - (iny[:, :, None] & inx[:, None, :])
-    if extrapolation_value and outside.any():
-        out = M.add(out, Tensor((outside[..., None] * extrapolation_value).astype(xp.float32)))
-    return out
+    b = M.cast(b, "float32") if b._data.dtype != xp.float32 else b
+    nb, h, w, c = len(idx), x.shape[1], x.shape[2], x.shape[3]
+    part = [P.reshape(A.gather(b, Tensor(xp.array([k])), 1), (nb,)) for k in range(4)]
+    ys, xs = _box_coords(part[0], part[2], h, ch), _box_coords(part[1], part[3], w, cw)    # (B, ch), (B, cw)
+    yv, xv = P.stop_gradient(ys).asnumpy(), P.stop_gradient(xs).asnumpy()
+    inside = ((yv >= 0) & (yv <= h - 1))[:, :, None] & ((xv >= 0) & (xv <= w - 1))[:, None, :]    # (B, ch, cw)
+    flat = P.reshape(A.gather(x, Tensor(idx), 0), (nb, h * w, c))
+
+    def at(yi, xi):
+        index = (xp.clip(yi, 0, h - 1)[:, :, None] * w + xp.clip(xi, 0, w - 1)[:, None, :]).reshape(nb, -1, 1)
+        got = A.gather_d(flat, 1, Tensor(xp.broadcast_to(index, (nb, ch * cw, c)).copy()))
+        return P.reshape(got, (nb, ch, cw, c))
+
+    if method == "nearest":      # (coordinates inside the image are >= 0: round half away from zero)
+        out = at(xp.floor(yv + 0.5).astype(xp.int64), xp.floor(xv + 0.5).astype(xp.int64))
+    else:
+        y0, x0 = xp.floor(yv), xp.floor(xv)
+        ly = P.reshape(M.sub(ys, Tensor(y0.astype(xp.float32))), (nb, ch, 1, 1))
+        lx = P.reshape(M.sub(xs, Tensor(x0.astype(xp.float32))), (nb, 1, cw, 1))
+        y0, x0 = y0.astype(xp.int64), x0.astype(xp.int64)
+        y1, x1 = xp.ceil(yv).astype(xp.int64), xp.ceil(xv).astype(xp.int64)
+        top = M.add(at(y0, x0), M.mul(M.sub(at(y0, x1), at(y0, x0)), lx))
+        bottom = M.add(at(y1, x0), M.mul(M.sub(at(y1, x1), at(y1, x0)), lx))
+        out = M.add(top, M.mul(M.sub(bottom, top), ly))
+    keep = inside[..., None]
+    if keep.all():
+        return out
+    fill = Tensor(xp.where(keep, 0.0, float(extrapolation_value)).astype(xp.float32))
+    return M.add(M.mul(out, Tensor(keep.astype(xp.float32))), fill)
 
 
 # ----------------------------------------------------------------------------- affine_grid / grid_sample
@@ -210,7 +220,10 @@ def _base_coords(n, align):
 def affine_grid(theta, size, align_corners=False):
     """The sampling grid of the affine maps ``theta``: (N, 2, 3) with ``size`` (N, C, H, W) gives (N, H, W, 2);
     (N, 3, 4) with (N, C, D, H, W) gives (N, D, H, W, 3); coordinates (x, y[, z]) in [-1, 1]."""
-    op = "affine_grid"
+    return affine_grid_op("affine_grid", theta, size, align_corners)
+
+
+def affine_grid_op(op, theta, size, align_corners):
     t = _tensor(theta, "theta", op)
     size = tuple(int(s) for s in size)
     nd = len(size) - 2
@@ -253,7 +266,8 @@ def grid_sample_nd(op, nd, input, grid, mode, padding_mode, align_corners):
     coords = []
     for k in range(nd):
         size = spatial[nd - 1 - k]
-        v = _unnormalise(P.reshape(A.gather(g, Tensor(xp.array(k)), nd + 1), (n, int(xp.prod(g.shape[1:-1])))), size, align_corners)
+        v = P.reshape(A.gather(g, Tensor(xp.array(k)), nd + 1), (n, int(xp.prod(g.shape[1:-1]))))
+        v = _unnormalise(v, size, align_corners)
         if padding_mode == "border":
             v = M.clamp(v, 0.0, float(size - 1))
         coords.append((v, size))

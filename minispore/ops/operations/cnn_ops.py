@@ -7,6 +7,7 @@ from .. import function as F
 from ..function import cnn_func as C
 from ..function import conv_func as CF
 from ..._core.tensor import Tensor
+from ..function.math_func import ValueRuntimeError
 from ._base import _MISSING, collect, prim
 # classes MindSpore defines in nn_ops that minispore keeps elsewhere: the same objects, re-exported (their golden
 # rows are those of their own families)
@@ -144,7 +145,14 @@ MaxPool3DWithArgmax = prim(
 
 # ------------------------------------------------------------------------------------------ batch norm
 def _batch_norm(self, x, scale, bias, mean, variance):
+    x = CF._tensor(x, "input_x", "BatchNorm")
+    if x.ndim < 2:
+        raise ValueError(f"For 'BatchNorm', the input must be at least 2-D (N, C, ...), but got shape {x.shape}.")
     c = x.shape[1]
+    for what, t in (("scale", scale), ("bias", bias), ("mean", mean), ("variance", variance)):
+        if not isinstance(t, Tensor) or tuple(t.shape) != (c,):
+            raise ValueError(f"For 'BatchNorm', the {what} must be a Tensor of shape ({c},) (the input's channels), "
+                             f"but got {getattr(t, 'shape', type(t).__name__)}.")
     if self.is_training:
         xs = F.stop_gradient(x)
         axes = (0,) + tuple(range(2, x.ndim))
@@ -213,8 +221,8 @@ def _backprop_input(op, nd, dout, weight, input_size, self):
     expect = tuple((n + lo + hi - d * (k - 1) - 1) // s + 1
                    for n, (lo, hi), k, s, d in zip(size[2:], pads, kernel, stride, dilation))
     if tuple(dout.shape[2:]) != expect:
-        raise ValueError(f"For '{op}', the dout of shape {dout.shape} does not match the convolution of an input "
-                         f"{size} with the weight {w.shape} (its output would be {expect}).")
+        raise ValueRuntimeError(f"For '{op}', the dout of shape {dout.shape} does not match the convolution of an "
+                                f"input {size} with the weight {w.shape} (its output would be {expect}).")
     from .. import _prims as P
     return P.conv_backprop_input(dout, w, size, stride, dilation, pads, int(self.group))
 
@@ -355,10 +363,12 @@ ResizeArea = prim("ResizeArea", lambda self, x, size: C.resize_area(x, _values(s
                   [("align_corners", False)])
 CropAndResize = prim(
     "CropAndResize", lambda self, image, boxes, box_index, crop_size:
-    F.crop_and_resize(image, boxes, box_index, _values(crop_size), self.method, self.extrapolation_value),
+    C.crop_and_resize_op(self.name, image, boxes, box_index, _values(crop_size), self.method,
+                         self.extrapolation_value),
     [("method", "bilinear"), ("extrapolation_value", 0.0)])
-AffineGrid = prim("AffineGrid", lambda self, theta, output_size: F.affine_grid(theta, _values(output_size),
-                                                                                 self.align_corners),
+AffineGrid = prim("AffineGrid", lambda self, theta, output_size: C.affine_grid_op(self.name, theta,
+                                                                                    _values(output_size),
+                                                                                    self.align_corners),
                   [("align_corners", False)])
 
 _GRID = {"bilinear": 0, "nearest": 1, "bicubic": 2, "zeros": 0, "border": 1, "reflection": 2}
