@@ -480,6 +480,73 @@ class Cell:
             return {}
         return {p: p.init_data() for p in self.get_parameters()}
 
+    def generate_scope(self):
+        """Name every Cell below this one by its path, as MindSpore's graph dumps do: ``Default/<attr>-<Class>/...``
+        (read with ``get_scope``; this Cell's own scope is left as it is)."""
+        def visit(cell, scope):
+            for name, child in cell.name_cells().items():
+                child_scope = f"{scope}/{name}-{type(child).__name__}"
+                child.__dict__["_scope"] = child_scope
+                visit(child, child_scope)
+        visit(self, "Default")
+
+    def check_names_and_refresh_name(self):
+        """When two Parameters share a name, rename every Parameter to its attribute path (then check again)."""
+        if "_params" not in self.__dict__:
+            return
+        names = [p.name for _, p in self.parameters_and_names()]
+        if len(set(names)) < len(names):
+            self.update_parameters_name()
+            self.check_names()
+
+    def compile_and_run(self, *args, **kwargs):
+        """Compile ``construct`` for these inputs (once per signature, as a GRAPH_MODE call does) and run it."""
+        d = self.__dict__
+        graph_fns = d.setdefault("_graph_fns", {})
+        graph_fn = graph_fns.get(d["training"])
+        if graph_fn is None:
+            from .._core.jit import JitFunction
+            graph_fn = graph_fns[d["training"]] = JitFunction(self._run_construct, self._declared_inputs)
+        return graph_fn(*args, **kwargs)
+
+    def offload(self, backward_prefetch='Auto'):
+        """Mark this Cell's operators for host offloading (Ascend memory saving): checked as MindSpore checks it;
+        one CPU device has no device memory to offload from, so it has no other effect."""
+        if isinstance(backward_prefetch, str):
+            if backward_prefetch != 'Auto':
+                raise ValueError(f"For '{type(self).__name__}', the 'backward_prefetch' must be str and must be in "
+                                 f"'['Auto']', but got '{backward_prefetch}'.")
+        elif isinstance(backward_prefetch, bool) or not isinstance(backward_prefetch, int):
+            raise TypeError(f"The input value must be int, but got '{type(backward_prefetch).__name__}'")
+        elif backward_prefetch < 0:
+            raise ValueError(f"The input value must be int and must >= 0, but got '{backward_prefetch}' with type "
+                             f"'int'.")
+
+    @property
+    def bprop_debug(self):
+        """MindSpore's switch for running a user ``bprop`` in PyNative while debugging (stored; minispore always
+        runs a Cell's bprop as Python)."""
+        return self.__dict__.get("_bprop_debug", False)
+
+    @bprop_debug.setter
+    def bprop_debug(self, value):
+        if not isinstance(value, bool):
+            raise TypeError(f"For 'Cell', the property 'bprop_debug' must be bool, but got {type(value).__name__}.")
+        self.__dict__["_bprop_debug"] = value
+
+    # (the layouts of model parallelism: one device holds every Parameter whole, so they stay empty)
+    @property
+    def parameter_layout_dict(self):
+        return self.__dict__.setdefault("_parameter_layout_dict", {})
+
+    @property
+    def parallel_parameter_name_list(self):
+        return self.__dict__.get("_parallel_parameter_name_list", ())
+
+    @property
+    def parallel_parameter_merge_net_dict(self):
+        return self.__dict__.setdefault("_parallel_parameter_merge_net_dict", {})
+
     def set_broadcast_flag(self, mode=True):
         """Set the ``broadcast_flag`` MindSpore's data parallelism reads (no effect on one device)."""
         self.add_flags_recursive(broadcast_flag=mode)

@@ -501,6 +501,62 @@ def init_parameters_data(ms):
     return [sorted(k.name for k in r), all(v is k for k, v in r.items()), net.init_parameters_data(True)]
 
 
+def generate_scope(ms):
+    net = ms.nn.SequentialCell([ms.nn.Dense(2, 2), ms.nn.SequentialCell([ms.nn.ReLU()])])
+    net.generate_scope()
+    return [[n, c.get_scope()] for n, c in net.cells_and_names()]
+
+
+def check_names_and_refresh_name(ms):
+    nn = ms.nn
+
+    class Dup(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.a = ms.Parameter(ms.Tensor(np.ones(1, np.float32)), name="same")
+            self.b = ms.Parameter(ms.Tensor(np.ones(1, np.float32)), name="same")
+    d = Dup()
+    d.check_names_and_refresh_name()
+    net = _net(ms)
+    net.check_names_and_refresh_name()
+    return [[p.name for p in d.get_parameters()], [p.name for p in net.get_parameters()]]
+
+
+def compile_and_run(ms):
+    net = _net(ms)
+    return [net.compile_and_run(ms.Tensor(X)), net(ms.Tensor(X))]
+
+
+def offload(ms):
+    net = _net(ms)
+    return [net.offload(), net.offload(3)]
+
+
+def offload_bad_string(ms):
+    return _net(ms).offload("x")
+
+
+def offload_negative(ms):
+    return _net(ms).offload(-1)
+
+
+def offload_float(ms):
+    return _net(ms).offload(1.5)
+
+
+def parallel_bookkeeping(ms):
+    net = _net(ms)
+    before = net.bprop_debug
+    net.bprop_debug = True
+    return [before, net.bprop_debug, net.parameter_layout_dict, net.parallel_parameter_name_list,
+            net.parallel_parameter_merge_net_dict]
+
+
+def global_cells(ms):
+    net = _net(ms)
+    return [type(ms.nn.Cell.global_cells).__name__, net in ms.nn.Cell.global_cells]
+
+
 def class_attributes(ms):
     Cell = ms.nn.Cell
     return [Cell.IGNORE_LIST, repr(Cell.T_destination), sorted(_net(ms).exist_names), sorted(_net(ms).exist_objs)]
@@ -525,6 +581,10 @@ NAMES = {
     "create_time": "instance_bookkeeping", "IGNORE_LIST": "class_attributes", "T_destination": "class_attributes",
     "exist_names": "class_attributes", "exist_objs": "class_attributes", "cast_inputs": "deprecated_no_ops",
     "remove_redundant_parameters": "deprecated_no_ops", "init_parameters_data": "init_parameters_data",
+    "generate_scope": "generate_scope", "check_names_and_refresh_name": "check_names_and_refresh_name",
+    "compile_and_run": "compile_and_run", "offload": "offload_bad_string", "bprop_debug": "parallel_bookkeeping",
+    "parameter_layout_dict": "parallel_bookkeeping", "parallel_parameter_name_list": "parallel_bookkeeping",
+    "parallel_parameter_merge_net_dict": "parallel_bookkeeping", "global_cells": "global_cells",
 }
 
 DELIBERATE = {}
