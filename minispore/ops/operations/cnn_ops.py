@@ -45,8 +45,16 @@ AdaptiveAvgPool2D = prim("AdaptiveAvgPool2D", lambda self, x: F.adaptive_avg_poo
                          [("output_size", _MISSING)], shown={"output_size": _adaptive_size(2)})
 AdaptiveAvgPool3D = prim("AdaptiveAvgPool3D", lambda self, x: F.adaptive_avg_pool3d(x, self.output_size),
                          [("output_size", _MISSING)], shown={"output_size": _adaptive_size(3)})
-AdaptiveMaxPool2D = prim("AdaptiveMaxPool2D", lambda self, x: F.adaptive_max_pool2d(x, self.output_size, True),
-                         [("output_size", _MISSING)], shown={"output_size": _adaptive_size(2)})
+def _adaptive_max2d(self, x):
+    size = self.output_size
+    if not (isinstance(size, int) or isinstance(size, (tuple, list)) and all(isinstance(v, int) for v in size)):
+        raise TypeError(f"For 'AdaptiveMaxPool2D', the 'output_size' must be an int or a tuple of ints (MindSpore "
+                        f"2.10's Primitive takes no None), but got {size!r}.")
+    return F.adaptive_max_pool2d(x, size, True)
+
+
+AdaptiveMaxPool2D = prim("AdaptiveMaxPool2D", _adaptive_max2d, [("output_size", _MISSING)],
+                         shown={"output_size": _adaptive_size(2)})
 
 
 def _adaptive_max3d(self, x, output_size):
@@ -122,7 +130,8 @@ def _max_pool3d(self, x):
 MaxPool3D = _with_pad_list(prim(
     "MaxPool3D", _max_pool3d, [("kernel_size", 1), ("strides", 1), ("pad_mode", "VALID"), ("pad_list", 0),
                                ("ceil_mode", None), ("data_format", "NCDHW")],
-    shown={"kernel_size": lambda v: _lead(v, 3), "strides": lambda v: _lead(v, 3), "pad_mode": str.upper,
+    shown={"kernel_size": lambda v: _lead(v, 3), "strides": lambda v: _lead(v, 3),
+           "pad_mode": lambda m: "CALCULATED" if m.upper() == "PAD" else m.upper(),     # (MindSpore's record)
            "ceil_mode": lambda v: int(bool(v))}), "pad_list")
 
 
@@ -299,8 +308,8 @@ def _conv3d_transpose(self, x, w, bias=None):
     pairs = tuple((pad[2 * i], pad[2 * i + 1]) for i in range(3))
     CF.check_pad_mode(mode, pairs, self.pad, op)
     output_padding = _ints(self.output_padding, 3)[-3:]
-    return CF.conv_transpose(op, 3, x, w, bias, stride, mode, pairs, output_padding, dilation, int(self.group),
-                             zero_extra=True)
+    # output_padding extends the output with computed values (the input-gradient of the larger convolution)
+    return CF.conv_transpose(op, 3, x, w, bias, stride, mode, pairs, output_padding, dilation, int(self.group))
 
 
 Conv3DTranspose = _conv3d_hidden(prim(
