@@ -45,3 +45,35 @@ def test_names_are_exported_where_mindspore_has_them():
         assert getattr(nn_ops, name) is getattr(linalg_ops, name)
     for name in ("crop_and_resize", "affine_grid", "grid_sample"):
         assert callable(getattr(ms.ops, name))
+
+
+def test_grid_sample_stages_under_jit():
+    """Grid sampling is written with primitives only (no value read back), so ms.jit stages it without the
+    eager fallback, forward and gradient alike."""
+    import warnings
+
+    import numpy as np
+
+    import minispore as ms
+    x, g = ms.Tensor(cases_cnnprims.IMG), ms.Tensor(cases_cnnprims.GRID2)
+
+    def f(x, g):
+        return ms.ops.sum(ms.ops.GridSampler2D()(x, g) * ms.ops.GridSampler2D()(x, g))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        staged = ms.jit(ms.grad(f, (0, 1)))(x, g)
+    eager = ms.grad(f, (0, 1))(x, g)
+    for a, b in zip(staged, eager):
+        np.testing.assert_allclose(a.asnumpy(), b.asnumpy(), rtol=1e-6, atol=1e-7)
+
+
+def test_errors_are_raised_at_the_call_under_jit():
+    import numpy as np
+    import pytest
+
+    import minispore as ms
+    x = ms.Tensor(cases_cnnprims.IMG)
+    with pytest.raises(ValueError, match="ResizeBilinearV2"):
+        ms.jit(lambda x: ms.ops.ResizeBilinearV2(True, True)(x, ms.Tensor(np.array([4, 4], np.int32))))(x)
+    with pytest.raises(ValueError, match="AvgPool3D"):
+        ms.jit(lambda x: ms.ops.AvgPool3D(2, 2)(x))(x)

@@ -138,7 +138,7 @@ def resize_area(images, size, align_corners=False):
     x = _tensor(images, "images", op)
     if x.ndim != 4:
         raise ValueError(f"For '{op}', the images must be 4-D (N, H, W, C), but got shape {x.shape}.")
-    x = M.cast(x, "float32") if x._data.dtype != xp.float32 else x
+    x = A.cast(x, "float32") if x._data.dtype != xp.float32 else x
     size = _sizes(op, size, 2)
     for axis, n_out in ((1, size[0]), (2, size[1])):
         x = _along(x, axis, _area_matrix(x.shape[axis], n_out, align_corners))
@@ -178,8 +178,8 @@ def crop_and_resize_op(op, image, boxes, box_indices, crop_size, method, extrapo
     if idx.size and (idx.min() < 0 or idx.max() >= x.shape[0]):
         raise ValueError(f"For '{op}', the box_indices must be in [0, {x.shape[0]}), but got {idx.tolist()}.")
     ch, cw = _sizes(op, tuple(crop_size), 2)
-    x = M.cast(x, "float32") if x._data.dtype != xp.float32 else x
-    b = M.cast(b, "float32") if b._data.dtype != xp.float32 else b
+    x = A.cast(x, "float32") if x._data.dtype != xp.float32 else x
+    b = A.cast(b, "float32") if b._data.dtype != xp.float32 else b
     nb, h, w, c = len(idx), x.shape[1], x.shape[2], x.shape[3]
     part = [P.reshape(A.gather(b, Tensor(xp.array([k])), 1), (nb,)) for k in range(4)]
     ys, xs = _box_coords(part[0], part[2], h, ch), _box_coords(part[1], part[3], w, cw)    # (B, ch), (B, cw)
@@ -274,26 +274,27 @@ def grid_sample_nd(op, nd, input, grid, mode, padding_mode, align_corners):
     flat = P.reshape(x, (n, c, int(xp.prod(spatial))))
     strides = [int(xp.prod(spatial[nd - k:])) if k else 1 for k in range(nd)]   # x: 1, y: W, z: H*W
 
+    dtype = x._data.dtype
+    base = [M.round(P.stop_gradient(v)) if mode == "nearest" else M.floor(P.stop_gradient(v)) for v, _ in coords]
+
     def corner(offsets):
-        index = 0
+        """One corner's values times its weight: indices from the stopped coordinates (primitives only, so that
+        the function stages under jit), out-of-range corners masked to zero."""
+        index = None
         weight = None
         valid = None
-        for (v, size), off, stride in zip(coords, offsets, strides):
-            if mode == "nearest":
-                pos = xp.rint(P.stop_gradient(v)._data)
-            else:
-                pos = xp.floor(P.stop_gradient(v)._data) + off
-            ok = (pos >= 0) & (pos <= size - 1)
-            valid = ok if valid is None else valid & ok
-            index = index + xp.clip(pos, 0, size - 1).astype(xp.int64) * stride
+        for (v, size), low, off, stride in zip(coords, base, offsets, strides):
+            pos = M.add(low, float(off)) if off else low
+            ok = A.cast(M.logical_and(M.ge(pos, 0.0), M.le(pos, float(size - 1))), dtype)
+            valid = ok if valid is None else M.mul(valid, ok)
+            term = M.mul(A.cast(M.clamp(pos, 0.0, float(size - 1)), "int64"), stride)
+            index = term if index is None else M.add(index, term)
             if mode != "nearest":
-                frac = M.sub(v, Tensor(xp.floor(P.stop_gradient(v)._data)))
-                w = frac if off else M.sub(1.0, frac)
-                weight = w if weight is None else M.mul(weight, w)
-        idx = Tensor(xp.broadcast_to(index[:, None, :], (n, c, index.shape[1])).copy())
-        vals = A.gather_d(flat, 2, idx)
-        mask = Tensor(valid.astype(x._data.dtype)[:, None, :])
-        vals = M.mul(vals, mask)
+                frac = M.sub(v, low)
+                frac = frac if off else M.sub(1.0, frac)
+                weight = frac if weight is None else M.mul(weight, frac)
+        idx = A.broadcast_to(P.reshape(index, (n, 1, index.shape[1])), (n, c, index.shape[1]))
+        vals = M.mul(A.gather_d(flat, 2, idx), P.reshape(valid, (n, 1, valid.shape[1])))
         return vals if weight is None else M.mul(vals, P.reshape(weight, (n, 1, weight.shape[1])))
 
     if mode == "nearest":
@@ -370,7 +371,7 @@ def log_softmax_ext(x, dim=None, dtype=None):
     ``dtype`` when given."""
     x = _tensor(x, "input", "LogSoftmaxExt")
     if dtype is not None:
-        x = M.cast(x, dtype)
+        x = A.cast(x, dtype)
     if dim is None:
         dim = 0 if x.ndim in (0, 1, 3) else 1
     return N.log_softmax(x, dim)
