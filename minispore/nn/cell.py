@@ -22,6 +22,9 @@ from . import _cell_state
 
 _hook_ids = itertools.count()
 _last_create_time = [0]
+# bumped whenever a buffer is replaced by another Tensor (or None): compiled graphs read the Tensor objects they
+# captured, so every Cell's graphs are compiled again at their next call
+_buffer_epoch = [0]
 
 
 def _next_create_time():
@@ -143,6 +146,8 @@ class Cell:
                 if value is not None:
                     raise TypeError(f"Buffer '{name}' already exists in network, can not assign this type: "
                                     f"'{type(value)}' as a buffer.")
+                if buffers[name] is not None:
+                    _buffer_epoch[0] += 1
                 buffers[name] = None
                 return
             cells = d.get("_cells")
@@ -219,6 +224,9 @@ class Cell:
             # GRAPH_MODE: the outermost Cell call is compiled (once per input signature) and replayed
             # (one graph per training mode: Dropout and BatchNorm behave differently in each)
             graph_fns = d.setdefault("_graph_fns", {})
+            if d.get("_graph_epoch", 0) != _buffer_epoch[0]:
+                graph_fns.clear()           # a buffer was replaced: the graphs captured the old Tensor
+                d["_graph_epoch"] = _buffer_epoch[0]
             graph_fn = graph_fns.get(d["training"])
             if graph_fn is None:
                 from .._core.jit import JitFunction
@@ -340,6 +348,8 @@ class Cell:
         if tensor is not None and not isinstance(tensor, Tensor):
             raise TypeError(f"cannot assign '{type(tensor)}' object to buffer '{name}' (mindspore Tensor or None "
                             f"required)")
+        if d["_buffers"].get(name) is not None and d["_buffers"][name] is not tensor:
+            _buffer_epoch[0] += 1
         d["_buffers"][name] = tensor
         if persistent:
             d["_non_persistent_buffers_set"].discard(name)
@@ -438,6 +448,7 @@ class Cell:
             for name, b in bufs.items():
                 if b is not None and b.dtype.kind in "fc" and b.dtype is not dtype:
                     bufs[name] = b.astype(dtype)
+        _buffer_epoch[0] += 1       # (the compiled graphs were traced for the old dtypes)
         return self
 
     # ------------------------------------------------------------------ configuration MindSpore keeps
@@ -503,6 +514,9 @@ class Cell:
         """Compile ``construct`` for these inputs (once per signature, as a GRAPH_MODE call does) and run it."""
         d = self.__dict__
         graph_fns = d.setdefault("_graph_fns", {})
+        if d.get("_graph_epoch", 0) != _buffer_epoch[0]:
+            graph_fns.clear()
+            d["_graph_epoch"] = _buffer_epoch[0]
         graph_fn = graph_fns.get(d["training"])
         if graph_fn is None:
             from .._core.jit import JitFunction
@@ -591,8 +605,11 @@ class Cell:
         return self.__dict__.setdefault("_exist_objs", set())
 
     def __del__(self):
-        if self.__dict__.get("_counted"):
-            Cell.total_instance_count -= 1
+        try:
+            if self.__dict__.get("_counted"):
+                Cell.total_instance_count -= 1
+        except (AttributeError, TypeError, NameError):     # (interpreter shutdown: the module is gone)
+            pass
 
     # ------------------------------------------------------------------ introspection
     def cells_and_names(self, cells=None, name_prefix=''):

@@ -149,3 +149,30 @@ def test_buffers_in_graph_mode():
     out = ms.jit(net.construct)(Tensor(np.array([3., 3.], np.float32)))
     np.testing.assert_allclose(out.asnumpy(), [2., 1.])
     assert ops.sum(out).asnumpy() == 3.
+
+
+def test_graph_mode_sees_replaced_buffers_and_new_dtypes():
+    class WithMean(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.register_buffer("mean", Tensor(np.array([1., 2.], np.float32)))
+
+        def construct(self, x):
+            return x - self.mean
+    mode = ms.get_context("mode")
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        net = WithMean()
+        x = Tensor(np.array([3., 3.], np.float32))
+        assert net(x).asnumpy().tolist() == [2., 1.]
+        net.mean.assign_value(Tensor(np.array([0., 1.], np.float32)))      # in place: the same Tensor
+        assert net(x).asnumpy().tolist() == [3., 2.]
+        net.register_buffer("mean", Tensor(np.array([5., 5.], np.float32)))
+        assert net(x).asnumpy().tolist() == [-2., -2.]
+        net.load_state_dict({"mean": Tensor(np.array([1., 1.], np.float32))})
+        assert net(x).asnumpy().tolist() == [2., 2.]
+        net.to(ms.float16)
+        out = net(Tensor(np.array([3., 3.], np.float16)))
+        assert out.dtype == ms.float16 and out.asnumpy().tolist() == [2., 2.]
+    finally:
+        ms.set_context(mode=mode)
