@@ -561,6 +561,11 @@ class Cell:
     def parallel_parameter_merge_net_dict(self):
         return self.__dict__.setdefault("_parallel_parameter_merge_net_dict", {})
 
+    def set_data_parallel(self):
+        """Ask the auto-parallel planner for data parallelism for every operator of this Cell (MindSpore marks
+        each Primitive); one device runs the whole batch, so there is nothing to plan and nothing changes."""
+        return None
+
     def set_broadcast_flag(self, mode=True):
         """Set the ``broadcast_flag`` MindSpore's data parallelism reads (no effect on one device)."""
         self.add_flags_recursive(broadcast_flag=mode)

@@ -385,6 +385,30 @@ def backward_hook_value_and_grad(ms):
     return [ms.value_and_grad(net)(ms.Tensor(XP)), len(log)]
 
 
+def _triple(cell, grad_input, grad_output):
+    return (grad_input[0] * 3,)
+
+
+def backward_hook_graph_mode(ms):
+    mode = ms.get_context("mode")
+    ms.set_context(mode=ms.GRAPH_MODE)
+    try:
+        nn = ms.nn
+
+        class Net(nn.Cell):
+            def __init__(self):
+                super().__init__()
+                self.relu = nn.ReLU()
+                self.relu.register_backward_hook(_triple)     # (MindSpore's graph parser refuses a lambda)
+
+            def construct(self, x):
+                return self.relu(x * 2).sum()
+        net = Net()
+        return [ms.grad(net)(ms.Tensor(XP)), ms.grad(net)(ms.Tensor(-XP))]
+    finally:
+        ms.set_context(mode=mode)
+
+
 def backward_hook_not_callable(ms):
     return ms.nn.ReLU().register_backward_hook(1)
 
@@ -492,7 +516,8 @@ def checkpoint_skips_buffers(ms):
 
 def deprecated_no_ops(ms):
     net = _net(ms)
-    return [net.cast_inputs((ms.Tensor(X),), ms.float16), net.remove_redundant_parameters()]
+    return [net.cast_inputs((ms.Tensor(X),), ms.float16), net.remove_redundant_parameters(),
+            net.set_data_parallel()]
 
 
 def init_parameters_data(ms):
@@ -581,7 +606,7 @@ NAMES = {
     "create_time": "instance_bookkeeping", "IGNORE_LIST": "class_attributes", "T_destination": "class_attributes",
     "exist_names": "class_attributes", "exist_objs": "class_attributes", "cast_inputs": "deprecated_no_ops",
     "remove_redundant_parameters": "deprecated_no_ops", "init_parameters_data": "init_parameters_data",
-    "generate_scope": "generate_scope", "check_names_and_refresh_name": "check_names_and_refresh_name",
+    "generate_scope": "generate_scope", "set_data_parallel": "deprecated_no_ops", "check_names_and_refresh_name": "check_names_and_refresh_name",
     "compile_and_run": "compile_and_run", "offload": "offload_bad_string", "bprop_debug": "parallel_bookkeeping",
     "parameter_layout_dict": "parallel_bookkeeping", "parallel_parameter_name_list": "parallel_bookkeeping",
     "parallel_parameter_merge_net_dict": "parallel_bookkeeping", "global_cells": "global_cells",
