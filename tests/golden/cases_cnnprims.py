@@ -43,7 +43,7 @@ ROIS = np.array([[0, 0.5, 0.5, 6.0, 7.0], [0, 2.0, 1.0, 8.0, 9.0]], np.float32)
 BOXES = np.array([[0.1, 0.1, 0.8, 0.9], [0.0, 0.2, 0.5, 1.0]], np.float32)
 BOX_IDX = np.array([0, 0], np.int32)
 OUT_BOXES = np.array([[-0.2, 0.1, 0.8, 1.3], [0.3, -0.5, 0.3, 0.7]], np.float32)     # partly outside the image
-DW = _r(22, (2, 2, 3, 3))
+DW1 = _r(22, (1, 2, 3, 3))
 I32 = np.array([4, 4], np.int32)
 IDS = np.array([[1, 0, 3], [3, 1, 1]], np.int32)
 EMB = _r(24, (4, 3), -1.0, 1.0)
@@ -138,6 +138,9 @@ PRIM_ROWS = [
     ("ROIAlign", (2, 2, 0.5), {}, [_r(23, (1, 2, 6, 6)), ROIS], True),
     ("ROIAlign", (3, 2, 0.25, 3, 0), {}, [_r(23, (1, 2, 6, 6)), ROIS], False, "ROIAlign/end0"),
     # the Embedding rows (CPU-refused too, DELIBERATE)
+    ("DepthwiseConv2dNative", (1, 3), {}, [IMG, DW1], True),
+    ("DepthwiseConv2dNative", (1, 3), {"pad_mode": "pad", "pad": 1, "stride": 2}, [IMG, DW1], False,
+     "DepthwiseConv2dNative/pad"),
     ("Embedding", (), {}, [IDS, ("param", EMB)], False),
     ("Embedding", (), {}, [IDS, EMB, 1], True, "Embedding/padding_idx"),
 ]
@@ -180,6 +183,9 @@ DELIBERATE = {
     "Conv3D/kernel": "MindSpore 2.10 returns an empty (1, 3, 0, 0, 0) output for a kernel larger than the input; "
                      "minispore raises ValueError naming the shapes (as its other convolutions do)",
     "Embedding": _CPU + "the rows of weight at the indices",
+    "DepthwiseConv2dNative": _CPU + "each channel convolved with its own filter",
+    "DepthwiseConv2dNative/grad": _CPU + "each channel convolved with its own filter",
+    "DepthwiseConv2dNative/pad": _CPU + "each channel convolved with its own filter",
     "Embedding/padding_idx": _CPU + "the rows of weight at the indices",
     "Embedding/padding_idx/grad": _CPU + "index counts, none for the padding_idx row",
     "Embedding/max_norm": _CPU + "rows over max_norm scaled in place by max_norm / (norm + 1e-7) first",
@@ -235,7 +241,37 @@ def _bn_infer():
               {"tuple": [_t(y, "Float32"), z, z, z, z]})
 
 
+def _depthwise(x, w, pad, stride):
+    x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    k = w.shape[-1]
+    oh, ow = (x.shape[2] - k) // stride + 1, (x.shape[3] - k) // stride + 1
+    out = np.zeros((x.shape[0], x.shape[1], oh, ow))
+    for i in range(oh):
+        for j in range(ow):
+            win = x[:, :, i * stride:i * stride + k, j * stride:j * stride + k]
+            out[:, :, i, j] = (win * w[0][None]).sum((2, 3))
+    return out
+
+
+def _depthwise_grads():
+    gx = np.zeros(IMG.shape)
+    gw = np.zeros(DW1.shape)
+    for i in range(3):
+        for j in range(3):
+            gx[:, :, i:i + 3, j:j + 3] += DW1[0][None]
+            gw[0] += IMG[0, :, i:i + 3, j:j + 3]
+    return {"tuple": [_t(gx, "Float32"), _t(gw, "Float32")]}
+
+
+_DW_TEXT = ("Prim[DepthwiseConv2dNative]<channel_multiplier=1, kernel_size=3, mode=3, pad_mode=%s, "
+            "pad=(%d, %d, %d, %d), stride=(1, 1, %d, %d), dilation=(1, 1, 1, 1), group=1, data_format=NCHW, offset_a=0>")
+
 INSTEAD = {
+    "DepthwiseConv2dNative": _p(_DW_TEXT % ("valid", 0, 0, 0, 0, 1, 1), "DepthwiseConv2dNative",
+                                _t(_depthwise(IMG, DW1, 0, 1), "Float32")),
+    "DepthwiseConv2dNative/grad": _depthwise_grads(),
+    "DepthwiseConv2dNative/pad": _p(_DW_TEXT % ("pad", 1, 1, 1, 1, 2, 2), "DepthwiseConv2dNative",
+                                    _t(_depthwise(IMG, DW1, 1, 2), "Float32")),
     "BatchNorm": _bn_infer(),
     "Conv3D/kernel": {"error": "ValueError", "keywords": ["Conv3D", "kernel"]},
     "UpsampleLinear1D": _p("Prim[UpsampleLinear1D]", "UpsampleLinear1D", _t(

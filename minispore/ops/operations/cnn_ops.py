@@ -322,6 +322,35 @@ Conv3DTranspose = _conv3d_hidden(prim(
      ("groups", lambda s: s.group)))
 
 
+def _depthwise(self, x, w, bias=None):
+    op = "DepthwiseConv2dNative"
+    x = CF.conv_input(x, 2, op)
+    w = CF.conv_input(w, 2, op, "weight")
+    if w.shape[0] != 1 or w.shape[1] != x.shape[1]:
+        raise ValueError(f"For '{op}', the weight must be (1, C, kh, kw) with the input's C = {x.shape[1]}, but got "
+                         f"weight {w.shape}.")
+    if self.channel_multiplier != 1:
+        raise ValueError(f"For '{op}', a weight of batch 1 gives one filter per channel: minispore computes "
+                         f"channel_multiplier=1 only, but got {self.channel_multiplier}.")
+    if tuple(w.shape[2:]) != _ints(self.kernel_size, 2):
+        raise ValueError(f"For '{op}', the kernel_size {self.kernel_size} must equal the weight's {w.shape[2:]}.")
+    stride, dilation = _ints(self.stride, 2)[-2:], _ints(self.dilation, 2)[-2:]
+    pads = _conv_pads(op, self.pad_mode, self.pad, 2, x.shape[2:], w.shape[2:], stride, dilation)
+    CF.check_kernel_fits(op, x.shape, w.shape[2:], dilation, pads, self.pad)
+    from .. import _prims as P
+    c = x.shape[1]
+    out = P.conv(x, F.reshape(w, (c, 1) + tuple(w.shape[2:])), stride, dilation, pads, c)
+    return out if bias is None else CF.bias_add(out, bias)
+
+
+DepthwiseConv2dNative = prim(
+    "DepthwiseConv2dNative", _depthwise,
+    [("channel_multiplier", _MISSING), ("kernel_size", _MISSING), ("mode", 3), ("pad_mode", "valid"), ("pad", 0),
+     ("stride", 1), ("dilation", 1), ("group", 1)],
+    shown={"pad_mode": str.lower, "pad": _pad4, "stride": _nchw, "dilation": _nchw},
+    hidden=(("data_format", "NCHW"), ("offset_a", 0)))
+
+
 # ------------------------------------------------------------------------------------------ activations
 SoftplusExt = prim("SoftplusExt", lambda self, x, beta=1, threshold=20: F.softplus(x, beta, threshold))
 LogSoftmaxExt = prim("LogSoftmaxExt", lambda self, x, dim=None, dtype=None: C.log_softmax_ext(x, dim, dtype))
