@@ -159,6 +159,7 @@ PRIM_ERROR_ROWS = [
     ("Conv3D/kernel", "Conv3D", (3, 5), {}, [VOL, _r(31, (3, 2, 5, 5, 5))]),
     ("Conv2DBackpropInput/size", "Conv2DBackpropInput", (3, 3), {}, [DOUT2, W2, (1, 2, 6, 6)]),
     ("MaxPool3D/kernel", "MaxPool3D", (), {"kernel_size": 5}, [VOL]),
+    ("MaxPool3D/pad_valid", "MaxPool3D", (2, 2, "valid", 1), {}, [VOL]),
     ("AvgPool3D/rank", "AvgPool3D", (), {"kernel_size": 2}, [IMG]),
     ("ResizeBilinearV2/both", "ResizeBilinearV2", (True, True), {}, [IMG, I32]),
     ("ResizeBilinearV2/rank", "ResizeBilinearV2", (), {}, [SEQ, I32]),
@@ -264,7 +265,8 @@ def _depthwise_grads():
 
 
 _DW_TEXT = ("Prim[DepthwiseConv2dNative]<channel_multiplier=1, kernel_size=3, mode=3, pad_mode=%s, "
-            "pad=(%d, %d, %d, %d), stride=(1, 1, %d, %d), dilation=(1, 1, 1, 1), group=1, data_format=NCHW, offset_a=0>")
+            "pad=(%d, %d, %d, %d), stride=(1, 1, %d, %d), dilation=(1, 1, 1, 1), group=1, data_format=NCHW, "
+            "offset_a=0>")
 
 INSTEAD = {
     "DepthwiseConv2dNative": _p(_DW_TEXT % ("valid", 0, 0, 0, 0, 1, 1), "DepthwiseConv2dNative",
@@ -293,7 +295,7 @@ UNSTABLE = {"BatchNorm": "uninitialised memory in the four statistics outputs of
 TOLERANCE = {}
 # words both frameworks' messages hold (case-insensitive)
 KEYWORDS = {"Conv3D/channels": ["Conv3D", "C_in"], "Conv2DBackpropInput/size": ["convolution"],
-            "MaxPool3D/kernel": ["MaxPool3D"], "AvgPool3D/rank": ["AvgPool3D", "5"],
+            "MaxPool3D/kernel": ["MaxPool3D"], "MaxPool3D/pad_valid": ["MaxPool3D", "pad_mode"], "AvgPool3D/rank": ["AvgPool3D", "5"],
             "ResizeBilinearV2/both": ["ResizeBilinearV2", "half_pixel_centers", "align_corners"],
             "ResizeBilinearV2/rank": ["ResizeBilinearV2", "4"], "GridSampler2D/batch": ["grid", "(1, 3, 3, 2)"],
             "AffineGrid/size": ["AffineGrid", "theta"], "CropAndResize/index": ["CropAndResize", "[0, 1)"],

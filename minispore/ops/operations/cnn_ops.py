@@ -76,7 +76,9 @@ def _pool3d_pads(op, x, mode, pad, kernel, stride):
         if len(pad) != 6:
             raise ValueError(f"For '{op}', the 'pad' must be an int or a tuple of 6 ints, but got {pad}.")
         return tuple((pad[2 * i], pad[2 * i + 1]) for i in range(3)), True
-    CF.check_pad_mode(mode, ((0, 0),) if _ints(pad, 1) == (0,) or pad == 0 else ((1, 1),), pad, op)
+    if any(_ints(pad, 6)):
+        raise ValueError(f"For '{op}', the pad must be zero when 'pad_mode' is not 'pad', but got pad {pad!r} and "
+                         f"pad_mode {mode!r}.")
     return CF.resolve_pads(mode, ((0, 0),) * 3, x.shape[2:], kernel, stride, (1, 1, 1)), False
 
 
