@@ -6,7 +6,6 @@ from . import _prims, function
 from .function import *  # noqa: F401,F403
 from .function.grad_func import jacfwd, jacrev, vmap
 from .function.more_func import *  # noqa: F401,F403
-from .function.scatter_func import slice  # noqa: F401,A004  (not star-exported: it shadows the builtin)
 from . import _tensor_methods
 from .operations import *  # noqa: F401,F403
 from . import operations
