@@ -48,9 +48,6 @@ LogSoftmax = prim("LogSoftmax", lambda self, x: F.log_softmax(x, self.axis), [("
 BiasAdd = prim("BiasAdd", lambda self, x, b: F.bias_add(x, b, self.data_format), [("data_format", "NCHW")],
                shown={"data_format": lambda f: {"NCHW": 0, "NHWC": 1}.get(f, f)})
 Dense = prim("Dense", lambda self, x, w, b=None: F.dense(x, w, b))
-ChannelShuffle = prim("ChannelShuffle", lambda self, x: F.channel_shuffle(x, self.group), [("group", _MISSING)])
-Pad = prim("Pad", lambda self, x: F.pad(x, tuple(v for pair in reversed(self.paddings) for v in pair)),
-           [("paddings", _MISSING)])
 
 
 def _pairs4(v, what):
@@ -117,15 +114,6 @@ def _layer_norm(self, x, gamma, beta):
 
 
 LayerNorm = prim("LayerNorm", _layer_norm, [("begin_norm_axis", 1), ("begin_params_axis", 1), ("epsilon", 1e-7)])
-
-
-def _batch_norm(self, x, scale, bias, mean, variance):
-    y = F.batch_norm(x, mean, variance, scale, bias, self.is_training, self.momentum, self.epsilon)
-    return y, mean, variance, mean, variance
-
-
-BatchNorm = prim("BatchNorm", _batch_norm, [("is_training", False), ("epsilon", 1e-5), ("momentum", 0.1),
-                                            ("data_format", "NCHW")])
 
 
 def _dropout(self, x):
