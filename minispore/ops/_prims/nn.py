@@ -20,14 +20,14 @@ def _keep_sum(t, axis):
 
 # ----------------------------------------------------------------------------- softmax
 def _softmax_impl(x, axis):
-    e = xp.exp(x - xp.max(x, axis=axis, keepdims=True))
-    e /= xp.sum(e, axis=axis, keepdims=True)
+    e = xp.exp(x - xp.maximum.reduce(x, axis=axis, keepdims=True))
+    e /= xp.add.reduce(e, axis=axis, keepdims=True)
     return e
 
 
 def _log_softmax_impl(x, axis):
-    shifted = x - xp.max(x, axis=axis, keepdims=True)
-    return shifted - xp.log(xp.sum(xp.exp(shifted), axis=axis, keepdims=True))
+    shifted = x - xp.maximum.reduce(x, axis=axis, keepdims=True)
+    return shifted - xp.log(xp.add.reduce(xp.exp(shifted), axis=axis, keepdims=True))
 
 
 softmax_p = Primitive("Softmax", _softmax_impl, 1, same)

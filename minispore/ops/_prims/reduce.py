@@ -40,8 +40,8 @@ def _count(shape, axis):
 # ----------------------------------------------------------------------------- sum and mean
 def _sum_impl(x, axis, keepdims):
     if x.dtype == _F16:
-        return xp.sum(x, axis=axis, keepdims=keepdims, dtype=_F32).astype(_F16)
-    return xp.sum(x, axis=axis, keepdims=keepdims)
+        return xp.add.reduce(x, axis=axis, keepdims=keepdims, dtype=_F32).astype(_F16)
+    return xp.add.reduce(x, axis=axis, keepdims=keepdims)
 
 
 sum_p = Primitive("ReduceSum", _sum_impl, 1, _reduction(True))
@@ -99,9 +99,9 @@ expand_p.def_vjp(lambda ddout, out, dout, shape, axis, keepdims, average:
 
 
 # ----------------------------------------------------------------------------- max, min, prod
-max_p = Primitive("ReduceMax", lambda x, axis, keepdims: xp.max(x, axis=axis, keepdims=keepdims), 1,
+max_p = Primitive("ReduceMax", lambda x, axis, keepdims: xp.maximum.reduce(x, axis=axis, keepdims=keepdims), 1,
                   _reduction(False))
-min_p = Primitive("ReduceMin", lambda x, axis, keepdims: xp.min(x, axis=axis, keepdims=keepdims), 1,
+min_p = Primitive("ReduceMin", lambda x, axis, keepdims: xp.minimum.reduce(x, axis=axis, keepdims=keepdims), 1,
                   _reduction(False))
 
 
@@ -124,7 +124,7 @@ def _extremum_vjp(dout, out, x, axis, keepdims):
 max_p.def_vjp(_extremum_vjp)
 min_p.def_vjp(_extremum_vjp)
 
-prod_p = Primitive("ReduceProd", lambda x, axis, keepdims: xp.prod(x, axis=axis, keepdims=keepdims), 1,
+prod_p = Primitive("ReduceProd", lambda x, axis, keepdims: xp.multiply.reduce(x, axis=axis, keepdims=keepdims), 1,
                    _reduction(True))
 
 

@@ -66,7 +66,7 @@ def broadcast_to(x, shape):
 def _sum_to_impl(x, shape):
     lead = x.ndim - len(shape)
     axes = tuple(range(lead)) + tuple(i + lead for i, d in enumerate(shape) if d == 1 and x.shape[i + lead] != 1)
-    out = xp.sum(x, axis=axes, keepdims=True) if axes else x
+    out = xp.add.reduce(x, axis=axes, keepdims=True) if axes else x
     return out.reshape(shape)
 
 
