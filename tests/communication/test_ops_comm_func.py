@@ -1,5 +1,6 @@
 """mindspore.ops' communication functions: in one process against MindSpore 2.10's recorded answers
 (tests/golden/ops_comm.json), and under mpirun with 2 and 3 ranks against NumPy (workers/ops_comm_funcs.py)."""
+import importlib.util
 import json
 import os
 import sys
@@ -39,6 +40,10 @@ def _run(expr):
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_single_process_matches_mindspore(name):
     want, got = RECORDED[name], _run(CASES[name])
+    if name == "is_available" and importlib.util.find_spec("mpi4py") is None:
+        # without the 'distributed' extra there is no communication service: minispore says so
+        assert got == {"value": "False"}
+        return
     if "value" in want:
         assert got == want
     else:
