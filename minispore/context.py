@@ -22,7 +22,7 @@ def _env_device_id():
 
 _context = {"mode": PYNATIVE_MODE, "device_target": "CPU", "device_id": _env_device_id(), "max_call_depth": 1000,
             "save_graphs": False, "pynative_synchronize": False, "jit_level": "O0",
-            "jit_syntax_level": LAX}
+            "jit_syntax_level": LAX, "deterministic": "OFF"}
 
 
 def set_context(**kwargs):
@@ -37,6 +37,10 @@ def set_context(**kwargs):
             if value not in (STRICT, COMPATIBLE, LAX) or isinstance(value, bool):
                 raise ValueError(f"For 'jit_syntax_level', the value should be context.STRICT or context.LAX, but "
                                  f"got {value}.")
+        elif key == "deterministic":
+            if value not in ("ON", "OFF"):
+                raise ValueError(f"For 'context.set_context', the argument 'deterministic' must be one of "
+                                 f"['ON', 'OFF'], but got {value}.")
         elif key == "device_target":
             if value not in ("CPU", "GPU", "Ascend"):
                 raise ValueError(f"For 'set_context', 'device_target' must be 'CPU', 'GPU' or 'Ascend', "

@@ -181,19 +181,18 @@ def get_py_obj_dtype(obj):
                               f"MindSpore type.")
 
 
-_deterministic = [False]
-
-
 def set_deterministic(deterministic):
-    """Ask for deterministic kernels. minispore's NumPy kernels are always deterministic; the flag is kept (and
-    read back with ``get_deterministic``)."""
+    """Ask for deterministic kernels. minispore's NumPy kernels are always deterministic; the flag is kept, as
+    ``get_context('deterministic')`` ('ON'/'OFF', MindSpore's form) and ``get_deterministic()``."""
     if not isinstance(deterministic, bool):
         raise TypeError(f"The parameter 'deterministic' must be {bool}, but got {type(deterministic)}")
-    _deterministic[0] = deterministic
+    from .. import context
+    context._context["deterministic"] = "ON" if deterministic else "OFF"
 
 
 def get_deterministic():
-    return _deterministic[0]
+    from .. import context
+    return context._context["deterministic"] == "ON"
 
 
 def set_recursion_limit(recursion_limit=1000):
