@@ -46,14 +46,14 @@ _LAZY.update({name: "runtime" for name in (
     "memory_reserved", "memory_stats", "memory_summary", "reset_max_memory_allocated", "reset_max_memory_reserved",
     "reset_peak_memory_stats", "set_memory", "synchronize",
 )})
-_LAZY.update({"set_device": "context", "get_current_device": "context"})
+_LAZY.update({"set_device": "context", "get_current_device": "context", "set_deterministic": "context"})
 _LAZY.update({"tensor": "ops", "jit_class": "common.api", "ms_memory_recycle": "common.api"})
 _LAZY.update({name: "common.random_state" for name in (
     "Generator", "default_generator", "get_rng_state", "initial_seed", "manual_seed", "seed", "set_rng_state")})
 _LAZY.update({name: "common._toplevel_more" for name in (
     "Int", "TensorType", "byte", "cdouble", "cfloat", "dtype_to_pytype", "from_numpy", "frombuffer",
     "get_py_obj_dtype", "intp", "is_tensor", "lazy_inline", "list_", "mutable", "no_inline", "number", "run_check",
-    "set_deterministic", "set_recursion_limit", "swap_tensors", "tensor_type", "tuple_", "type_none", "ubyte",
+    "set_recursion_limit", "swap_tensors", "tensor_type", "tuple_", "type_none", "ubyte",
     "uintp", "JitConfig")})
 _LAZY.update({name: "train" for name in (
     "LearningRateScheduler", "BackupAndRestore", "build_train_network", "ckpt_to_safetensors",

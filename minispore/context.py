@@ -96,6 +96,14 @@ def get_current_device():
     return DeviceInfo(_context["device_target"], chosen)
 
 
+def set_deterministic(deterministic):
+    """Ask for deterministic kernels: ``get_context('deterministic')`` reads 'ON'/'OFF' back. minispore's NumPy
+    kernels are always deterministic."""
+    if not isinstance(deterministic, bool):
+        raise TypeError(f"The parameter 'deterministic' must be {bool}, but got {type(deterministic)}")
+    _context["deterministic"] = "ON" if deterministic else "OFF"
+
+
 def get_context(attr_key):
     if attr_key not in _context:
         raise ValueError(f"For 'get_context', unknown key {attr_key!r}; known keys: {sorted(_context)}.")

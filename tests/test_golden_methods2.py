@@ -17,7 +17,8 @@ sys.path.insert(0, os.path.join(HERE, "golden"))
 import cases_methods2  # noqa: E402
 import harness  # noqa: E402
 
-globals().update(harness.Family(cases_methods2, "methods2.json").tests())
+# the special-function methods compute with SciPy (the 'scipy' extra): without it they say so, and are skipped
+globals().update(harness.Family(cases_methods2, "methods2.json", skip=ImportError).tests())
 
 ADDED = ("cholesky", "cholesky_inverse", "cholesky_solve", "det", "digamma", "eigvals", "i0", "igamma", "igammac",
          "inverse", "lgamma", "log_matrix_determinant", "logdet", "lstsq", "matrix_determinant", "mvlgamma",
@@ -59,7 +60,8 @@ def test_dlpack_exchanges_with_numpy():
     t = ms.Tensor.from_dlpack(a)
     assert t.dtype == ms.float32 and t.shape == (2, 3)
     np.testing.assert_array_equal(t.asnumpy(), a)
-    back = np.from_dlpack(_capsule_holder(t.to_dlpack()))
+    read = getattr(np, "from_dlpack", None) or np._from_dlpack     # NumPy 1.22: its first name
+    back = read(_capsule_holder(t.to_dlpack()))
     np.testing.assert_array_equal(back, a)
     with pytest.raises(TypeError, match="from_dlpack"):
         ms.Tensor.from_dlpack([1, 2])

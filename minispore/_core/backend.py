@@ -16,6 +16,9 @@ import numpy
 
 xp = numpy
 ndarray = numpy.ndarray
+# what a kernel raises on inputs it cannot take: the engine names the operation for these (LinAlgError is not a
+# ValueError before NumPy 1.25)
+KERNEL_ERRORS = (ValueError, TypeError, IndexError, MemoryError, numpy.linalg.LinAlgError)
 
 
 def get_array_module(*arrays):

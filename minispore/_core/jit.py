@@ -143,7 +143,7 @@ class Graph:
                     _track(v)
                 for slot in dead:
                     vals[slot] = None
-        except (ValueError, TypeError, IndexError, MemoryError) as e:
+        except backend.KERNEL_ERRORS as e:
             prim, ins, params, _ = self.eqns[k]
             raise fail(prim, [_wrap_array(vals[i]) for i in ins], resolve(params, env or {}), e) from None
         outs = []
@@ -197,7 +197,7 @@ def _fold(eqns, static):
         if not (prim.effect or prim.random) and all(i in static for i in ins) and not has_dim(params):
             try:
                 static[out] = backend.asarray(prim.impl(*[static[i] for i in ins], **params))
-            except (ValueError, TypeError, IndexError, MemoryError) as e:
+            except backend.KERNEL_ERRORS as e:
                 raise fail(prim, [_wrap_array(static[i]) for i in ins], params, e) from None
             continue
         kept.append((prim, ins, params, out))

@@ -211,7 +211,7 @@ def fail(prim, args, params, err):
         return memory.malloc_failed(err.nbytes, prim.name, err.cause)    # raised by the accounting: name the op
     if isinstance(err, MemoryError) and not isinstance(err, OutOfMemoryError):
         return memory.malloc_failed(None, prim.name, cause=err)
-    if type(err) in (ValueError, TypeError, IndexError):
+    if type(err) in (ValueError, TypeError, IndexError) or isinstance(err, backend.xp.linalg.LinAlgError):
         # a kernel's own message (NumPy's wording): the shape rule usually says it better
         try:
             prim.abstract(*[a._data for a in args], **params)
@@ -254,7 +254,7 @@ def _apply(prim, args, params):
             data = prim.impl(args[0]._data)
         else:
             data = prim.impl(*[a._data for a in args])
-    except (ValueError, TypeError, IndexError, MemoryError) as e:
+    except backend.KERNEL_ERRORS as e:
         raise fail(prim, args, params, e) from None
     out = _new(Tensor)
     out._data = data = data if type(data) is _ndarray else _asarray(data)

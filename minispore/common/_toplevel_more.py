@@ -1,6 +1,6 @@
 """More of MindSpore 2.10's top-level names: tensors from NumPy arrays and buffers, type queries and the remaining
 dtype objects (``number``, ``list_``, ``tuple_``, ``type_none``, ``TensorType``, ``Int``...), and the switches whose
-graph-compiler meaning minispore does not need (``set_deterministic``, ``set_recursion_limit``, ``mutable``,
+graph-compiler meaning minispore does not need (``set_recursion_limit``, ``mutable``,
 ``lazy_inline``, ``no_inline``), each checking its arguments as MindSpore does."""
 import functools
 import sys
@@ -12,7 +12,7 @@ from .._core.tensor import Tensor, _wrap
 
 __all__ = ["from_numpy", "frombuffer", "is_tensor", "dtype_to_pytype", "get_py_obj_dtype", "byte", "ubyte", "intp",
            "uintp", "cfloat", "cdouble", "number", "list_", "tuple_", "type_none", "TensorType", "Int",
-           "tensor_type", "type_type", "set_deterministic", "get_deterministic", "set_recursion_limit", "mutable",
+           "tensor_type", "type_type", "set_recursion_limit", "mutable",
            "lazy_inline", "no_inline", "swap_tensors", "run_check", "JitConfig"]
 
 # MindSpore's NumPy-style aliases
@@ -179,20 +179,6 @@ def get_py_obj_dtype(obj):
                 return t
     raise NotImplementedError(f"The python type {obj if isinstance(obj, type) else type(obj)} cannot be converted to "
                               f"MindSpore type.")
-
-
-def set_deterministic(deterministic):
-    """Ask for deterministic kernels. minispore's NumPy kernels are always deterministic; the flag is kept, as
-    ``get_context('deterministic')`` ('ON'/'OFF', MindSpore's form) and ``get_deterministic()``."""
-    if not isinstance(deterministic, bool):
-        raise TypeError(f"The parameter 'deterministic' must be {bool}, but got {type(deterministic)}")
-    from .. import context
-    context._context["deterministic"] = "ON" if deterministic else "OFF"
-
-
-def get_deterministic():
-    from .. import context
-    return context._context["deterministic"] == "ON"
 
 
 def set_recursion_limit(recursion_limit=1000):

@@ -1648,6 +1648,8 @@ def to_dlpack(self):
     data = self._data
     if not hasattr(data, "__dlpack__"):
         data = self.asnumpy()
+    if not data.flags.writeable:
+        data = data.copy()          # NumPy before 1.23 exports writeable arrays only
     return data.__dlpack__()
 
 
@@ -1671,8 +1673,9 @@ def from_dlpack(dlpack):
     if type(dlpack).__name__ != "PyCapsule" and not hasattr(dlpack, "__dlpack__"):
         raise TypeError(f"For 'Tensor.from_dlpack', the input must be a DLPack capsule or an object with "
                         f"__dlpack__, but got {type(dlpack).__name__}.")
+    read = getattr(np, "from_dlpack", None) or np._from_dlpack     # NumPy 1.22 has it under its first name
     try:
-        array = np.from_dlpack(src)
+        array = read(src)
     except (RuntimeError, ValueError, TypeError, BufferError) as e:
         raise RuntimeError(f"For 'Tensor.from_dlpack', the capsule cannot be read ({e}); note that a DLPack "
                            f"capsule can be consumed only once.") from None
