@@ -13,6 +13,8 @@ minispore. Inputs are NumPy arrays (made into Tensors), Python values, ``("tuple
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -308,35 +310,8 @@ def cases(ms):
     nn_ops = ms.ops.operations.nn_ops
     out = []
 
-    def arg(v, made=None):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        if isinstance(v, str) and v.startswith("dt:"):
-            return getattr(ms, v[3:])
-        if isinstance(v, tuple) and v and v[0] == "tuple":
-            return tuple(arg(x) for x in v[1:])
-        if isinstance(v, tuple) and v and v[0] == "param":
-            p = ms.Parameter(ms.Tensor(v[1].copy()), name=f"p{len(made)}")
-            made.append(p)
-            return p
-        return v
-
-    def first(r):
-        return r[0] if isinstance(r, (tuple, list)) else r
-
-    def floats(inputs):
-        return tuple(i for i, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32)
-
-    def grad_of(fn, inputs):
-        args = [arg(v) for v in inputs]
-        pos = floats(inputs)
-
-        def f(*diff):
-            full = list(args)
-            for i, d in zip(pos, diff):
-                full[i] = d
-            return ops.sum(first(fn(*full)))
-        return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+    R = rows.Rows(ms, forms=("dt", "tuple", "param"))
+    arg, grad_of = R.arg, R.grad_of
 
     def cls(name):
         return getattr(ops, name, None) or getattr(nn_ops, name)

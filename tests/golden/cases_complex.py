@@ -17,6 +17,8 @@ minispore. Inputs: NumPy arrays (made into Tensors), Python values, ``"dt:comple
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -217,36 +219,18 @@ def cases(ms):
     ops = ms.ops
     out = []
 
-    def arg(v):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        if isinstance(v, str) and v.startswith("dt:"):
-            return getattr(ms, v[3:])
-        if isinstance(v, tuple) and v and v[0] == "T":
-            return ms.Tensor(v[1], getattr(ms, v[2]))
-        return v
-
-    def first(r):
-        return r[0] if isinstance(r, (tuple, list)) else r
+    R = rows.Rows(ms, forms=("dt", "T"), wrt=rows.differentiated((np.float32, np.complex64)))
+    arg = R.arg
 
     def loss(r):
-        r = first(r)
+        r = rows.first(r)
         w = ms.Tensor(_weights(tuple(r.shape)))
         if r.dtype in (ms.complex64, ms.complex128):
             return ops.sum(ops.real(r) * w) + ops.sum(ops.imag(r) * (w * 2 - 0.5))
         return ops.sum(r * w)
 
     def grad_thunk(call, inputs):
-        args = [arg(v) for v in inputs]
-        pos = tuple(i for i, v in enumerate(inputs)
-                    if isinstance(v, np.ndarray) and v.dtype in (np.float32, np.complex64))
-
-        def f(*diff):
-            full = list(args)
-            for i, d in zip(pos, diff):
-                full[i] = d
-            return loss(call(*full))
-        return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+        return R.grad_of(call, inputs, loss=loss)
 
     for case, a in PRINT_ROWS:
         out.append((case, lambda a=a: (repr(ms.Tensor(a)), str(ms.Tensor(a)), str(ms.Tensor(a).dtype))))

@@ -15,6 +15,8 @@ absolute values of U and V, the QR rows are on matrices where LAPACK's signs are
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -178,31 +180,15 @@ def cases(ms):
     ops, nn = ms.ops, ms.nn
     out = []
 
-    def arg(v):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        return v
-
-    def pick(r, i):
-        return r[i] if isinstance(r, (tuple, list)) else r
-
-    def grad_of(fn, inputs, i):
-        args = [arg(v) for v in inputs]
-        pos = tuple(j for j, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32)
-
-        def f(*diff):
-            full = list(args)
-            for j, d in zip(pos, diff):
-                full[j] = d
-            return ops.sum(pick(fn(*full), i))
-        return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[j] for j in pos])
+    R = rows.Rows(ms)
+    arg, grad_of = R.arg, R.grad_of
 
     for case, fname, inputs, kw, g in FUNCTION_ROWS:
         def fn(*a, fname=fname, kw=kw):
             return getattr(ops, fname)(*a, **kw)
         out.append((case, lambda fn=fn, inputs=inputs: fn(*[arg(v) for v in inputs])))
         if g is not None:
-            out.append((case + "/grad", lambda fn=fn, inputs=inputs, g=g: grad_of(fn, inputs, g)))
+            out.append((case + "/grad", lambda fn=fn, inputs=inputs, g=g: grad_of(fn, inputs, out=g)))
 
     for case, cname, kw, inputs, g in PRIM_ROWS:
         def thunk(cname=cname, kw=kw, inputs=inputs):
@@ -211,7 +197,7 @@ def cases(ms):
         out.append((case, thunk))
         if g is not None:
             def gthunk(cname=cname, kw=kw, inputs=inputs, g=g):
-                return grad_of(getattr(ops, cname)(**kw), inputs, g)
+                return grad_of(getattr(ops, cname)(**kw), inputs, out=g)
             out.append((case + "/grad", gthunk))
 
     for case, cname, inputs in CELL_ROWS:

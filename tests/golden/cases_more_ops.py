@@ -12,6 +12,8 @@ minispore. Inputs are literals or ``np.random.default_rng(seed)``: NumPy arrays 
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -248,17 +250,8 @@ def cases(ms):
     ops = ms.ops
     out = []
 
-    def arg(v):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        if isinstance(v, str) and v.startswith("dt:"):
-            return getattr(ms, v[3:])
-        if isinstance(v, tuple) and v and v[0] == "list":
-            return [arg(x) for x in v[1:]]
-        return v
-
-    def first(r):
-        return r[0] if isinstance(r, (tuple, list)) else r
+    R = rows.Rows(ms, forms=("dt", "list"))
+    arg = R.arg
 
     for case, fname, inputs, kw, with_grad in ROWS:
         def thunk(fname=fname, inputs=inputs, kw=kw):
@@ -266,15 +259,7 @@ def cases(ms):
         out.append((case, thunk))
         if with_grad:
             def gthunk(fname=fname, inputs=inputs, kw=kw):
-                args = [arg(v) for v in inputs]
-                pos = tuple(i for i, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32)
-
-                def f(*diff):
-                    full = list(args)
-                    for i, d in zip(pos, diff):
-                        full[i] = d
-                    return ops.sum(first(getattr(ops, fname)(*full, **{k: arg(v) for k, v in kw.items()})))
-                return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+                return R.grad_of(lambda *full: getattr(ops, fname)(*full, **R.kwargs(kw)), inputs)
             out.append((case + "/grad", gthunk))
 
     for case, fname, inputs, kw in ERROR_ROWS:

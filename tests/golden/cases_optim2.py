@@ -10,6 +10,8 @@ tests/test_golden_optim2.py runs the same rows on minispore.
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -168,10 +170,7 @@ def cases(ms):
     ops, nn = ms.ops, ms.nn
     out = []
 
-    def arg(v):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        return v
+    arg = rows.Rows(ms).arg
 
     for row in STATE_ROWS:
         name, kw, params, inputs = row[:4]

@@ -12,6 +12,8 @@ values (passed as they are) or dtype names ``"dt:int32"``.
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -172,19 +174,9 @@ def cases(ms):
     ops = ms.ops
     out = []
 
-    def arg(v):
-        if isinstance(v, np.ndarray):
-            return ms.Tensor(v)
-        if isinstance(v, np.generic):
-            return ms.Tensor(v)
-        if isinstance(v, str) and v.startswith("dt:"):
-            return getattr(ms, v[3:])
-        if isinstance(v, tuple) and v and v[0] == "tuple":
-            return tuple(arg(x) for x in v[1:])
-        return v
-
-    def first(r):
-        return r[0] if isinstance(r, tuple) else r
+    # (the gradient's output: the first of a tuple only; a tuple input is differentiated as a whole)
+    R = rows.Rows(ms, forms=("dt", "tuple"), wrt=rows.differentiated(tuples=True), seqs=(tuple,))
+    arg = R.arg
 
     for row in ROWS:
         name, a, kw, inputs, with_grad = row[:5]
@@ -197,16 +189,7 @@ def cases(ms):
         if with_grad:
             def gthunk(name=name, a=a, kw=kw, inputs=inputs):
                 p = getattr(ops, name)(*a, **kw)
-                args = [arg(v) for v in inputs]
-                pos = tuple(i for i, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32
-                            or isinstance(v, tuple) and v and v[0] == "tuple")
-
-                def f(*diff):
-                    full = list(args)
-                    for i, d in zip(pos, diff):
-                        full[i] = d
-                    return ops.sum(first(p(*full)))
-                return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+                return R.grad_of(p, inputs)
             out.append((case + "/grad", gthunk))
 
     for name, a, kw, inputs in RANDOM_ROWS:

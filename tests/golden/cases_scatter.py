@@ -15,6 +15,8 @@ the same (or a NumPy formula where MindSpore's own gradient is wrong), recorded 
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -209,31 +211,8 @@ def cases(ms):
     ops = ms.ops
     out = []
 
-    def arg(v):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        if isinstance(v, tuple) and v and v[0] == "tuple":
-            return tuple(arg(x) for x in v[1:])
-        if isinstance(v, tuple) and v and v[0] == "param":
-            return ms.Parameter(ms.Tensor(v[1].copy()), name="p0")
-        return v
-
-    def first(r):
-        return r[0] if isinstance(r, (tuple, list)) else r
-
-    def floats(inputs):
-        return tuple(i for i, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32)
-
-    def grad_of(call, inputs):
-        args = [arg(v) for v in inputs]
-        pos = floats(inputs)
-
-        def f(*diff):
-            full = list(args)
-            for i, d in zip(pos, diff):
-                full[i] = d
-            return ops.sum(first(call(*full)))
-        return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+    R = rows.Rows(ms, forms=("tuple", "param"))
+    arg, grad_of = R.arg, R.grad_of
 
     for row in PRIM_ROWS:
         name, a, kw, inputs, with_grad = row[:5]

@@ -18,6 +18,8 @@ minispore. Inputs are NumPy arrays (made into Tensors) or Python values.
 """
 import numpy as np
 
+import rows
+
 
 def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
     return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
@@ -188,22 +190,11 @@ def cases(ms):
     ops, nn = ms.ops, ms.nn
     out = []
 
-    def arg(v):
-        if isinstance(v, (np.ndarray, np.generic)):
-            return ms.Tensor(v)
-        return v
+    R = rows.Rows(ms, wrt=rows.differentiated(min_ndim=1))
+    arg = R.arg
 
-    def grad_of(call, inputs):
-        args = [arg(v) for v in inputs]
-        pos = tuple(i for i, v in enumerate(inputs) if isinstance(v, np.ndarray) and v.dtype == np.float32
-                    and v.ndim > 0)
-
-        def f(*diff):
-            full = list(args)
-            for i, d in zip(pos, diff):
-                full[i] = d
-            return ops.sum(call(*full))
-        return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+    def grad_of(call, inputs):         # the sum of the whole output
+        return R.grad_of(call, inputs, out=None)
 
     for case, fname, inputs, kw, with_grad in ROWS:
         def thunk(fname=fname, inputs=inputs, kw=kw):
