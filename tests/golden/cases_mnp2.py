@@ -7,7 +7,9 @@ rows on ``minispore.numpy``.
 """
 import numpy as np
 
+import cases_mnp
 from cases_methods import D, f32
+from cases_methods import L as T  # (a list of Tensors)
 
 X23 = f32(21, (2, 3))
 Y23 = f32(22, (2, 3))
@@ -25,12 +27,6 @@ INFS = np.array([-np.inf, -1., 0., 2., np.inf, np.nan], np.float32)
 SORTED = np.array([1., 3., 5., 7., 9.], np.float32)
 HIST = np.array([0.1, 0.4, 0.45, 1.2, 2.5, 2.6, 3.9, 1.1], np.float32)
 PHASE = np.array([0., 1., 3.5, 6.8, 7.0, 2.0], np.float32)
-
-
-class T:
-    """A list of Tensors."""
-    def __init__(self, *arrays):
-        self.arrays = arrays
 
 
 ROWS = [
@@ -206,17 +202,12 @@ def tolerance(name):
 
 
 def _convert(ms, v):
-    if isinstance(v, np.ndarray):
-        return ms.Tensor(v)
-    if isinstance(v, np.generic):
-        return ms.Tensor(np.asarray(v))
-    if isinstance(v, D):
-        return getattr(ms, v.name)
+    """cases_mnp's conversion, and ``T(...)``: a list of Tensors."""
     if isinstance(v, T):
         return [ms.Tensor(a) for a in v.arrays]
     if isinstance(v, tuple) and any(isinstance(a, np.ndarray) for a in v):
         return tuple(_convert(ms, a) for a in v)
-    return v
+    return cases_mnp._convert(ms, v)
 
 
 def _drawn(t):

@@ -18,12 +18,8 @@ import numpy as np
 import rows
 
 
-def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
-    return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
-
-
-def _i(seed, shape, lo, hi, dtype=np.int32):
-    return np.random.default_rng(seed).integers(lo, hi, shape).astype(dtype)
+_r = rows.uniform
+_i = rows.integers
 
 
 def _pool_argmax(x, k):

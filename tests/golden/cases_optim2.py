@@ -13,8 +13,7 @@ import numpy as np
 import rows
 
 
-def _r(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
-    return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
+_r = rows.uniform
 
 
 V = _r(1, (2, 3))                       # a variable

@@ -85,3 +85,13 @@ class Rows:
                 full[i] = d
             return loss(call(*full))
         return ms.grad(f, tuple(range(len(pos))) if len(pos) > 1 else 0)(*[args[i] for i in pos])
+
+
+def uniform(seed, shape, lo=-1.0, hi=1.0, dtype=np.float32):
+    """A table's random input: ``np.random.default_rng(seed)``'s uniform draw in [lo, hi), as ``dtype``."""
+    return np.random.default_rng(seed).uniform(lo, hi, shape).astype(dtype)
+
+
+def integers(seed, shape, lo, hi, dtype=np.int32):
+    """A table's random integer input in [lo, hi), as ``dtype``."""
+    return np.random.default_rng(seed).integers(lo, hi, shape).astype(dtype)
