@@ -10,7 +10,7 @@ from . import backend
 from . import primitive as _primitive
 from .jit import register_alias
 from .primitive import Node, Primitive, bind, box, end_trace, missing_rule, new_trace
-from .tensor import Tensor, _filled_literal, _literal
+from .tensor import Tensor, _filled_literal, _literal, run_hooks
 
 # ----------------------------------------------------------------------------- the accumulation of cotangents
 # Cotangents reaching one value along several paths are summed by a primitive of the engine's own (MindSpore's
@@ -83,6 +83,8 @@ def backward_pass(seeds, leaves, nodes, consume=False):
         g = pop(node, None)
         if g is None:
             continue
+        if node.hooks:
+            g = run_hooks(node.hooks, g)
         prim = node.prim
         rules = prim.vjps
         if prim.vjp_shared is not None:
@@ -99,7 +101,13 @@ def backward_pass(seeds, leaves, nodes, consume=False):
                     prev = get(parent)
                     grads[parent] = ct if prev is None else _accumulate(prev, ct)
             i += 1
-    return [get(leaf) for leaf in leaves]
+    out = []
+    for leaf in leaves:
+        g = get(leaf)
+        if g is not None and leaf.hooks:
+            g = run_hooks(leaf.hooks, g)
+        out.append(g)
+    return out
 
 
 _NONDIFF = _primitive.NONDIFF
@@ -191,6 +199,7 @@ def record(fn, args, kwargs, positions, weights):
                 if isinstance(a, Tensor):
                     # a Parameter may also be boxed in place as a weight: box a snapshot of its current state
                     b = box(a if type(a) is Tensor and a._trace is None else _snapshot(a), trace)
+                    b._node.hooks = getattr(a, "_hooks", None)      # Tensor.register_hook before the grad
                     args[i] = b
                     leaves.append(b._node)
                 else:
@@ -210,6 +219,7 @@ def record(fn, args, kwargs, positions, weights):
             w._inner = snap
             w._trace = trace
             w._node = node = Node(None, None, (), snap, ())
+            node.hooks = getattr(w, "_hooks", None)
             leaves.append(node)
         out = fn(*args, **kwargs)
         if type(out) is Tensor:

@@ -123,10 +123,11 @@ class Node:
     ``parents[i]`` is the Node of argument i when that argument was boxed by the same trace, else None.
     Nodes never point at boxes, so a box dies as soon as user code drops it.
     """
-    __slots__ = ("prim", "params", "args", "out", "parents")
+    __slots__ = ("prim", "params", "args", "out", "parents", "hooks")
 
     def __init__(self, prim, params, args, out, parents):
         self.prim, self.params, self.args, self.out, self.parents = prim, params, args, out, parents
+        self.hooks = None       # Tensor.register_hook's functions, run on this value's total cotangent
 _get_ident = threading.get_ident
 
 

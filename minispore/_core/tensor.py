@@ -17,6 +17,30 @@ _F = None  # minispore.ops, set by minispore/ops/__init__.py
 _initialize = None  # minispore.common.initializer.initializer, set when that module is imported
 
 
+class TensorHookHandle:
+    """What ``Tensor.register_hook`` returns: ``remove()`` takes the hook off."""
+    __slots__ = ("_hooks", "_hook")
+
+    def __init__(self, hooks, hook):
+        self._hooks, self._hook = hooks, hook
+
+    def remove(self):
+        if self._hook in self._hooks:
+            self._hooks.remove(self._hook)
+
+
+def run_hooks(hooks, grad):
+    """``grad`` through each hook in turn (a hook returning None keeps it)."""
+    for hook in list(hooks):
+        out = hook(grad)
+        if out is not None:
+            if not isinstance(out, Tensor):
+                raise TypeError(f"A Tensor hook must return a Tensor or None, but {hook!r} returned "
+                                f"{type(out).__name__}.")
+            grad = out
+    return grad
+
+
 def _wrap(array):
     """A Tensor around an existing array, without copying (internal fast path)."""
     t = Tensor.__new__(Tensor)
@@ -96,7 +120,7 @@ class Tensor:
         dtype: a ``mindspore`` type (``mindspore.float32`` ...); the data is cast to it.
         shape, init: with ``input_data=None``, create a tensor of ``shape`` filled by initializer ``init``.
     """
-    __slots__ = ("_data", "_trace", "_inner", "_node", "__weakref__")
+    __slots__ = ("_data", "_trace", "_inner", "_node", "_hooks", "__weakref__")
     __array_priority__ = 100
 
     def __init__(self, input_data=None, dtype=None, shape=None, init=None, internal=False, const_arg=False,
@@ -131,6 +155,26 @@ class Tensor:
             self._data = _to_array(input_data, dtype)
         memory.track(self._data, "Tensor")
         self._trace = None
+
+    # ------------------------------------------------------------------ gradient hooks
+    def register_hook(self, hook):
+        """Run ``hook(grad)`` on the gradient that reaches this tensor in a backward pass (``grad``,
+        ``value_and_grad``, ``vjp``); a result that is not None replaces the gradient. On a tensor computed inside
+        the differentiated function the hook sees the total gradient of that value; on an input or a Parameter,
+        the gradient with respect to it. Returns a handle whose ``remove()`` takes the hook off."""
+        if not callable(hook):
+            raise TypeError(f"Expected a callable hook function, but got {type(hook).__name__}.")
+        if self._trace is not None:
+            node = self._node
+            if node.hooks is None:
+                node.hooks = []
+            hooks = node.hooks
+        else:
+            hooks = getattr(self, "_hooks", None)
+            if hooks is None:
+                hooks = self._hooks = []
+        hooks.append(hook)
+        return TensorHookHandle(hooks, hook)
 
     # ------------------------------------------------------------------ properties
     @property

@@ -1580,7 +1580,9 @@ def flush_from_cache(self):
 
 
 def hooks(self):
-    return []       # a list, as MindSpore 2.10 (minispore has no tensor hooks: Tensor.register_hook is missing)
+    """The functions ``register_hook`` put on this tensor, in order (a list, as in MindSpore 2.10)."""
+    found = self._node.hooks if self._trace is not None else getattr(self, "_hooks", None)
+    return list(found or ())
 
 
 def unique_with_pad(self, pad_num):
