@@ -11,6 +11,9 @@ from .image_folder import ImageFolderDataset  # noqa: F401
 from .mind_dataset import MindDataset  # noqa: F401
 from .mnist import MnistDataset, download_mnist, mnist_sample_dir  # noqa: F401
 from .text_sources import CSVDataset, IMDBDataset, Shuffle, TextFileDataset  # noqa: F401
+from .more_samplers import PKSampler, WeightedRandomSampler  # noqa: F401
+from .more_sources import (EMnistDataset, FakeImageDataset, KMnistDataset, PaddedDataset, QMnistDataset,  # noqa: F401
+                           RandomDataset, Schema, SemeionDataset, STL10Dataset, SVHNDataset, USPSDataset)
 from .samplers import (DistributedSampler, RandomSampler, Sampler, SequentialSampler,  # noqa: F401
                        SubsetRandomSampler, SubsetSampler)
 
@@ -18,4 +21,7 @@ __all__ = ["Dataset", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", 
            "Cifar10Dataset", "Cifar100Dataset", "ImageFolderDataset", "mnist_sample_dir", "download_mnist",
            "config", "transforms", "vision", "DistributedSampler", "RandomSampler", "Sampler", "SequentialSampler",
            "SubsetRandomSampler", "SubsetSampler", "BatchInfo",
-           "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle", "MindDataset"]
+           "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle", "MindDataset",
+           "EMnistDataset", "FakeImageDataset", "KMnistDataset", "PaddedDataset", "QMnistDataset", "RandomDataset",
+           "Schema", "SemeionDataset", "STL10Dataset", "SVHNDataset", "USPSDataset", "PKSampler",
+           "WeightedRandomSampler"]
