@@ -1,0 +1,765 @@
+"""More ``mindspore.dataset.vision`` transforms (issue 9): the per-pixel adjustments (``Adjust*``, ``AutoContrast``,
+``Equalize``, ``Invert``, ``Posterize``, ``Solarize``), colour conversions (``ConvertColor``, ``RgbToHsv``,
+``HsvToRgb``), fixed crops and pads (``Crop``, ``ResizedCrop``, ``FiveCrop``, ``TenCrop``, ``PadToSize``,
+``Erase``), ``ToNumpy``/``ToType``, ``get_image_num_channels``/``get_image_size``, and the random variants that
+apply one of them with a probability.
+
+NumPy images follow MindSpore 2.10's C++ (OpenCV) kernels, checked against MindSpore on fixed images
+(tests/golden/cases_vision_more.py); PIL images take Pillow's path where MindSpore has one.
+"""
+from enum import IntEnum
+
+import numpy as np
+
+from . import _kernels as K
+from ._base import (ImageOp, as_hwc, check_bool, check_fill_value, check_int, check_inter, check_number,
+                    check_border, check_prob, check_size, image_rank, is_pil, pad_block, size_pair)
+from .utils import Border, Inter
+
+__all__ = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "AdjustSaturation", "AdjustSharpness",
+           "AutoContrast", "Equalize", "Invert", "Posterize", "Solarize", "ConvertColor", "ConvertMode",
+           "RgbToHsv", "HsvToRgb", "Crop", "ResizedCrop", "FiveCrop", "TenCrop", "PadToSize", "Erase", "ToNumpy",
+           "ToType", "get_image_num_channels", "get_image_size", "RandomAutoContrast", "RandomEqualize",
+           "RandomInvert", "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale"]
+
+_F32_MAX = 16777216.0
+
+
+def _rgb3(x, op):
+    if x.ndim != 4 or x.shape[-1] != 3:
+        raise RuntimeError(f"{op}: the image should be <H,W,C> with 3 channels (RGB), but got an image of shape "
+                           f"{tuple(x.shape[1:])}.")
+
+
+def _u8(x, op):
+    if x.dtype != np.uint8:
+        raise RuntimeError(f"{op}: the image should be of type uint8, but got {x.dtype}.")
+
+
+# ------------------------------------------------------------------------------------------- the Adjust* family
+class _PilOp(ImageOp):
+    """A transform that MindSpore runs with Pillow on a PIL image (its Python implementation), giving a PIL image."""
+    _pil_out = True
+
+
+def _enhance(img, kind, f):
+    from PIL import ImageEnhance
+    return getattr(ImageEnhance, kind)(img).enhance(f)
+
+
+class AdjustBrightness(_PilOp):
+    """Multiply every value by ``brightness_factor`` (>= 0), rounding and saturating to the input dtype (OpenCV's
+    ``convertTo``, MindSpore's kernel); a PIL image: Pillow's ``ImageEnhance.Brightness``."""
+
+    def __init__(self, brightness_factor):
+        self.brightness_factor = check_number(brightness_factor, "brightness_factor", "AdjustBrightness", 0,
+                                              _F32_MAX)
+
+    def _batch(self, x, rng):
+        image_rank(x, "AdjustBrightness")
+        return K.adjust_brightness(x, np.full(x.shape[0], self.brightness_factor, np.float32))
+
+    def _pil(self, img, rng):
+        return _enhance(img, "Brightness", self.brightness_factor)
+
+
+class AdjustContrast(_PilOp):
+    """Blend with the (rounded) mean of the grey image: ``cv::addWeighted(mean, 1 - f, image, f)``; a PIL image:
+    Pillow's ``ImageEnhance.Contrast``."""
+
+    def __init__(self, contrast_factor):
+        self.contrast_factor = check_number(contrast_factor, "contrast_factor", "AdjustContrast", 0, _F32_MAX)
+
+    def _batch(self, x, rng):
+        _rgb3(x, "AdjustContrast")
+        return K.adjust_contrast(x, np.full(x.shape[0], self.contrast_factor, np.float32))
+
+    def _pil(self, img, rng):
+        return _enhance(img, "Contrast", self.contrast_factor)
+
+
+class AdjustSaturation(_PilOp):
+    """Blend with the grey image (OpenCV's fixed-point RGB2GRAY): ``cv::addWeighted(grey, 1 - f, image, f)``; a PIL
+    image: Pillow's ``ImageEnhance.Color``."""
+
+    def __init__(self, saturation_factor):
+        self.saturation_factor = check_number(saturation_factor, "saturation_factor", "AdjustSaturation", 0,
+                                              _F32_MAX)
+
+    def _batch(self, x, rng):
+        _rgb3(x, "AdjustSaturation")
+        return K.adjust_saturation(x, np.full(x.shape[0], self.saturation_factor, np.float32))
+
+    def _pil(self, img, rng):
+        return _enhance(img, "Color", self.saturation_factor)
+
+
+class AdjustHue(_PilOp):
+    """Shift the hue byte of OpenCV's RGB2HSV_FULL by ``uint8(hue_factor * 255)`` (``hue_factor`` in [-0.5, 0.5])
+    and convert back, as MindSpore's kernel does (uint8 images); a PIL image: the hue band of Pillow's HSV shifted
+    by the same byte (grey modes unchanged)."""
+
+    def __init__(self, hue_factor):
+        self.hue_factor = check_number(hue_factor, "hue_factor", "AdjustHue", -0.5, 0.5)
+
+    def _batch(self, x, rng):
+        _rgb3(x, "AdjustHue")
+        return K.adjust_hue(x, np.full(x.shape[0], self.hue_factor, np.float32))
+
+    def _pil(self, img, rng):
+        from PIL import Image
+        if img.mode in ("L", "1", "I", "F"):
+            return img
+        h, s, v = img.convert("HSV").split()
+        shift = int(np.float64(self.hue_factor) * 255) & 0xFF       # NumPy's uint8 of a negative: wraps
+        h = Image.fromarray(((np.asarray(h, np.int64) + shift) & 0xFF).astype(np.uint8))
+        return Image.merge("HSV", (h, s, v)).convert(img.mode)
+
+
+class AdjustGamma(_PilOp):
+    """uint8 images: the table ``floor(min((i / 255) ** gamma * (256 - 1e-3) * gain, 255))`` in float32 (MindSpore's
+    kernel); float images: ``min(max((x * gain) ** gamma, 0), 1)`` in float32 (the gain inside the power, as
+    MindSpore's kernel has it); a PIL image: Pillow's ``point`` with ``int((256 - 1e-3) * gain * (i / 255) **
+    gamma)``."""
+
+    def __init__(self, gamma, gain=1):
+        self.gamma = check_number(gamma, "gamma", "AdjustGamma", 0, _F32_MAX)
+        self.gain = check_number(gain, "gain", "AdjustGamma")
+
+    def _batch(self, x, rng):
+        image_rank(x, "AdjustGamma")
+        f32 = np.float32
+        if x.dtype == np.uint8:
+            lut = np.power(np.arange(256, dtype=f32) / f32(255), f32(self.gamma)).astype(f32)
+            lut = np.minimum(lut * f32(256 - 1e-3) * f32(self.gain), f32(255))
+            return np.floor(lut).astype(np.uint8)[x]
+        if x.dtype.kind != "f":
+            raise RuntimeError(f"AdjustGamma: the image should be uint8 or float, but got {x.dtype}.")
+        with np.errstate(invalid="ignore"):
+            y = np.power(x.astype(f32) * f32(self.gain), f32(self.gamma))
+        return np.clip(y, 0, 1).astype(x.dtype)
+
+    def _pil(self, img, rng):
+        table = [int((255 + 1 - 1e-3) * self.gain * pow(v / 255., self.gamma)) for v in range(256)]
+        bands = len(img.getbands())
+        if bands == 3:
+            return img.point(table * 3)
+        return img.point(table) if bands == 1 else img
+
+
+def _sharpen(x, f):
+    """PIL's SHARPEN filter ([[1,1,1],[1,5,1],[1,1,1]] / 13, the border kept) blended with the image by ``f``."""
+    xf = x.astype(np.float32)
+    h, w = x.shape[1:3]
+    deg = x.astype(np.float32).copy()
+    if h > 2 and w > 2:
+        acc = np.zeros_like(xf[:, 1:-1, 1:-1])
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                acc = acc + xf[:, 1 + dy:h - 1 + dy, 1 + dx:w - 1 + dx] * (5.0 if dy == dx == 0 else 1.0)
+        deg[:, 1:-1, 1:-1] = acc / np.float32(13)
+        if x.dtype == np.uint8:
+            deg = np.clip(np.rint(deg), 0, 255)
+    return K.blend(deg.astype(x.dtype), x, np.full(x.shape[0], f, np.float32))
+
+
+class AdjustSharpness(ImageOp):
+    """Blend with a smoothed copy (``sharpness_factor`` 0: blurred, 1: the image, 2: sharpened)."""
+
+    def __init__(self, sharpness_factor):
+        self.sharpness_factor = check_number(sharpness_factor, "sharpness_factor", "AdjustSharpness", 0,
+                                             _F32_MAX)
+
+    def _batch(self, x, rng):
+        image_rank(x, "AdjustSharpness")
+        y, back = as_hwc(x)
+        return back(_sharpen(y, self.sharpness_factor))
+
+
+# ----------------------------------------------------------------------------------------- histogram operations
+def _autocontrast_lut(hist, cutoff, ignore):
+    """PIL ImageOps.autocontrast's table for one channel's histogram (256,)."""
+    h = hist.copy()
+    if ignore is not None:
+        h[list(ignore)] = 0
+    if cutoff:
+        n = h.sum()
+        cut = int(n * cutoff[0] / 100)
+        for lo in range(256):
+            if cut > h[lo]:
+                cut -= h[lo]
+                h[lo] = 0
+            else:
+                h[lo] -= cut
+                cut = 0
+            if cut <= 0:
+                break
+        cut = int(n * cutoff[1] / 100)
+        for hi in range(255, -1, -1):
+            if cut > h[hi]:
+                cut -= h[hi]
+                h[hi] = 0
+            else:
+                h[hi] -= cut
+                cut = 0
+            if cut <= 0:
+                break
+    nz = np.nonzero(h)[0]
+    if nz.size == 0 or nz[-1] <= nz[0]:
+        return np.arange(256, dtype=np.uint8)
+    lo, hi = nz[0], nz[-1]
+    scale = np.float32(255.0 / (hi - lo))
+    offset = np.float32(-lo * scale)
+    ix = (np.arange(256, dtype=np.float32) * scale + offset).astype(np.float32)
+    return np.clip(np.trunc(ix), 0, 255).astype(np.uint8)
+
+
+def _per_channel(x, lut_of):
+    y, back = as_hwc(x)
+    out = np.empty_like(y)
+    for n in range(y.shape[0]):
+        for c in range(y.shape[3]):
+            ch = y[n, :, :, c]
+            out[n, :, :, c] = lut_of(np.bincount(ch.ravel(), minlength=256))[ch]
+    return back(out)
+
+
+class AutoContrast(_PilOp):
+    """Stretch each channel's histogram to [0, 255] after cutting ``cutoff`` percent (in [0, 50)) from both ends and
+    ignoring the values in ``ignore`` (PIL's algorithm in float32, as MindSpore's kernel); uint8 images. A PIL
+    image: Pillow's ``ImageOps.autocontrast``."""
+
+    def __init__(self, cutoff=0.0, ignore=None):
+        op = "AutoContrast"
+        c = check_number(cutoff, "cutoff", op, 0, 50)
+        if c >= 50:
+            raise ValueError(f"For '{op}', cutoff {c} is not within the required interval of [0, 50).")
+        cut = (c, c)
+        if ignore is not None:
+            vals = [ignore] if not isinstance(ignore, (list, tuple)) else list(ignore)
+            ignore = [check_int(v, "ignore", op, 0, 255) for v in vals]
+        self.cutoff, self.ignore = cut, ignore
+
+    def _batch(self, x, rng):
+        image_rank(x, "AutoContrast")
+        _u8(x, "AutoContrast")
+        cut = self.cutoff if any(self.cutoff) else None
+        return _per_channel(x, lambda h: _autocontrast_lut(h, cut, self.ignore))
+
+    def _pil(self, img, rng):
+        from PIL import ImageOps
+        return ImageOps.autocontrast(img, self.cutoff[0], self.ignore)
+
+
+def _equalize_lut(hist):
+    """OpenCV's equalizeHist table."""
+    total = hist.sum()
+    nz = np.nonzero(hist)[0]
+    i = nz[0]
+    if hist[i] == total:
+        return np.full(256, i, np.uint8)
+    scale = np.float32(255.0) / np.float32(total - hist[i])
+    lut = np.zeros(256, np.uint8)
+    cum = np.cumsum(hist[i + 1:])
+    lut[i + 1:] = np.clip(np.rint((cum * scale).astype(np.float32)), 0, 255).astype(np.uint8)
+    return lut
+
+
+class Equalize(_PilOp):
+    """Equalise each channel's histogram (OpenCV's ``equalizeHist``, MindSpore's kernel); uint8 images. A PIL
+    image: Pillow's ``ImageOps.equalize`` (another table: Pillow spreads the histogram without OpenCV's shift of
+    the first bin to 0)."""
+
+    def _pil(self, img, rng):
+        from PIL import ImageOps
+        return ImageOps.equalize(img)
+
+    def _batch(self, x, rng):
+        image_rank(x, "Equalize")
+        _u8(x, "Equalize")
+        return _per_channel(x, _equalize_lut)
+
+
+class Invert(_PilOp):
+    """``255 - x`` for every value of a uint8 RGB image (a PIL image: Pillow's ``ImageOps.invert``)."""
+
+    def _pil(self, img, rng):
+        from PIL import ImageOps
+        return ImageOps.invert(img)
+
+    def _batch(self, x, rng):
+        _rgb3(x, "Invert")
+        _u8(x, "Invert")
+        return 255 - x
+
+
+class Posterize(ImageOp):
+    """Keep the ``bits`` (0..8) high bits of every uint8 value."""
+
+    def __init__(self, bits):
+        self.bits = check_int(bits, "bits", "Posterize", 0, 8)
+
+    def _batch(self, x, rng):
+        image_rank(x, "Posterize")
+        _u8(x, "Posterize")
+        mask = np.uint8((0xFF << (8 - self.bits)) & 0xFF)
+        return x & mask
+
+
+class Solarize(ImageOp):
+    """Invert (``255 - x``) the values in ``[threshold_min, threshold_max]`` (a number t, or min == max: all the
+    values >= t)."""
+
+    def __init__(self, threshold):
+        op = "Solarize"
+        if isinstance(threshold, (list, tuple)):
+            if len(threshold) != 2:
+                raise TypeError(f"For '{op}', threshold should be a number or a (min, max) pair, but got "
+                                f"{threshold!r}.")
+            lo, hi = (check_number(t, f"threshold[{i}]", op, 0, 255) for i, t in enumerate(threshold))
+            if lo > hi:
+                raise ValueError(f"For '{op}', threshold_min must be smaller or equal to threshold_max, but got "
+                                 f"{tuple(threshold)}.")
+        else:
+            lo, hi = check_number(threshold, "threshold", op, 0, 255), 255.0
+        self.threshold = (lo, hi)
+
+    def _batch(self, x, rng):
+        image_rank(x, "Solarize")
+        lo, hi = self.threshold
+        if lo == hi:            # MindSpore: a range of one value inverts every value >= it
+            hi = float("inf")
+        return np.where((x >= lo) & (x <= hi), (255 - x.astype(np.int64)).astype(x.dtype) if x.dtype == np.uint8
+                        else (255 - x).astype(x.dtype), x)
+
+
+# --------------------------------------------------------------------------------------------------- colour
+class ConvertMode(IntEnum):
+    """The colour conversions of ``ConvertColor`` (MindSpore 2.10's names and values)."""
+    COLOR_BGR2BGRA = 0
+    COLOR_RGB2RGBA = 0
+    COLOR_BGRA2BGR = 1
+    COLOR_RGBA2RGB = 1
+    COLOR_BGR2RGBA = 2
+    COLOR_RGB2BGRA = 2
+    COLOR_RGBA2BGR = 3
+    COLOR_BGRA2RGB = 3
+    COLOR_BGR2RGB = 4
+    COLOR_RGB2BGR = 4
+    COLOR_BGRA2RGBA = 5
+    COLOR_RGBA2BGRA = 5
+    COLOR_BGR2GRAY = 6
+    COLOR_RGB2GRAY = 7
+    COLOR_GRAY2BGR = 8
+    COLOR_GRAY2RGB = 8
+    COLOR_GRAY2BGRA = 9
+    COLOR_GRAY2RGBA = 9
+    COLOR_BGRA2GRAY = 10
+    COLOR_RGBA2GRAY = 11
+
+
+# mode -> (output channels, swap R and B); the colour modes take 3 or 4 channels (a missing alpha is 255, as
+# OpenCV's cvtColor), the grey ones 3 or 4 (GRAY*: 1)
+_COLOR = {0: (4, False), 1: (3, False), 2: (4, True), 3: (3, True), 4: (3, True), 5: (4, True)}
+_TO_GRAY = {6: True, 7: False, 10: True, 11: False}
+_FROM_GRAY = {8: 3, 9: 4}
+
+
+def _convert(x, mode):
+    """``cvtColor`` of a block (N, H, W, C) in mode ``mode`` (an int), or None when the channels do not fit."""
+    c = x.shape[-1]
+    if mode in _FROM_GRAY:
+        if c != 1:
+            return None
+        out = np.repeat(x, 3, -1)
+        return np.concatenate([out, _alpha(x)], -1) if _FROM_GRAY[mode] == 4 else out
+    if c == 1 and mode not in _TO_GRAY:
+        x, c = np.repeat(x, 3, -1), 3          # MindSpore: a one-channel image is taken as grey RGB
+    if c not in (3, 4):
+        return None
+    rgb = x[..., 2::-1] if _COLOR.get(mode, (0, _TO_GRAY.get(mode)))[1] else x[..., :3]
+    if mode in _TO_GRAY:
+        return K.rgb_to_gray(np.ascontiguousarray(rgb))
+    if _COLOR[mode][0] == 3:
+        return rgb
+    return np.concatenate([rgb, x[..., 3:] if c == 4 else _alpha(x)], -1)
+
+
+def _alpha(x):
+    return np.full(x.shape[:-1] + (1,), 255 if x.dtype == np.uint8 else 1, x.dtype)
+
+
+class ConvertColor(ImageOp):
+    """Convert between RGB/BGR/RGBA/BGRA/grey (``ConvertMode``), as OpenCV's ``cvtColor``."""
+
+    def __init__(self, convert_mode):
+        if not isinstance(convert_mode, ConvertMode):
+            raise TypeError(f"For 'ConvertColor', convert_mode must be of type ConvertMode, but got "
+                            f"{convert_mode!r}.")
+        self.convert_mode = convert_mode
+
+    def _batch(self, x, rng):
+        y = x[..., None] if x.ndim == 3 else x
+        out = _convert(y, int(self.convert_mode)) if y.ndim == 4 else None
+        if out is None:
+            need = "1 channel" if int(self.convert_mode) in _FROM_GRAY else "3 or 4 channels"
+            raise RuntimeError(f"ConvertColor: {self.convert_mode.name} needs an image of {need}, but got an image "
+                               f"of shape {tuple(x.shape[1:])}.")
+        return np.ascontiguousarray(out)
+
+
+def _check_hsv_input(x, op, is_hwc):
+    if x.ndim not in (4, 5):
+        raise TypeError(f"{op}: the image should be 3 or 4 dimensional, but got {x.ndim - 1} dimensions.")
+    axis = -1 if is_hwc else -3
+    if x.shape[axis] != 3:
+        raise TypeError(f"{op}: the image should have 3 channels on axis {'-1' if is_hwc else '-3'}, but got "
+                        f"shape {tuple(x.shape[1:])}.")
+    return axis
+
+
+class RgbToHsv(ImageOp):
+    """RGB (float, in [0, 1]) to HSV by colorsys' formulas; ``is_hwc`` False (default): CHW images."""
+
+    def __init__(self, is_hwc=False):
+        self.is_hwc = check_bool(is_hwc, "is_hwc", "RgbToHsv")
+
+    def _batch(self, x, rng):
+        axis = _check_hsv_input(x, "RgbToHsv", self.is_hwc)
+        xf = np.moveaxis(x.astype(np.float64), axis, -1)
+        r, g, b = xf[..., 0], xf[..., 1], xf[..., 2]
+        mx, mn = xf.max(-1), xf.min(-1)
+        d = mx - mn
+        with np.errstate(divide="ignore", invalid="ignore"):
+            s = np.where(mx > 0, d / np.where(mx > 0, mx, 1), 0.0)
+            dd = np.where(d > 0, d, 1)
+            rc, gc, bc = (mx - r) / dd, (mx - g) / dd, (mx - b) / dd
+        h = np.where(r == mx, bc - gc, np.where(g == mx, 2.0 + rc - bc, 4.0 + gc - rc))
+        h = np.where(d > 0, (h / 6.0) % 1.0, 0.0)
+        out = np.stack([h, s, mx], -1)
+        return np.moveaxis(out, -1, axis)     # float64, whatever the input (MindSpore's colorsys path)
+
+
+class HsvToRgb(ImageOp):
+    """HSV (float, in [0, 1]) to RGB by colorsys' formulas; ``is_hwc`` False (default): CHW images."""
+
+    def __init__(self, is_hwc=False):
+        self.is_hwc = check_bool(is_hwc, "is_hwc", "HsvToRgb")
+
+    def _batch(self, x, rng):
+        axis = _check_hsv_input(x, "HsvToRgb", self.is_hwc)
+        xf = np.moveaxis(x.astype(np.float64), axis, -1)
+        h, s, v = xf[..., 0], xf[..., 1], xf[..., 2]
+        i = np.floor(h * 6.0)
+        f = h * 6.0 - i
+        p, q, t = v * (1.0 - s), v * (1.0 - s * f), v * (1.0 - s * (1.0 - f))
+        i = i.astype(np.int64) % 6
+        sel = [(v, t, p), (q, v, p), (p, v, t), (p, q, v), (t, p, v), (v, p, q)]
+        out = np.zeros(xf.shape, np.float64)
+        for k, (a, b, c) in enumerate(sel):
+            m = i == k
+            out[..., 0] = np.where(m, a, out[..., 0])
+            out[..., 1] = np.where(m, b, out[..., 1])
+            out[..., 2] = np.where(m, c, out[..., 2])
+        out = np.where((s == 0)[..., None], v[..., None], out)
+        return np.moveaxis(out, -1, axis)     # float64, whatever the input (MindSpore's colorsys path)
+
+
+# ------------------------------------------------------------------------------------------- crops and pads
+class Crop(ImageOp):
+    """Crop ``size`` (int or (height, width)) at ``coordinates`` (top, left)."""
+
+    def __init__(self, coordinates, size):
+        op = "Crop"
+        if not isinstance(coordinates, (list, tuple)) or len(coordinates) != 2:
+            raise TypeError(f"For '{op}', coordinates should be a list/tuple (top, left) of length 2, but got "
+                            f"{coordinates!r}.")
+        self.coordinates = tuple(check_int(c, f"coordinates[{i}]", op, 0, 2147483647)
+                                 for i, c in enumerate(coordinates))
+        self.size = size_pair(check_size(size, op, 2147483647))
+
+    def _batch(self, x, rng):
+        image_rank(x, "Crop")
+        (top, left), (ch, cw) = self.coordinates, self.size
+        h, w = x.shape[1:3]
+        if top + ch > h or left + cw > w:
+            raise RuntimeError(f"Crop: the crop box (top={top}, left={left}, height={ch}, width={cw}) is out of "
+                               f"the image of height {h} and width {w}.")
+        return x[:, top:top + ch, left:left + cw].copy()
+
+
+class ResizedCrop(ImageOp):
+    """Crop the box (top, left, height, width) and resize it to ``size`` (bilinear: OpenCV's INTER_LINEAR)."""
+
+    def __init__(self, top, left, height, width, size, interpolation=Inter.BILINEAR):
+        op = "ResizedCrop"
+        self.top = check_int(top, "top", op, 0, 2147483647)
+        self.left = check_int(left, "left", op, 0, 2147483647)
+        self.height = check_int(height, "height", op, 1, 2147483647)
+        self.width = check_int(width, "width", op, 1, 2147483647)
+        self.size = size_pair(check_size(size, op))
+        self.interpolation = check_inter(interpolation, op)
+
+    def _batch(self, x, rng):
+        image_rank(x, "ResizedCrop")
+        h, w = x.shape[1:3]
+        if self.top + self.height > h or self.left + self.width > w:
+            raise RuntimeError(f"ResizedCrop: the crop box (top={self.top}, left={self.left}, height={self.height}, "
+                               f"width={self.width}) is out of the image of height {h} and width {w}.")
+        crop = x[:, self.top:self.top + self.height, self.left:self.left + self.width]
+        y, back = as_hwc(crop)
+        return back(K.resize(np.ascontiguousarray(y), self.size[0], self.size[1], self.interpolation))
+
+
+def _five_boxes(w, h, cw, ch):
+    if cw > w or ch > h:
+        raise ValueError(f"Crop size {(ch, cw)} is larger than the image size {(h, w)}.")
+    t, l_ = int(round((h - ch) / 2.)), int(round((w - cw) / 2.))
+    return [(0, 0, cw, ch), (w - cw, 0, w, ch), (0, h - ch, cw, h), (w - cw, h - ch, w, h),
+            (l_, t, l_ + cw, t + ch)]
+
+
+class FiveCrop(ImageOp):
+    """The four corner crops and the centre crop of a PIL image, as a tuple of PIL images."""
+    _pil_out = True
+
+    def __init__(self, size):
+        self.size = size_pair(check_size(size, "FiveCrop"))
+
+    def _one(self, x, rng):
+        if not is_pil(x):
+            raise TypeError(f"FiveCrop: the input should be a PIL image, but got {type(x)}.")
+        return self._pil(x, rng)
+
+    def _pil(self, img, rng):
+        w, h = img.size
+        return tuple(img.crop(b) for b in _five_boxes(w, h, self.size[1], self.size[0]))
+
+
+class TenCrop(FiveCrop):
+    """``FiveCrop`` of the image and of its flip (horizontal, or vertical with ``use_vertical_flip``)."""
+
+    def __init__(self, size, use_vertical_flip=False):
+        super().__init__(size)
+        self.use_vertical_flip = check_bool(use_vertical_flip, "use_vertical_flip", "TenCrop")
+
+    def _pil(self, img, rng):
+        from PIL import Image
+        flip = img.transpose(Image.FLIP_TOP_BOTTOM if self.use_vertical_flip else Image.FLIP_LEFT_RIGHT)
+        return super()._pil(img, rng) + super()._pil(flip, rng)
+
+
+class PadToSize(ImageOp):
+    """Pad the image to ``size`` (height, width) with the image at ``offset`` (top, left; default: centred, the
+    extra pixel at the bottom/right), filled as ``Pad`` does."""
+
+    def __init__(self, size, offset=None, fill_value=0, padding_mode=Border.CONSTANT):
+        op = "PadToSize"
+        self.size = size_pair(check_size(size, op, 2147483647))
+        if offset is not None:
+            if isinstance(offset, (list, tuple)):
+                if len(offset) != 2:
+                    raise TypeError(f"For '{op}', offset should be an int or a (top, left) pair, but got "
+                                    f"{offset!r}.")
+                offset = tuple(check_int(o, f"offset[{i}]", op, 0, 2147483647) for i, o in enumerate(offset))
+            else:
+                offset = (check_int(offset, "offset", op, 0, 2147483647),) * 2
+        self.offset = offset
+        self.fill_value = check_fill_value(fill_value, op)
+        self.padding_mode = check_border(padding_mode, op)
+
+    def _batch(self, x, rng):
+        image_rank(x, "PadToSize")
+        h, w = x.shape[1:3]
+        th, tw = self.size
+        if th < h or tw < w:
+            raise RuntimeError(f"PadToSize: the target size {(th, tw)} should be no less than the image size "
+                               f"{(h, w)}.")
+        top, left = self.offset if self.offset is not None else ((th - h) // 2, (tw - w) // 2)
+        if top + h > th or left + w > tw:
+            raise RuntimeError(f"PadToSize: the offset {(top, left)} plus the image size {(h, w)} exceeds the "
+                               f"target size {(th, tw)}.")
+        return pad_block(x, left, top, tw - w - left, th - h - top, self.padding_mode, self.fill_value)
+
+
+class Erase(ImageOp):
+    """Fill the box (top, left, height, width) of an <H,W,C> image with ``value`` (one number or one per channel;
+    the part of the box inside the image)."""
+
+    def __init__(self, top, left, height, width, value=0, inplace=False):
+        op = "Erase"
+        self.top = check_int(top, "top", op, 0, 2147483647)
+        self.left = check_int(left, "left", op, 0, 2147483647)
+        self.height = check_int(height, "height", op, 1, 2147483647)
+        self.width = check_int(width, "width", op, 1, 2147483647)
+        if isinstance(value, (list, tuple)):
+            if len(value) != 3:
+                raise TypeError(f"For '{op}', value should be a number or a 3-tuple, but got {value!r}.")
+            self.value = tuple(check_number(v, f"value[{i}]", op, 0, 255) for i, v in enumerate(value))
+        else:
+            self.value = (check_number(value, "value", op, 0, 255),)
+        self.inplace = check_bool(inplace, "inplace", op)
+
+    def _batch(self, x, rng):
+        if x.ndim != 4 or x.shape[-1] != 3:
+            raise RuntimeError(f"Erase: the image should be <H,W,C> with 3 channels, but got an image of shape "
+                               f"{tuple(x.shape[1:])}.")
+        out = x.copy()
+        v = np.asarray(self.value, np.float64)
+        out[:, self.top:self.top + self.height, self.left:self.left + self.width] = (
+            np.rint(v).astype(x.dtype) if x.dtype.kind in "iu" else v.astype(x.dtype))
+        return out
+
+
+# ------------------------------------------------------------------------------------------------- conversions
+class ToNumpy(ImageOp):
+    """A PIL image (or array) as a NumPy array."""
+
+    def _one(self, x, rng):
+        return np.array(x)
+
+
+class ToType(ImageOp):
+    """Cast the image to ``data_type`` (a NumPy dtype or a ``mindspore`` dtype)."""
+
+    def __init__(self, data_type):
+        from ..transforms.transforms import _ms_type
+        self.data_type = data_type
+        self._dtype = _ms_type(data_type, "ToType").np_dtype
+
+    def _one(self, x, rng):
+        return np.asarray(x).astype(self._dtype)
+
+
+def _image_array(image, op):
+    if is_pil(image):
+        return None
+    if not isinstance(image, np.ndarray):
+        raise TypeError(f"{op}: the input image should be a NumPy array or a PIL image, but got {type(image)}.")
+    if image.ndim < 2:
+        raise RuntimeError(f"{op}: the image should be at least 2 dimensional, but got shape {image.shape}.")
+    return image
+
+
+def get_image_num_channels(image):
+    """The number of channels of a NumPy <H,W[,C]> image (1 for <H,W>) or of a PIL image (its bands)."""
+    a = _image_array(image, "get_image_num_channels")
+    if a is None:
+        return len(image.getbands())
+    return 1 if a.ndim == 2 else int(a.shape[-1])
+
+
+def get_image_size(image):
+    """``[height, width]`` of a NumPy <H,W[,C]> image or a PIL image."""
+    a = _image_array(image, "get_image_size")
+    if a is None:
+        return [image.size[1], image.size[0]]
+    return [int(a.shape[0]), int(a.shape[1])]
+
+
+# ----------------------------------------------------------------------------------------- random variants
+class _RandomApply(ImageOp):
+    """Apply ``self._op`` to each image with probability ``prob``."""
+
+    def _batch(self, x, rng):
+        n = x.shape[0]
+        take = rng.random(n) < self.prob
+        if not take.any():
+            return x.copy()
+        out = x.copy()
+        out[take] = self._op._batch(x[take], rng)
+        return out
+
+
+class RandomAutoContrast(_RandomApply):
+    def __init__(self, cutoff=0.0, ignore=None, prob=0.5):
+        self._op = AutoContrast(cutoff, ignore)
+        self.prob = check_prob(prob, "RandomAutoContrast")
+
+
+class RandomEqualize(_RandomApply):
+    def __init__(self, prob=0.5):
+        self._op = Equalize()
+        self.prob = check_prob(prob, "RandomEqualize")
+
+
+class RandomInvert(_RandomApply):
+    def __init__(self, prob=0.5):
+        self._op = Invert()
+        self.prob = check_prob(prob, "RandomInvert")
+
+
+class RandomAdjustSharpness(_RandomApply):
+    def __init__(self, degree, prob=0.5):
+        self.degree = check_number(degree, "degree", "RandomAdjustSharpness", 0, _F32_MAX)
+        self._op = AdjustSharpness(self.degree)
+        self.prob = check_prob(prob, "RandomAdjustSharpness")
+
+
+class RandomPosterize(ImageOp):
+    """Posterize with ``bits`` drawn uniformly (integers) from ``bits`` (an int: exactly that; or (min, max))."""
+
+    def __init__(self, bits=(8, 8)):
+        op = "RandomPosterize"
+        if isinstance(bits, (list, tuple)):
+            if len(bits) != 2:
+                raise TypeError(f"For '{op}', bits should be an int or a (min, max) pair, but got {bits!r}.")
+            lo, hi = (check_int(b, f"bits[{i}]", op, 1, 8) for i, b in enumerate(bits))
+            if lo > hi:
+                raise ValueError(f"For '{op}', bits should be in (min,max) format, but got {tuple(bits)}.")
+        else:
+            lo = hi = check_int(bits, "bits", op, 1, 8)
+        self.bits = (lo, hi)
+
+    def _batch(self, x, rng):
+        image_rank(x, "RandomPosterize")
+        _u8(x, "RandomPosterize")
+        b = rng.integers(self.bits[0], self.bits[1] + 1, x.shape[0])
+        mask = ((0xFF << (8 - b)) & 0xFF).astype(np.uint8)
+        return x & mask.reshape((-1,) + (1,) * (x.ndim - 1))
+
+
+class RandomSolarize(ImageOp):
+    """Solarize with a threshold range [a, b] drawn from ``threshold`` (min, max): a and b uniform integers,
+    ordered."""
+
+    def __init__(self, threshold=(0, 255)):
+        op = "RandomSolarize"
+        if not isinstance(threshold, (list, tuple)) or len(threshold) != 2:
+            raise TypeError(f"For '{op}', threshold should be a (min, max) pair, but got {threshold!r}.")
+        lo, hi = (check_int(t, f"threshold[{i}]", op, 0, 255) for i, t in enumerate(threshold))
+        if lo > hi:
+            raise ValueError(f"For '{op}', threshold should be in (min,max) format, but got {tuple(threshold)}.")
+        self.threshold = (lo, hi)
+
+    def _batch(self, x, rng):
+        image_rank(x, "RandomSolarize")
+        out = x.copy()
+        for n in range(x.shape[0]):
+            a, b = np.sort(rng.integers(self.threshold[0], self.threshold[1] + 1, 2))
+            out[n] = Solarize((float(a), float(b)))._batch(x[n:n + 1], rng)[0]
+        return out
+
+
+class RandomGrayscale(ImageOp):
+    """With probability ``prob`` make a PIL image grey (kept with its number of bands: 'L' for one band, else the
+    grey copied into three bands)."""
+    _pil_out = True
+
+    def __init__(self, prob=0.1):
+        self.prob = check_prob(prob, "RandomGrayscale")
+
+    def _one(self, x, rng):
+        if not is_pil(x):
+            raise TypeError(f"RandomGrayscale: the input should be a PIL image, but got {type(x)}.")
+        return self._pil(x, rng)
+
+    def _pil(self, img, rng):
+        if rng.random() >= self.prob:
+            return img
+        bands = len(img.getbands())
+        g = img.convert("L")
+        if bands == 1:
+            return g
+        from PIL import Image
+        return Image.merge("RGB", [g, g, g])
