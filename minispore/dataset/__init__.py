@@ -6,6 +6,7 @@ transforms run vectorised on blocks of thousands of samples.
 from . import config, samplers, text, transforms, vision  # noqa: F401
 from .cifar import Cifar10Dataset, Cifar100Dataset  # noqa: F401
 from .engine import (BatchInfo, Dataset, GeneratorDataset, NumpySlicesDataset)  # noqa: F401
+from .dataset_methods import zip  # noqa: F401,A004 (also attaches filter, split ... to Dataset)
 from .fashion_mnist import FashionMnistDataset  # noqa: F401
 from .image_folder import ImageFolderDataset  # noqa: F401
 from .mind_dataset import MindDataset  # noqa: F401
@@ -21,7 +22,7 @@ __all__ = ["Dataset", "GeneratorDataset", "NumpySlicesDataset", "MnistDataset", 
            "Cifar10Dataset", "Cifar100Dataset", "ImageFolderDataset", "mnist_sample_dir", "download_mnist",
            "config", "transforms", "vision", "DistributedSampler", "RandomSampler", "Sampler", "SequentialSampler",
            "SubsetRandomSampler", "SubsetSampler", "BatchInfo",
-           "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle", "MindDataset",
+           "zip", "text", "TextFileDataset", "CSVDataset", "IMDBDataset", "Shuffle", "MindDataset",
            "EMnistDataset", "FakeImageDataset", "KMnistDataset", "PaddedDataset", "QMnistDataset", "RandomDataset",
            "Schema", "SemeionDataset", "STL10Dataset", "SVHNDataset", "USPSDataset", "PKSampler",
            "WeightedRandomSampler"]
