@@ -19,7 +19,8 @@ ADDED = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "Adju
          "HsvToRgb", "Crop", "ResizedCrop", "FiveCrop", "TenCrop", "PadToSize", "Erase", "ToNumpy", "ToType",
          "get_image_num_channels", "get_image_size", "RandomAutoContrast", "RandomEqualize", "RandomInvert",
          "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale", "read_file",
-         "write_file", "encode_jpeg", "encode_png", "write_jpeg", "write_png", "read_image"]
+         "write_file", "encode_jpeg", "encode_png", "write_jpeg", "write_png", "read_image", "Rotate", "Affine",
+         "GaussianBlur"]
 
 DELIBERATE = {}
 INSTEAD = {}
@@ -216,6 +217,37 @@ def cases(ms):
     add("Erase/float_value_u8", lambda: vis.Erase(1, 1, 2, 2, 10.6)(img("noise")))
     add("Erase/err_gray", lambda: vis.Erase(1, 1, 2, 2)(img("gray")))
     add("Erase/err_value", lambda: vis.Erase(1, 1, 2, 2, 300), ["value"])
+
+    # --------------------------------------------------------------------------------------------- geometry
+    for deg, kw in ((30, {}), (-45, {"resample": vis.Inter.BILINEAR}), (90, {"expand": True}),
+                    (20, {"center": (2, 3), "fill_value": 7}), (15, {"resample": vis.Inter.BICUBIC}),
+                    (60.5, {"resample": vis.Inter.BILINEAR, "expand": True})):
+        key = f"Rotate/{deg}_" + "_".join(sorted(kw))
+        add(key, lambda deg=deg, kw=kw: vis.Rotate(deg, **kw)(img("smooth")))
+    add("Rotate/gray", lambda: vis.Rotate(33, vis.Inter.BILINEAR)(img("gray")))
+    add("Rotate/pil", lambda: pil(vis.Rotate(30)(pil_of("smooth"))))
+    add("Rotate/err_type", lambda: vis.Rotate("1"), ["degrees"])
+    for key, kw in (("rot", dict(degrees=30, translate=(0, 0), scale=1.0, shear=0)),
+                    ("translate", dict(degrees=0, translate=(0.2, -0.3), scale=1.0, shear=0)),
+                    ("scale", dict(degrees=0, translate=(0, 0), scale=1.4, shear=0)),
+                    ("shear_x", dict(degrees=0, translate=(0, 0), scale=1.0, shear=20)),
+                    ("shear_xy", dict(degrees=10, translate=(0.1, 0.1), scale=0.9, shear=(10, -15))),
+                    ("bilinear", dict(degrees=25, translate=(0.1, 0), scale=1.1, shear=5,
+                                      resample=vis.Inter.BILINEAR)),
+                    ("fill", dict(degrees=45, translate=(0, 0), scale=0.8, shear=0, fill_value=(10, 20, 30)))):
+        add(f"Affine/{key}", lambda kw=kw: vis.Affine(**kw)(img("smooth")))
+    add("Affine/gray", lambda: vis.Affine(20, (0.1, 0.1), 1.0, 0, vis.Inter.BILINEAR)(img("gray")))
+    add("Affine/err_degrees", lambda: vis.Affine(200, (0, 0), 1.0, 0), ["degrees"])
+    add("Affine/err_translate", lambda: vis.Affine(0, (0, 2), 1.0, 0), ["translate"])
+    add("Affine/err_scale", lambda: vis.Affine(0, (0, 0), 0, 0), ["scale"])
+    for key, kw in (("k3", dict(kernel_size=3)), ("k5", dict(kernel_size=5)), ("k3_5", dict(kernel_size=(3, 5))),
+                    ("k3_s1", dict(kernel_size=3, sigma=1.0)), ("k5_s07", dict(kernel_size=5, sigma=0.7)),
+                    ("k3_s_pair", dict(kernel_size=(5, 3), sigma=(1.5, 0.6))), ("k9", dict(kernel_size=9))):
+        add(f"GaussianBlur/{key}", lambda kw=kw: vis.GaussianBlur(**kw)(img("noise")))
+    add("GaussianBlur/gray", lambda: vis.GaussianBlur(3, 0.8)(img("gray")))
+    add("GaussianBlur/f32", lambda: vis.GaussianBlur(5, 1.2)(img("f32")))
+    add("GaussianBlur/err_even", lambda: vis.GaussianBlur(4), ["kernel_size"])
+    add("GaussianBlur/err_sigma", lambda: vis.GaussianBlur(3, -1.0), ["sigma"])
 
     # ---------------------------------------------------------------------------------------- conversions
     add("ToNumpy/pil", lambda: vis.ToNumpy()(pil_of("noise")))

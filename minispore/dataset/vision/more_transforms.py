@@ -14,13 +14,15 @@ import numpy as np
 from . import _kernels as K
 from ._base import (ImageOp, as_hwc, check_bool, check_fill_value, check_int, check_inter, check_number,
                     check_border, check_prob, check_size, image_rank, is_pil, pad_block, size_pair)
+from ._geometry import RandomRotation
 from .utils import Border, Inter
 
 __all__ = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "AdjustSaturation", "AdjustSharpness",
            "AutoContrast", "Equalize", "Invert", "Posterize", "Solarize", "ConvertColor", "ConvertMode",
            "RgbToHsv", "HsvToRgb", "Crop", "ResizedCrop", "FiveCrop", "TenCrop", "PadToSize", "Erase", "ToNumpy",
            "ToType", "get_image_num_channels", "get_image_size", "RandomAutoContrast", "RandomEqualize",
-           "RandomInvert", "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale"]
+           "RandomInvert", "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale", "Rotate",
+           "Affine", "GaussianBlur"]
 
 _F32_MAX = 16777216.0
 
@@ -763,3 +765,157 @@ class RandomGrayscale(ImageOp):
             return g
         from PIL import Image
         return Image.merge("RGB", [g, g, g])
+
+
+# ------------------------------------------------------------------------------------------------ geometry
+class Rotate(RandomRotation):
+    """Rotate by ``degrees`` counter-clockwise (``RandomRotation``'s kernel with a range of one angle: OpenCV's
+    ``warpAffine`` for NumPy images; MindSpore has no Pillow path here, so a PIL image is rotated as an array)."""
+    _pil_out = False
+
+    def __init__(self, degrees, resample=Inter.NEAREST, expand=False, center=None, fill_value=0):
+        d = check_number(degrees, "degrees", "Rotate", -_F32_MAX, _F32_MAX)
+        super().__init__((d, d), resample, expand, center, fill_value)
+
+    def __repr__(self):
+        return f"Rotate(degrees={self.degrees[0]}, resample={self.resample!r}, expand={self.expand})"
+
+
+class Affine(ImageOp):
+    """Rotate by ``degrees`` (in [-180, 180]), translate by ``translate`` (fractions of the width and height), scale
+    and shear (``shear``: x angle, or (x, y) angles, in degrees) about the image centre ``((w - 1) / 2, (h - 1) / 2)``,
+    as MindSpore's kernel builds the matrix (in float32), warped by OpenCV's ``warpAffine`` (NEAREST, BILINEAR or
+    BICUBIC) with ``fill_value`` (an int or (R, G, B)) outside."""
+
+    def __init__(self, degrees, translate, scale, shear, resample=Inter.NEAREST, fill_value=0):
+        op = "Affine"
+        self.degrees = check_number(degrees, "degrees", op, -180, 180)
+        if not isinstance(translate, (list, tuple)):
+            raise TypeError(f"For '{op}', translate must be a list/tuple of 2 numbers, but got {translate!r}.")
+        if len(translate) != 2:
+            raise TypeError(f"For '{op}', the length of translate should be 2, but got {translate!r}.")
+        self.translate = tuple(check_number(t, f"translate[{i}]", op, -1, 1) for i, t in enumerate(translate))
+        self.scale = check_number(scale, "scale", op, 0, _F32_MAX, lo_open=True)
+        if isinstance(shear, (list, tuple)):
+            if len(shear) != 2:
+                raise TypeError(f"For '{op}', the length of shear should be 2, but got {shear!r}.")
+            self.shear = tuple(check_number(v, f"shear[{i}]", op, -180, 180) for i, v in enumerate(shear))
+        else:
+            self.shear = (check_number(shear, "shear", op, -180, 180), 0.0)
+        self.resample = check_inter(resample, op, "resample")
+        self.fill_value = check_fill_value(fill_value, op)
+
+    def _matrix(self, h, w):
+        f32 = np.float32
+        a = np.deg2rad(self.degrees)
+        sx, sy = np.deg2rad(self.shear[0]), np.deg2rad(-self.shear[1])
+        s = self.scale
+        m = np.array([s * np.cos(a + sy) / np.cos(sy), s * (-np.cos(a + sy) * np.tan(sx) / np.cos(sy) - np.sin(a)),
+                      0, s * np.sin(a + sy) / np.cos(sy),
+                      s * (-np.sin(a + sy) * np.tan(sx) / np.cos(sy) + np.cos(a)), 0], np.float64).astype(f32)
+        cx, cy = f32((w - 1) / 2.0), f32((h - 1) / 2.0)
+        tx, ty = f32(self.translate[0] * w), f32(self.translate[1] * h)
+        m[2] = (f32(1) - m[0]) * cx - m[1] * cy + tx
+        m[5] = (f32(1) - m[4]) * cy - m[3] * cx + ty
+        return m.astype(np.float64).reshape(1, 2, 3)
+
+    def _batch(self, x, rng):
+        image_rank(x, "Affine")
+        inter = {Inter.AREA: Inter.LINEAR, Inter.PILCUBIC: Inter.CUBIC}.get(self.resample, self.resample)
+        if inter == Inter.ANTIALIAS:
+            raise RuntimeError("Affine: unsupported resample Inter.ANTIALIAS, only support NEAREST, BILINEAR and "
+                               "BICUBIC.")
+        x4, undo = as_hwc(x)
+        n, h, w, c = x4.shape
+        f = self.fill_value * 3 if len(self.fill_value) == 1 else self.fill_value
+        fill = f[:1] if c == 1 else (f + (0,) * max(0, c - 3))[:c]
+        m = np.repeat(self._matrix(h, w), n, 0)
+        return undo(K.warp_affine(x4, m, h, w, inter, fill))
+
+
+def _gaussian_kernel(k, sigma, fixed=False):
+    """The Gaussian kernel of size ``k`` as OpenCV's ``getGaussianKernel`` samples it, normalised. A sigma of 0
+    becomes ``0.3 * ((k - 1) / 2 - 1) + 0.8`` before OpenCV sees it (so OpenCV's fixed tables for k <= 7 are never
+    used: MindSpore 2.10's values say so). ``fixed``: in OpenCV's fixed point for 8-bit images, multiples of 1/256
+    whose rounding errors are carried to the next tap (error diffusion from the ends) and the centre making the sum
+    exactly 256."""
+    if sigma <= 0:
+        sigma = 0.3 * ((k - 1) * 0.5 - 1) + 0.8
+    t = np.arange(k) - (k - 1) * 0.5
+    g = np.exp(-t * t / (2 * sigma * sigma))
+    g = g / g.sum()
+    if not fixed:
+        return g
+    out = np.zeros(k, np.int64)
+    err = 0.0
+    for i in range(k // 2):
+        v = g[i] * 256 + err
+        out[i] = out[k - 1 - i] = int(np.rint(v))
+        err = v - out[i]
+    out[k // 2] = 256 - 2 * out[:k // 2].sum()
+    return out
+
+
+def _reflect101(n, pad):
+    idx = np.arange(-pad, n + pad)
+    if n == 1:
+        return np.zeros_like(idx)
+    period = 2 * (n - 1)
+    idx = np.mod(idx, period)
+    return np.where(idx >= n, period - idx, idx)
+
+
+class GaussianBlur(ImageOp):
+    """Blur with a Gaussian kernel of ``kernel_size`` (odd; an int, or (width, height)) and ``sigma`` (None/0: from
+    the kernel width, for both axes; a number, or (x, y)), as OpenCV's ``GaussianBlur`` with its reflect-101 border
+    (uint8 images in its bit-exact fixed point: matches MindSpore 2.10 exactly on the recorded cases)."""
+
+    def __init__(self, kernel_size, sigma=None):
+        op = "GaussianBlur"
+        ks = [kernel_size] if not isinstance(kernel_size, (list, tuple)) else list(kernel_size)
+        if len(ks) not in (1, 2):
+            raise TypeError(f"For '{op}', kernel_size should be a single integer or a list/tuple (kernel_width, "
+                            f"kernel_height) of length 2, but got {kernel_size!r}.")
+        for i, k in enumerate(ks):
+            check_int(k, "kernel_size", op, 1, 16777216)
+            if k % 2 == 0:
+                raise ValueError(f"For '{op}', kernel_size {k} is not an odd value.")
+        self.kernel_size = tuple(int(k) for k in ks) * (2 if len(ks) == 1 else 1)
+        if sigma is None:
+            sig = [0.0]
+        elif isinstance(sigma, (list, tuple)):
+            if len(sigma) != 2:
+                raise TypeError(f"For '{op}', sigma should be a single number or a list/tuple of length 2, but got "
+                                f"{sigma!r}.")
+            sig = list(sigma)
+        else:
+            sig = [sigma]
+        sig = [check_number(v, "sigma", op, 0, _F32_MAX) for v in sig]
+        self.sigma = tuple(sig) * (2 if len(sig) == 1 else 1)
+
+    def _batch(self, x, rng):
+        image_rank(x, "GaussianBlur")
+        x4, undo = as_hwc(x)
+        n, h, w, c = x4.shape
+        kx, ky = self.kernel_size
+        # MindSpore: a sigma of 0 is taken from the kernel width, and the height's sigma (0 or not given) is the
+        # width's (MindSpore 2.10's values for kernel_size=(3, 5) say so)
+        sx = self.sigma[0] if self.sigma[0] > 0 else 0.3 * ((kx - 1) * 0.5 - 1) + 0.8
+        sy = self.sigma[1] if self.sigma[1] > 0 else sx
+        if x.dtype == np.uint8:          # OpenCV's bit-exact fixed-point path: 8 fraction bits per pass
+            gx, gy = _gaussian_kernel(kx, sx, True), _gaussian_kernel(ky, sy, True)
+            xi = x4.astype(np.int64)[:, :, _reflect101(w, kx // 2)]
+            xi = sum(gx[i] * xi[:, :, i:i + w] for i in range(kx))
+            xi = xi[:, _reflect101(h, ky // 2)]
+            xi = sum(gy[i] * xi[:, i:i + h] for i in range(ky))
+            return undo(np.clip((xi + (1 << 15)) >> 16, 0, 255).astype(np.uint8))
+        gx, gy = _gaussian_kernel(kx, sx), _gaussian_kernel(ky, sy)
+        xf = x4.astype(np.float64)
+        xf = xf[:, :, _reflect101(w, kx // 2)]
+        xf = sum(gx[i] * xf[:, :, i:i + w] for i in range(kx))
+        xf = xf[:, _reflect101(h, ky // 2)]
+        xf = sum(gy[i] * xf[:, i:i + h] for i in range(ky))
+        if x.dtype.kind in "iu":
+            info = np.iinfo(x.dtype)
+            return undo(np.clip(np.floor(xf + 0.5), info.min, info.max).astype(x.dtype))
+        return undo(xf.astype(x.dtype))
