@@ -287,6 +287,26 @@ def cases(ms):
     add("RandomGrayscale/p1_l", lambda: pil(vis.RandomGrayscale(1.0)(pil_of("gray"))))
     add("RandomGrayscale/err_prob", lambda: vis.RandomGrayscale(2.0), ["prob"])
 
+    # -------------------------------------------------------------------- in a pipeline (blocks of images)
+    def mapped(ops, key="smooth"):
+        batch = np.stack([img(key), img("narrow"), img("noise")])
+        d = ms.dataset.NumpySlicesDataset({"image": batch}, shuffle=False).map(ops, "image")
+        return [r["image"] for r in d.create_dict_iterator(output_numpy=True)]
+    add("pipeline/adjust", lambda: mapped([vis.AdjustGamma(0.7), vis.AdjustBrightness(1.2), vis.AdjustContrast(0.8),
+                                           vis.AdjustSaturation(1.3), vis.AdjustHue(0.1), vis.AdjustSharpness(1.5)]))
+    add("pipeline/histogram", lambda: mapped([vis.AutoContrast(cutoff=2.0), vis.Equalize(), vis.Invert(),
+                                              vis.Posterize(5), vis.Solarize((30, 90))]))
+    add("pipeline/geometry", lambda: mapped([vis.Rotate(25, vis.Inter.BILINEAR), vis.Affine(5, (0.1, 0), 1.1, 3),
+                                             vis.GaussianBlur(3, 0.9), vis.Crop((1, 1), (5, 6)),
+                                             vis.ResizedCrop(0, 0, 4, 5, (6, 6)), vis.PadToSize((8, 9)),
+                                             vis.Erase(1, 1, 2, 2, 9)]))
+    add("pipeline/random_limits", lambda: mapped([vis.RandomInvert(1.0), vis.RandomEqualize(0.0),
+                                                  vis.RandomAutoContrast(prob=1.0), vis.RandomPosterize(4),
+                                                  vis.RandomSolarize((128, 128)), vis.RandomAdjustSharpness(2.0, 1.0),
+                                                  vis.ToType(np.float32)]))
+    add("pipeline/convert", lambda: mapped([vis.ConvertColor(vis.ConvertMode.COLOR_RGB2BGRA), vis.ToNumpy()]))
+    add("pipeline/topil_tencrop_err", lambda: mapped([vis.TenCrop(3)]))
+
     # ------------------------------------------------------------------------------------------ file io
     def in_tmp(fn):
         with tempfile.TemporaryDirectory() as d:

@@ -530,8 +530,11 @@ class FiveCrop(ImageOp):
 
     def _one(self, x, rng):
         if not is_pil(x):
-            raise TypeError(f"FiveCrop: the input should be a PIL image, but got {type(x)}.")
+            raise TypeError(f"{type(self).__name__}: the input should be a PIL image, but got {type(x)}.")
         return self._pil(x, rng)
+
+    def _batch(self, x, rng):
+        raise TypeError(f"{type(self).__name__}: the input should be a PIL image, but got {type(x)}.")
 
     def _pil(self, img, rng):
         w, h = img.size
@@ -620,6 +623,9 @@ class ToNumpy(ImageOp):
     def _one(self, x, rng):
         return np.array(x)
 
+    def _batch(self, x, rng):
+        return x.copy()
+
 
 class ToType(ImageOp):
     """Cast the image to ``data_type`` (a NumPy dtype or a ``mindspore`` dtype)."""
@@ -631,6 +637,9 @@ class ToType(ImageOp):
 
     def _one(self, x, rng):
         return np.asarray(x).astype(self._dtype)
+
+    def _batch(self, x, rng):
+        return x.astype(self._dtype)
 
 
 def _image_array(image, op):
@@ -755,6 +764,9 @@ class RandomGrayscale(ImageOp):
         if not is_pil(x):
             raise TypeError(f"RandomGrayscale: the input should be a PIL image, but got {type(x)}.")
         return self._pil(x, rng)
+
+    def _batch(self, x, rng):
+        raise TypeError(f"RandomGrayscale: the input should be a PIL image, but got {type(x)}.")
 
     def _pil(self, img, rng):
         if rng.random() >= self.prob:
