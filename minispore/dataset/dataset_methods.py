@@ -7,10 +7,12 @@ Row order follows MindSpore's: ``filter`` keeps the order of the rows it passes;
 input; ``split(randomize=False)`` cuts consecutive rows; ``bucket_batch_by_length`` emits a bucket's batch as soon
 as it is full, then at the end the partial buckets in bucket order.
 """
+import copy
+
 import numpy as np
 
 from . import config
-from .engine import (Dataset, _IndexedSource, _Unary, _col_list, _concat_cols, _name_of,
+from .engine import (Dataset, _Ctx, _IndexedSource, _Unary, _col_list, _concat_cols, _name_of,
                      _pad_batch, _row, _short, _stack_batch, _take, _check_pad_info)
 
 __all__ = ["zip"]
@@ -182,18 +184,44 @@ def _split_sizes(ds, sizes):
     return out
 
 
-class _PickDataset(_Unary):
-    """The rows of ``child`` at positions ``idx`` (in that order), the same every epoch: a random split."""
+class _FixedCtx(_Ctx):
+    """A context whose random generators are the same every epoch and in every split of one ``split`` call: the
+    ``k``-th generator asked for is seeded with ``(seed, k)``. A split that reads a (shuffled) pipeline through it
+    sees the same rows in the same order as its sibling splits do, every epoch."""
+    __slots__ = ("seed", "calls")
 
-    def __init__(self, child, idx):
+    def __init__(self, seed, calls, chunk, peek, epoch, pass_no):
+        super().__init__(chunk, peek, epoch, pass_no)
+        self.seed, self.calls = seed, calls
+
+    def with_chunk(self, chunk):
+        return _FixedCtx(self.seed, self.calls, chunk, self.peek, self.epoch, self.pass_no)
+
+    def with_pass(self, pass_no):
+        return _FixedCtx(self.seed, self.calls, self.chunk, self.peek, self.epoch, pass_no)
+
+    def rng(self):
+        if self.peek:
+            return np.random.default_rng(0)
+        k = self.calls[0]
+        self.calls[0] += 1
+        return np.random.default_rng([self.seed, k])
+
+
+class _PickDataset(_Unary):
+    """The rows of ``child`` at positions ``idx`` (in that order), read with generators fixed by ``seed``: one
+    split of a pipeline that is not a random-access source."""
+
+    def __init__(self, child, idx, seed):
         super().__init__(child)
-        self._idx = np.asarray(idx, dtype=np.int64)
+        self._idx, self._seed = np.asarray(idx, dtype=np.int64), seed
 
     def _static_size(self):
         return len(self._idx)
 
     def _blocks(self, ctx):
-        pieces = [(cols, n) for cols, n in self.child._blocks(ctx.with_chunk(max(ctx.chunk, 2048))) if n]
+        fixed = _FixedCtx(self._seed, [0], max(ctx.chunk, 2048), ctx.peek, ctx.epoch, 0)
+        pieces = [(cols, n) for cols, n in self.child._blocks(fixed) if n]
         if not pieces or not len(self._idx):
             return
         ncol = len(pieces[0][0])
@@ -204,11 +232,22 @@ class _PickDataset(_Unary):
             yield [_take(c, sel) for c in full], len(sel)
 
 
+def _source_split(src, sel):
+    """A copy of the random-access source ``src`` that reads its rows ``sel`` (source indices), in that order,
+    every epoch."""
+    part = copy.copy(src)
+    part._size_cache = None
+    part._indices = lambda ctx, sel=np.asarray(sel, dtype=np.int64): sel
+    return part
+
+
 def _split(self, sizes, randomize=True):
     """Non-overlapping datasets of ``sizes`` rows (ints summing to the size, or fractions summing to 1).
 
     ``randomize`` draws one permutation of the rows (from ``minispore.dataset.config``'s seed; it is not
-    MindSpore's permutation, whose C++ generator minispore does not reproduce) that every epoch keeps."""
+    MindSpore's permutation, whose C++ generator minispore does not reproduce) that every epoch keeps. As in
+    MindSpore, the splits of a random-access source partition it and keep their rows every epoch even when it is
+    shuffled; a shuffled pipeline above the source is read with the same generators by every split and epoch."""
     _arg_type(sizes, "sizes", (list,))
     _arg_type(randomize, "randomize", (bool,))
     if not sizes:
@@ -228,14 +267,24 @@ def _split(self, sizes, randomize=True):
         raise RuntimeError("Dataset should not be sharded before split.")
     absolute = _split_sizes(self, sizes)
     total = sum(absolute)
-    perm = config._epoch_rng().permutation(total) if randomize else None
+    rng = config._epoch_rng()
+    perm = rng.permutation(total) if randomize else np.arange(total)
+    mappable = isinstance(self, _IndexedSource) and getattr(self, "_random_access", True)
+    if mappable:
+        # a random-access source: each split reads its own rows of one fixed order of the source (its shuffle,
+        # sampler and num_samples drawn once, here), so the splits partition it and keep their rows every epoch
+        order = np.asarray(self._indices(_Ctx()), dtype=np.int64)
+    seed = int(rng.integers(0, 2 ** 63 - 1))
     out, start = [], 0
     for size in absolute:
-        if perm is None:
+        pick = perm[start:start + size]
+        if mappable:
+            out.append(_source_split(self, order[pick]))
+        elif not randomize:
             d = self.skip(start) if start else self
-            out.append(d.take(size))
+            out.append(_PickDataset(d.take(size), np.arange(size), seed) if self.is_shuffled() else d.take(size))
         else:
-            out.append(_PickDataset(self, perm[start:start + size]))
+            out.append(_PickDataset(self, pick, seed))
         start += size
     return tuple(out)
 

@@ -158,6 +158,26 @@ def cases(ms, root):
     add("split/random_generator", lambda: sorted(
         sum((rows(p) for p in dsm.GeneratorDataset(lambda: iter([(np.int32(i),) for i in range(6)]), ["g"],
                                                      shuffle=False).split([3, 3])), []), key=_key))
+    def split_stable(make, randomize):
+        """(partition in epoch 0, in epoch 1, same rows every epoch) of split([0.5, 0.5]) of ``make()``."""
+        dsm.config.set_seed(1)
+        a, b = make().split([0.5, 0.5], randomize=randomize)
+        res = []
+        for _ in range(2):
+            ra, rb = rows(a), rows(b)
+            res.append((sorted([int(r[0]) for r in ra + rb]) == list(range(20)), ra))
+        return res[0][0], res[1][0], res[0][1] == res[1][1]
+
+    pipelines = {
+        "source_shuffled": lambda: dsm.NumpySlicesDataset({"a": np.arange(20)}),
+        "source_sampler": lambda: dsm.NumpySlicesDataset({"a": np.arange(20)}, sampler=dsm.RandomSampler()),
+        "map_over_shuffled": lambda: dsm.NumpySlicesDataset({"a": np.arange(20)}).map(lambda a: a),
+        "shuffle_node": lambda: dsm.NumpySlicesDataset({"a": np.arange(20)}, shuffle=False).shuffle(6),
+        "generator": lambda: dsm.GeneratorDataset(lambda: iter([(np.int64(i),) for i in range(20)]), ["a"]),
+    }
+    for pname, make in pipelines.items():
+        for randomize in (True, False):
+            add(f"split/stable_{pname}_{randomize}", lambda make=make, r=randomize: split_stable(make, r))
     add("split/sum_ints", lambda: mk().split([3, 6]), ["Sum of split sizes 9", "dataset size 10"])
     add("split/too_small", lambda: mk().split([0.05, 0.95]), ["Split percentage 0.05 is too small"])
     add("split/frac_sum", lambda: mk().split([0.5, 0.6]), ["do not sum up to 1"])
