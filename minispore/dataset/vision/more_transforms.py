@@ -14,6 +14,7 @@ import numpy as np
 from . import _kernels as K
 from ._base import (ImageOp, as_hwc, check_bool, check_fill_value, check_int, check_inter, check_number,
                     check_border, check_prob, check_size, image_rank, is_pil, pad_block, size_pair)
+from ._convert import Normalize
 from ._geometry import RandomRotation
 from .utils import Border, Inter
 
@@ -22,7 +23,8 @@ __all__ = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "Ad
            "RgbToHsv", "HsvToRgb", "Crop", "ResizedCrop", "FiveCrop", "TenCrop", "PadToSize", "Erase", "ToNumpy",
            "ToType", "get_image_num_channels", "get_image_size", "RandomAutoContrast", "RandomEqualize",
            "RandomInvert", "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale", "Rotate",
-           "Affine", "GaussianBlur"]
+           "Affine", "GaussianBlur", "NormalizePad", "LinearTransformation", "RandomColor", "RandomSharpness",
+           "RandomLighting", "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective"]
 
 _F32_MAX = 16777216.0
 
@@ -931,3 +933,443 @@ class GaussianBlur(ImageOp):
             info = np.iinfo(x.dtype)
             return undo(np.clip(np.floor(xf + 0.5), info.min, info.max).astype(x.dtype))
         return undo(xf.astype(x.dtype))
+
+
+# ------------------------------------------------------------------------------------------- more colour
+class NormalizePad(Normalize):
+    """``Normalize`` followed by a fourth channel of zeros (HWC: the last axis; CHW: the first), in ``dtype``
+    ("float32" or "float16"). Deliberate difference: MindSpore 2.10 appends the zeros to the end of the buffer,
+    which for HWC images shifts the values across pixels (tests/golden/cases_vision_more.py, DELIBERATE)."""
+
+    def __init__(self, mean, std, dtype="float32", is_hwc=True):
+        super().__init__(mean, std, is_hwc)
+        if not isinstance(dtype, str):
+            raise TypeError(f"For 'NormalizePad', dtype must be a str, but got {dtype!r}.")
+        if dtype not in ("float32", "float16"):
+            raise ValueError(f"For 'NormalizePad', dtype only supports float32 or float16, but got {dtype!r}.")
+        self.dtype = dtype
+
+    def _batch(self, x, rng, inplace=False):
+        if x.ndim != 4:
+            raise RuntimeError(f"NormalizePad: the image should be <H,W,C> or <C,H,W>, but got an image of shape "
+                               f"{tuple(x.shape[1:])}.")
+        y = super()._batch(x, rng).astype(self.dtype)
+        axis = 3 if self.is_hwc else 1
+        shape = list(y.shape)
+        shape[axis] = 1
+        return np.concatenate([y, np.zeros(shape, y.dtype)], axis)
+
+    def __repr__(self):
+        return f"NormalizePad(mean={self.mean}, std={self.std}, dtype={self.dtype!r}, is_hwc={self.is_hwc})"
+
+
+class LinearTransformation(ImageOp):
+    """``(image.flatten() - mean_vector) @ transformation_matrix``, reshaped to the image's shape (float64, as
+    MindSpore's NumPy implementation)."""
+
+    def __init__(self, transformation_matrix, mean_vector):
+        op = "LinearTransformation"
+        for name, v in (("transformation_matrix", transformation_matrix), ("mean_vector", mean_vector)):
+            if not isinstance(v, np.ndarray):
+                raise TypeError(f"For '{op}', {name} must be a numpy.ndarray, but got {type(v).__name__}.")
+        if transformation_matrix.ndim != 2 or transformation_matrix.shape[0] != transformation_matrix.shape[1]:
+            raise ValueError(f"For '{op}', transformation_matrix should be a square matrix, but got shape "
+                             f"{transformation_matrix.shape}.")
+        if mean_vector.shape[0] != transformation_matrix.shape[0]:
+            raise ValueError(f"For '{op}', mean_vector length {mean_vector.shape[0]} should match the "
+                             f"transformation_matrix {transformation_matrix.shape}.")
+        self.transformation_matrix, self.mean_vector = transformation_matrix, mean_vector
+
+    def _batch(self, x, rng):
+        n = x.shape[0]
+        k = self.transformation_matrix.shape[0]
+        if int(np.prod(x.shape[1:])) != k:
+            raise ValueError(f"LinearTransformation: transformation_matrix shape {self.transformation_matrix.shape} "
+                             f"not compatible with the image shape {tuple(x.shape[1:])}.")
+        y = (x.reshape(n, -1) - self.mean_vector) @ self.transformation_matrix
+        return y.reshape(x.shape)
+
+
+def _degrees_range(degrees, op):
+    if not isinstance(degrees, (list, tuple)) or len(degrees) != 2:
+        raise TypeError(f"For '{op}', degrees should be a (min, max) list/tuple, but got {degrees!r}.")
+    lo, hi = (check_number(d, f"degrees[{i}]", op, 0, _F32_MAX) for i, d in enumerate(degrees))
+    if lo > hi:
+        raise ValueError(f"For '{op}', degrees should be in (min,max) format, but got {tuple(degrees)}.")
+    return lo, hi
+
+
+class RandomColor(_PilOp):
+    """Saturation by a factor drawn uniformly from ``degrees`` (``AdjustSaturation``'s kernel; PIL: Pillow's
+    ``ImageEnhance.Color``)."""
+
+    def __init__(self, degrees=(0.1, 1.9)):
+        self.degrees = _degrees_range(degrees, "RandomColor")
+
+    def _batch(self, x, rng):
+        _rgb3(x, "RandomColor")
+        return K.adjust_saturation(x, rng.uniform(self.degrees[0], self.degrees[1], x.shape[0]).astype(np.float32))
+
+    def _pil(self, img, rng):
+        return _enhance(img, "Color", float(rng.uniform(*self.degrees)))
+
+
+class RandomSharpness(_PilOp):
+    """Sharpness by a factor drawn uniformly from ``degrees`` (``AdjustSharpness``'s kernel; PIL: Pillow's
+    ``ImageEnhance.Sharpness``)."""
+
+    def __init__(self, degrees=(0.1, 1.9)):
+        self.degrees = _degrees_range(degrees, "RandomSharpness")
+
+    def _batch(self, x, rng):
+        image_rank(x, "RandomSharpness")
+        y, back = as_hwc(x)
+        f = rng.uniform(self.degrees[0], self.degrees[1], x.shape[0])
+        out = np.empty_like(y)
+        for i in range(y.shape[0]):
+            out[i] = _sharpen(y[i:i + 1], f[i])[0]
+        return back(out)
+
+    def _pil(self, img, rng):
+        return _enhance(img, "Sharpness", float(rng.uniform(*self.degrees)))
+
+
+_EIGVAL = np.array([55.46, 4.794, 1.148])
+_EIGVEC = np.array([[-0.5675, 0.7192, 0.4009], [-0.5808, -0.0045, -0.8140], [-0.5836, -0.6948, 0.4203]])
+
+
+class RandomLighting(_PilOp):
+    """AlexNet's PCA lighting noise: add ``eigvec @ (eigval * a)`` per channel, ``a ~ N(0, alpha)``; a <H,W,3>
+    image (uint8 results saturated)."""
+
+    def __init__(self, alpha=0.05):
+        self.alpha = check_number(alpha, "alpha", "RandomLighting", 0, _F32_MAX)
+
+    def _batch(self, x, rng):
+        _rgb3(x, "RandomLighting")
+        a = rng.normal(0.0, self.alpha, (x.shape[0], 3)) if self.alpha > 0 else np.zeros((x.shape[0], 3))
+        shift = (a * _EIGVAL) @ _EIGVEC.T                                      # (N, 3)
+        y = x.astype(np.float64) + shift[:, None, None, :]
+        if x.dtype.kind in "iu":
+            info = np.iinfo(x.dtype)
+            return np.clip(y, info.min, info.max).astype(x.dtype)
+        return y.astype(x.dtype)
+
+    def _pil(self, img, rng):
+        from PIL import Image
+        img = img.convert("RGB") if img.mode != "RGB" else img
+        return Image.fromarray(self._batch(np.asarray(img)[None], rng)[0])
+
+
+class CutOut(ImageOp):
+    """Zero ``num_patches`` squares of side ``length`` (at most the image's height and width) at random positions
+    (HWC, or CHW with ``is_hwc=False``); as in MindSpore, a square may lie partly (or wholly) outside the image, so
+    fewer values, or none, may be zeroed."""
+
+    def __init__(self, length, num_patches=1, is_hwc=True):
+        op = "CutOut"
+        self.length = check_int(length, "length", op, 1, 2147483647)
+        self.num_patches = check_int(num_patches, "num_patches", op, 1, 2147483647)
+        self.is_hwc = check_bool(is_hwc, "is_hwc", op)
+
+    def _batch(self, x, rng):
+        if x.ndim != 4:
+            raise RuntimeError(f"CutOut: the image should be <H,W,C> or <C,H,W>, but got an image of shape "
+                               f"{tuple(x.shape[1:])}.")
+        h, w = (x.shape[1], x.shape[2]) if self.is_hwc else (x.shape[2], x.shape[3])
+        L = self.length
+        if L > h or L > w:
+            raise RuntimeError(f"CutOut: box size is too large for image erase, got box height: {L}, box width: "
+                               f"{L}, and image height: {h}, image width: {w}.")
+        out = x.copy()
+        # MindSpore's CutOut draws the corner in [-length, size] (the box may stick out of the image and is clipped)
+        tops = rng.integers(0, h + L + 1, (x.shape[0], self.num_patches)) - L
+        lefts = rng.integers(0, w + L + 1, (x.shape[0], self.num_patches)) - L
+        for i in range(x.shape[0]):
+            for t, l_ in zip(tops[i], lefts[i]):
+                t0, l0 = max(0, t), max(0, l_)
+                if self.is_hwc:
+                    out[i, t0:t + L, l0:l_ + L] = 0
+                else:
+                    out[i, :, t0:t + L, l0:l_ + L] = 0
+        return out
+
+
+class MixUp(ImageOp):
+    """Mix a batch (``batch_size`` images NHWC and their one-hot labels) by ``lam ~ Beta(alpha, alpha)`` per image,
+    as MindSpore's Python implementation: ``is_single=True`` with the batch's circular shift, else with the
+    previous batch's mixed result (the first batch stays as it is). Float64 results; takes (image, label)."""
+    _n_inputs = 2
+
+    def __init__(self, batch_size, alpha, is_single=True):
+        op = "MixUp"
+        self.batch_size = check_int(batch_size, "batch_size", op, 1, 2147483647)
+        self.alpha = check_number(alpha, "alpha", op, 0, _F32_MAX, lo_open=True)
+        self.is_single = check_bool(is_single, "is_single", op)
+        self._prev = None
+
+    def _mix(self, image, label, rng):
+        image, label = np.asarray(image), np.asarray(label)
+        b = self.batch_size
+        if image.ndim != 4 or label.ndim != 2 or image.shape[0] != b or label.shape[0] != b:
+            raise ValueError(f"MixUp: the image batch should be (batch_size={b}, H, W, C) and the labels "
+                             f"(batch_size, num_classes), but got shapes {image.shape} and {label.shape}.")
+        lam = rng.beta(self.alpha, self.alpha, b)
+        if not self.is_single and self._prev is None:
+            lam = np.ones(b)
+        li, ll = lam.reshape(b, 1, 1, 1), lam.reshape(b, 1)
+        if self.is_single:
+            img2, lab2 = image[list(range(1, b)) + [0]], label[list(range(1, b)) + [0]]
+        else:
+            img2, lab2 = self._prev if self._prev is not None else (0, 0)
+        out = (li * image + (1 - li) * img2, ll * label + (1 - ll) * lab2)
+        if not self.is_single:
+            self._prev = out
+        return out
+
+    def _call_multi(self, args):
+        from .. import config
+        return self._mix(args[0], args[1], config._eager_rng())
+
+    def _batch_multi(self, cols, rng):
+        rows = [self._mix(cols[0][i], cols[1][i], rng) for i in range(len(cols[0]))]
+        return [[r[0] for r in rows], [r[1] for r in rows]]
+
+
+_RANDOM_INTERS = (Inter.LINEAR, Inter.NEAREST, Inter.CUBIC, Inter.AREA)
+
+
+class RandomResize(ImageOp):
+    """``Resize(size)`` with an interpolation drawn per image from LINEAR, NEAREST, CUBIC and AREA (OpenCV's
+    kernels, as ``Resize``)."""
+
+    def __init__(self, size):
+        self.size = check_size(size, "RandomResize")
+
+    def _batch(self, x, rng):
+        from ._geometry import Resize
+        choice = rng.integers(0, 4, x.shape[0])
+        outs = [Resize(self.size, _RANDOM_INTERS[k])._batch(x[i:i + 1], rng)[0] for i, k in enumerate(choice)]
+        shapes = {o.shape for o in outs}
+        return np.stack(outs) if len(shapes) == 1 else outs
+
+
+def _pairs(v, name, op, length, default):
+    if v is None:
+        return default
+    if not isinstance(v, (list, tuple)) or len(v) not in length:
+        raise TypeError(f"For '{op}', {name} should be a list or tuple of length {' or '.join(map(str, length))}, "
+                        f"but got {v!r}.")
+    return tuple(check_number(a, f"{name}[{i}]", op) for i, a in enumerate(v))
+
+
+class RandomAffine(ImageOp):
+    """``Affine`` with parameters drawn uniformly per image: the angle from ``degrees`` (d: [-d, d]), the
+    translations (fractions) from ``translate`` ((x_min, x_max) or (x_min, x_max, y_min, y_max)), the scale from
+    ``scale`` and the shears from ``shear`` (s: x in [-s, s]; (x_min, x_max) or (x_min, x_max, y_min, y_max)).
+    NumPy images only (MindSpore's Pillow path for PIL images is not implemented: a PIL image raises)."""
+
+    def __init__(self, degrees, translate=None, scale=None, shear=None, resample=Inter.NEAREST, fill_value=0):
+        op = "RandomAffine"
+        if isinstance(degrees, (list, tuple)):
+            self.degrees = _pairs(degrees, "degrees", op, (2,), None)
+            if self.degrees[0] > self.degrees[1]:
+                raise ValueError(f"For '{op}', degrees should be in (min,max) format, but got {tuple(degrees)}.")
+        else:
+            d = check_number(degrees, "degrees", op, 0, _F32_MAX)
+            self.degrees = (-d, d)
+        t = _pairs(translate, "translate", op, (2, 4), (0.0, 0.0, 0.0, 0.0))
+        for i, v in enumerate(t):
+            if not -1 <= v <= 1:
+                raise ValueError(f"For '{op}', translate at {i} {v} is not within the required interval of "
+                                 f"[-1.0, 1.0].")
+        self.translate = t + (0.0, 0.0) if len(t) == 2 else t
+        sc = _pairs(scale, "scale", op, (2,), (1.0, 1.0))
+        if sc[0] > sc[1]:
+            raise ValueError(f"For '{op}', scale[1] must be equal to or greater than scale[0].")
+        if sc[1] <= 0 or sc[0] < 0:
+            raise ValueError(f"For '{op}', scale {sc} must be non-negative with scale[1] > 0.")
+        self.scale = sc
+        if shear is None:
+            sh = (0.0, 0.0, 0.0, 0.0)
+        elif isinstance(shear, (list, tuple)):
+            sh = _pairs(shear, "shear", op, (2, 4), None)
+            if sh[0] > sh[1] or (len(sh) == 4 and sh[2] > sh[3]):
+                raise ValueError(f"For '{op}', shear should be in (min,max) format, but got {tuple(shear)}.")
+            sh = sh + (0.0, 0.0) if len(sh) == 2 else sh
+        else:
+            s_ = check_number(shear, "shear", op, 0, _F32_MAX, lo_open=True)
+            sh = (-s_, s_, 0.0, 0.0)
+        self.shear = sh
+        self.resample = check_inter(resample, op, "resample")
+        self.fill_value = check_fill_value(fill_value, op)
+
+    def _one(self, x, rng):
+        if is_pil(x):
+            raise TypeError("RandomAffine: minispore implements the NumPy path only; convert the PIL image with "
+                            "numpy.asarray first.")
+        return super()._one(x, rng)
+
+    def _batch(self, x, rng):
+        image_rank(x, "RandomAffine")
+        out = np.empty_like(x)
+        for i in range(x.shape[0]):
+            d = rng.uniform(*self.degrees)
+            t = (rng.uniform(self.translate[0], self.translate[1]), rng.uniform(self.translate[2], self.translate[3]))
+            s = rng.uniform(*self.scale)
+            sh = (rng.uniform(self.shear[0], self.shear[1]), rng.uniform(self.shear[2], self.shear[3]))
+            op = Affine.__new__(Affine)
+            op.degrees, op.translate, op.scale, op.shear = d, t, s, sh
+            op.resample, op.fill_value = self.resample, self.fill_value
+            out[i] = op._batch(x[i:i + 1], rng)[0]
+        return out
+
+
+# ------------------------------------------------------------------------------------------- perspective
+def _check_points(points, name, op):
+    if not isinstance(points, (list, tuple)) or len(points) != 4:
+        raise TypeError(f"For '{op}', {name} should be a list/tuple of 4 (x, y) points, but got {points!r}.")
+    out = []
+    for i, p in enumerate(points):
+        if not isinstance(p, (list, tuple)) or len(p) != 2:
+            raise TypeError(f"For '{op}', {name}[{i}] should be a list/tuple (x, y), but got {p!r}.")
+        out.append(tuple(check_int(v, f"{name}[{i}]", op, -2147483648, 2147483647) for v in p))
+    return out
+
+
+def _perspective_matrix(src, dst):
+    """OpenCV's ``getPerspectiveTransform(src, dst)``: the 3x3 matrix taking src to dst (float64)."""
+    a, b = [], []
+    for (x, y), (u, v) in zip(src, dst):
+        a.append([x, y, 1, 0, 0, 0, -x * u, -y * u])
+        b.append(u)
+        a.append([0, 0, 0, x, y, 1, -x * v, -y * v])
+        b.append(v)
+    m = np.linalg.solve(np.array(a, np.float64), np.array(b, np.float64))
+    return np.append(m, 1.0).reshape(3, 3)
+
+
+def _warp_perspective(x, m, inter):
+    """``cv::warpPerspective(img, M, size, inter, BORDER_CONSTANT, 0)`` of a block (N, H, W, C)."""
+    n, h, w, c = x.shape
+    im = np.linalg.inv(m)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float64)
+    X0 = im[0, 0] * xs + im[0, 1] * ys + im[0, 2]
+    Y0 = im[1, 0] * xs + im[1, 1] * ys + im[1, 2]
+    W = im[2, 0] * xs + im[2, 1] * ys + im[2, 2]
+    ni = np.arange(n)[:, None, None]
+    big = float(2 ** 31 - 1)
+    if inter == Inter.NEAREST:
+        with np.errstate(divide="ignore"):
+            Wi = np.where(W != 0, 1.0 / np.where(W != 0, W, 1), 0.0)
+        sx = np.rint(np.clip(X0 * Wi, -big, big)).astype(np.int64)
+        sy = np.rint(np.clip(Y0 * Wi, -big, big)).astype(np.int64)
+        inside = (sx >= 0) & (sx < w) & (sy >= 0) & (sy < h)
+        out = x[ni, np.clip(sy, 0, h - 1)[None], np.clip(sx, 0, w - 1)[None]]
+        out[:, ~inside] = 0
+        return out
+    tab = 1 << K._INTER_BITS
+    with np.errstate(divide="ignore"):
+        Wi = np.where(W != 0, tab / np.where(W != 0, W, 1), 0.0)
+    gx = np.rint(np.clip(X0 * Wi, -big, big)).astype(np.int64)
+    gy = np.rint(np.clip(Y0 * Wi, -big, big)).astype(np.int64)
+    sx, sy = gx >> K._INTER_BITS, gy >> K._INTER_BITS
+    cubic = inter == Inter.CUBIC
+    offs = np.arange(-1, 3) if cubic else np.arange(2)
+    integer = x.dtype.kind in "iu"
+    mask = tab - 1
+    if integer:
+        table = K._remap_table(cubic)[gy & mask, gx & mask]
+    else:
+        fx = (gx & mask).astype(np.float32) / np.float32(tab)
+        fy = (gy & mask).astype(np.float32) / np.float32(tab)
+        if cubic:
+            wxs, wys = K.cubic_coeffs(fx), K.cubic_coeffs(fy)
+        else:
+            wxs = np.stack([np.float32(1) - fx, fx], -1)
+            wys = np.stack([np.float32(1) - fy, fy], -1)
+    acc = np.int64 if integer else np.float32
+    out = 0
+    for i, dy in enumerate(offs):
+        yy = sy + dy
+        for j, dx in enumerate(offs):
+            xx = sx + dx
+            inside = (xx >= 0) & (xx < w) & (yy >= 0) & (yy < h)
+            v = x[ni, np.clip(yy, 0, h - 1)[None], np.clip(xx, 0, w - 1)[None]].astype(acc)
+            v = np.where(inside[None, ..., None], v, 0)
+            wk = table[..., i, j] if integer else wys[..., i] * wxs[..., j]
+            out = out + v * wk[None, ..., None]
+    if integer:
+        return K._rint_clip((out + (1 << (K._REMAP_BITS - 1))) >> K._REMAP_BITS, x.dtype)
+    return out.astype(x.dtype)
+
+
+def _pil_perspective(img, start_points, end_points, inter):
+    from PIL import Image
+    a, b = [], []
+    for (x, y), (u, v) in zip(end_points, start_points):
+        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        b.extend([u, v])
+    coeffs = np.linalg.lstsq(np.array(a, float), np.array(b, float), rcond=None)[0].tolist()
+    resample = {Inter.NEAREST: Image.Resampling.NEAREST, Inter.LINEAR: Image.Resampling.BILINEAR,
+                Inter.CUBIC: Image.Resampling.BICUBIC}.get(inter)
+    if resample is None:
+        raise TypeError(f"Perspective: interpolation {inter!r} is not supported with a PIL image.")
+    return img.transform(img.size, Image.Transform.PERSPECTIVE, coeffs, resample)
+
+
+class Perspective(_PilOp):
+    """Warp the four ``start_points`` (x, y) onto ``end_points``: NumPy images by OpenCV's
+    ``getPerspectiveTransform``/``warpPerspective`` (NEAREST, BILINEAR, BICUBIC; zeros outside), PIL images by
+    Pillow's ``Image.transform(PERSPECTIVE)`` with the coefficients MindSpore solves for."""
+
+    def __init__(self, start_points, end_points, interpolation=Inter.BILINEAR):
+        op = "Perspective"
+        self.start_points = _check_points(start_points, "start_points", op)
+        self.end_points = _check_points(end_points, "end_points", op)
+        self.interpolation = check_inter(interpolation, op)
+
+    def _batch(self, x, rng):
+        image_rank(x, "Perspective")
+        inter = {Inter.AREA: Inter.LINEAR, Inter.PILCUBIC: Inter.CUBIC}.get(self.interpolation, self.interpolation)
+        if inter == Inter.ANTIALIAS:
+            raise RuntimeError("Perspective: unsupported interpolation Inter.ANTIALIAS for a NumPy image.")
+        x4, undo = as_hwc(x)
+        m = _perspective_matrix(self.start_points, self.end_points)
+        return undo(_warp_perspective(x4, m, inter))
+
+    def _pil(self, img, rng):
+        return _pil_perspective(img, self.start_points, self.end_points, self.interpolation)
+
+
+class RandomPerspective(ImageOp):
+    """With probability ``prob``, a perspective warp of a PIL image whose corners move inward by up to
+    ``distortion_scale`` of half the width/height (MindSpore's Pillow implementation; PIL images only)."""
+    _pil_out = True
+
+    def __init__(self, distortion_scale=0.5, prob=0.5, interpolation=Inter.BICUBIC):
+        op = "RandomPerspective"
+        self.distortion_scale = check_number(distortion_scale, "distortion_scale", op, 0, 1)
+        self.prob = check_prob(prob, op)
+        self.interpolation = check_inter(interpolation, op)
+
+    def _one(self, x, rng):
+        if not is_pil(x):
+            raise ValueError(f"RandomPerspective: the input image should be a Pillow image, but got {type(x)}.")
+        return self._pil(x, rng)
+
+    def _batch(self, x, rng):
+        raise ValueError(f"RandomPerspective: the input image should be a Pillow image, but got {type(x)}.")
+
+    def _pil(self, img, rng):
+        if rng.random() >= self.prob:
+            return img
+        w, h = img.size
+        hw, hh = int(self.distortion_scale * w / 2), int(self.distortion_scale * h / 2)
+        tl = (int(rng.integers(0, hw + 1)), int(rng.integers(0, hh + 1)))
+        tr = (w - 1 - int(rng.integers(0, hw + 1)), int(rng.integers(0, hh + 1)))
+        br = (w - 1 - int(rng.integers(0, hw + 1)), h - 1 - int(rng.integers(0, hh + 1)))
+        bl = (int(rng.integers(0, hw + 1)), h - 1 - int(rng.integers(0, hh + 1)))
+        start = [(0, 0), (w - 1, 0), (w - 1, h - 1), (0, h - 1)]
+        return _pil_perspective(img, start, [tl, tr, br, bl], self.interpolation)
