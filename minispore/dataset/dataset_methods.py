@@ -480,6 +480,25 @@ def _reset(self):
 _SAVE_TYPES = {"int32": "int32", "int64": "int64", "float32": "float32", "float64": "float64"}
 
 
+def _save_shape(name, values):
+    """The MindRecord shape of an array column: [-1] for vectors, the rows' shape, or -1 for a first axis that
+    varies (MindRecord allows only one unknown axis)."""
+    shapes = {np.shape(v) for v in values}
+    ranks = {len(sh) for sh in shapes}
+    if len(ranks) > 1:
+        raise RuntimeError(f"save: the rows of column '{name}' have different ranks {sorted(ranks)}; MindRecord "
+                           f"stores a column of one rank.")
+    first = next(iter(shapes))
+    if len(first) == 1:
+        return [-1]
+    if len(shapes) == 1:
+        return list(first)
+    if len({sh[1:] for sh in shapes}) > 1:
+        raise RuntimeError(f"save: the rows of column '{name}' differ in shape beyond their first axis (e.g. "
+                           f"{sorted(shapes)[:2]}); MindRecord allows only the first axis to vary.")
+    return [-1] + list(first[1:])
+
+
 def _save(self, file_name, num_files=1, file_type="mindrecord"):
     """Write the rows to MindRecord ``file_name`` (``num_files`` shards), readable by ``MindDataset``.
 
@@ -498,7 +517,7 @@ def _save(self, file_name, num_files=1, file_type="mindrecord"):
     first = rows[0] if rows else None
     if first is None:
         raise RuntimeError("save: the dataset is empty, there is nothing to save.")
-    for name, a in _builtin_zip(names, first):
+    for j, (name, a) in enumerate(_builtin_zip(names, first)):
         kind = a.dtype.kind
         if kind in "US":
             if a.ndim:
@@ -515,12 +534,22 @@ def _save(self, file_name, num_files=1, file_type="mindrecord"):
             raise RuntimeError(f"save: column '{name}' has the type {a.dtype}, which MindRecord cannot store.")
         entry = {"type": t}
         if a.ndim:
-            entry["shape"] = [-1] if a.ndim == 1 else list(a.shape)
+            entry["shape"] = _save_shape(name, [r[j] for r in rows])
         schema[name] = entry
         conv.append((lambda v, t=t: v.astype(t)) if a.ndim else (lambda v, t=t: v.astype(t).item()))
     writer = FileWriter(file_name, num_files, overwrite=False)
     writer.add_schema(schema, "minispore dataset")
-    writer.write_raw_data([{n: f(v) for n, f, v in _builtin_zip(names, conv, r)} for r in rows])
+    records = []
+    for i, r in enumerate(rows):
+        rec = {}
+        for n, f, v in _builtin_zip(names, conv, r):
+            try:
+                rec[n] = f(v)
+            except (TypeError, ValueError) as e:
+                raise RuntimeError(f"save: row {i} of column '{n}' ({v.dtype}, shape {v.shape}) does not match the "
+                                   f"column's type in the first row ({schema[n]}): {e}") from None
+        records.append(rec)
+    writer.write_raw_data(records)
     writer.commit()
 
 

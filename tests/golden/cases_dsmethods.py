@@ -38,8 +38,13 @@ ADDED = ["filter", "zip", "split", "apply", "flat_map", "bucket_batch_by_length"
 
 
 def make_data(root):
-    """Nothing to write: ``save`` writes its MindRecord files into ``root``."""
+    """An output folder for ``save`` and an image folder of three classes (files never decoded)."""
     os.makedirs(os.path.join(root, "out"), exist_ok=True)
+    for cls, n in (("cat", 2), ("dog", 1), ("emu", 3)):
+        os.makedirs(os.path.join(root, "images", cls), exist_ok=True)
+        for i in range(n):
+            with open(os.path.join(root, "images", cls, f"{i}.jpg"), "wb") as f:
+                f.write(b"not decoded")
     return root
 
 
@@ -252,6 +257,12 @@ def cases(ms, root):
     # ---------------------------------------------------------------------------------------- information
     add("num_classes/slices", lambda: mk().num_classes())
     add("num_classes/batched", lambda: mk().batch(2).num_classes())
+    folder = os.path.join(root, "images")
+    add("num_classes/image_folder", lambda: dsm.ImageFolderDataset(folder, shuffle=False).num_classes())
+    add("num_classes/image_folder_pipeline", lambda: dsm.ImageFolderDataset(folder, shuffle=False).take(2).batch(
+        2).num_classes())
+    add("num_classes/image_folder_index", lambda: dsm.ImageFolderDataset(
+        folder, shuffle=False, class_indexing={"cat": 0, "dog": 1}).num_classes())
 
     def reset_then_iterate():
         d = mk(4)
@@ -296,6 +307,16 @@ def cases(ms, root):
     add("save/shard_rows", lambda: sorted(rows(dsm.MindDataset(
         [os.path.join(root, "out", "s.mindrecord0"), os.path.join(root, "out", "s.mindrecord1")],
         shuffle=False)), key=_key))
+
+    def gen_rows(shapes):
+        return dsm.GeneratorDataset(lambda: iter([(np.full(sh, k, np.float32),) for k, sh in enumerate(shapes)]),
+                                    ["v"], shuffle=False)
+
+    add("save/image_bool_bytes", lambda: saved("i.mindrecord", dsm.NumpySlicesDataset(
+        {"img": np.arange(24, dtype=np.uint8).reshape(2, 3, 4), "t": np.array([True, False]),
+         "h": np.arange(2, dtype=np.uint16), "by": np.array([b"ab", b"c"])}, shuffle=False)))
+    add("save/ragged_first_axis", lambda: saved("r.mindrecord", gen_rows([(2, 3), (3, 3), (1, 3)])))
+    add("save/ragged_vector", lambda: saved("v.mindrecord", gen_rows([(2,), (5,), (1,)])))
 
     def save_twice():
         f = os.path.join(root, "out", "twice.mindrecord")
