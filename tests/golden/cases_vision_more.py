@@ -21,7 +21,8 @@ ADDED = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "Adju
          "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale", "read_file",
          "write_file", "encode_jpeg", "encode_png", "write_jpeg", "write_png", "read_image", "Rotate", "Affine",
          "GaussianBlur", "NormalizePad", "LinearTransformation", "RandomColor", "RandomSharpness", "RandomLighting",
-         "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective"]
+         "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective", "SliceMode",
+         "SlicePatches", "RandomCropDecodeResize", "UniformAugment", "RandomSelectSubpolicy", "not_random"]
 
 DELIBERATE = {
     "NormalizePad/hwc":
@@ -336,6 +337,28 @@ def cases(ms):
     add("RandomPerspective/shape", lambda: pil(vis.RandomPerspective(0.5, 1.0)(pil_of("smooth"))).__class__.__name__)
     add("RandomPerspective/err_ndarray", lambda: vis.RandomPerspective(prob=1.0)(img("smooth")))
     add("RandomPerspective/err_scale", lambda: vis.RandomPerspective(1.5), ["distortion_scale"])
+
+    # ----------------------------------------------------------------------------------------- compositions
+    add("SliceMode/values", lambda: [int(vis.SliceMode.PAD.value), int(vis.SliceMode.DROP.value)])
+    add("SlicePatches/pad", lambda: vis.SlicePatches(2, 2)(img("noise")))
+    add("SlicePatches/drop", lambda: vis.SlicePatches(2, 4, vis.SliceMode.DROP)(img("noise")))
+    add("SlicePatches/fill", lambda: vis.SlicePatches(3, 2, vis.SliceMode.PAD, 9)(img("gray")))
+    add("SlicePatches/one", lambda: vis.SlicePatches()(img("gray")))
+    add("SlicePatches/err_mode", lambda: vis.SlicePatches(2, 2, 0), ["slice_mode"])
+    jpg = lambda: vis.encode_png(img("smooth"))  # noqa: E731
+    add("RandomCropDecodeResize/full", lambda: vis.RandomCropDecodeResize((5, 6), scale=(1.0, 1.0),
+                                                                          ratio=(9 / 7, 9 / 7))(jpg()))
+    add("RandomCropDecodeResize/shape", lambda: list(vis.RandomCropDecodeResize(4)(jpg()).shape))
+    add("RandomCropDecodeResize/err_decoded", lambda: vis.RandomCropDecodeResize(4)(img("smooth")))
+    add("UniformAugment/one_op", lambda: (lambda o: any(np.array_equal(o, r) for r in (
+        img("noise"), vis.Invert()(img("noise")))))(vis.UniformAugment([vis.Invert()], 1)(img("noise"))))
+    add("UniformAugment/err_num_ops", lambda: vis.UniformAugment([vis.Invert()], 0), ["num_ops"])
+    add("RandomSelectSubpolicy/one", lambda: vis.RandomSelectSubpolicy(
+        [[(vis.Invert(), 1.0), (vis.Posterize(3), 1.0), (vis.Equalize(), 0.0)]])(img("noise")))
+    add("RandomSelectSubpolicy/two_same", lambda: vis.RandomSelectSubpolicy(
+        [[(vis.Solarize(100), 1.0)], [(vis.Solarize(100), 1.0)]])(img("noise")))
+    add("RandomSelectSubpolicy/err_prob", lambda: vis.RandomSelectSubpolicy([[(vis.Invert(), 2.0)]]))
+    add("not_random/flag", lambda: (lambda f: [f.random, f(3)])(vis.not_random(lambda v: v + 1)))
 
     # ---------------------------------------------------------------------------------------- conversions
     add("ToNumpy/pil", lambda: vis.ToNumpy()(pil_of("noise")))

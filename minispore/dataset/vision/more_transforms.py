@@ -7,7 +7,7 @@ apply one of them with a probability.
 NumPy images follow MindSpore 2.10's C++ (OpenCV) kernels, checked against MindSpore on fixed images
 (tests/golden/cases_vision_more.py); PIL images take Pillow's path where MindSpore has one.
 """
-from enum import IntEnum
+from enum import Enum, IntEnum
 
 import numpy as np
 
@@ -24,7 +24,9 @@ __all__ = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "Ad
            "ToType", "get_image_num_channels", "get_image_size", "RandomAutoContrast", "RandomEqualize",
            "RandomInvert", "RandomPosterize", "RandomSolarize", "RandomAdjustSharpness", "RandomGrayscale", "Rotate",
            "Affine", "GaussianBlur", "NormalizePad", "LinearTransformation", "RandomColor", "RandomSharpness",
-           "RandomLighting", "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective"]
+           "RandomLighting", "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective",
+           "SliceMode", "SlicePatches", "RandomCropDecodeResize", "UniformAugment", "RandomSelectSubpolicy",
+           "not_random"]
 
 _F32_MAX = 16777216.0
 
@@ -1373,3 +1375,144 @@ class RandomPerspective(ImageOp):
         bl = (int(rng.integers(0, hw + 1)), h - 1 - int(rng.integers(0, hh + 1)))
         start = [(0, 0), (w - 1, 0), (w - 1, h - 1), (0, h - 1)]
         return _pil_perspective(img, start, [tl, tr, br, bl], self.interpolation)
+
+
+# ------------------------------------------------------------------------------------------- compositions
+class SliceMode(Enum):
+    """How ``SlicePatches`` treats a size that the patches do not divide: PAD (pad right/bottom) or DROP."""
+    PAD = 0
+    DROP = 1
+
+
+class SlicePatches(ImageOp):
+    """Cut an <H,W[,C]> image into ``num_height`` x ``num_width`` patches, row by row (a list of arrays); with
+    ``SliceMode.PAD`` the image is first padded right and bottom with ``fill_value`` to a multiple of the patch
+    size (ceil), with DROP the remainder is dropped. A tuple of patches (one patch: the array). Called directly only
+    (several output columns)."""
+
+    def __init__(self, num_height=1, num_width=1, slice_mode=SliceMode.PAD, fill_value=0):
+        op = "SlicePatches"
+        self.num_height = check_int(num_height, "num_height", op, 1, 32768)
+        self.num_width = check_int(num_width, "num_width", op, 1, 32768)
+        if not isinstance(slice_mode, SliceMode):
+            raise TypeError(f"For '{op}', slice_mode must be of type SliceMode, but got {slice_mode!r}.")
+        self.slice_mode = slice_mode
+        self.fill_value = check_int(fill_value, "fill_value", op, 0, 255)
+
+    def _one(self, x, rng):
+        x = np.asarray(x)
+        image_rank(x[None], "SlicePatches")
+        nh, nw = self.num_height, self.num_width
+        h, w = x.shape[:2]
+        if nh > h or nw > w:
+            raise RuntimeError(f"SlicePatches: the number of patches ({nh}, {nw}) should not be greater than the "
+                               f"image height and width ({h}, {w}).")
+        ph, pw = h // nh, w // nw
+        if self.slice_mode is SliceMode.PAD:
+            ph, pw = -(-h // nh), -(-w // nw)
+            pad = ((0, ph * nh - h), (0, pw * nw - w)) + ((0, 0),) * (x.ndim - 2)
+            x = np.pad(x, pad, constant_values=np.asarray(self.fill_value).astype(x.dtype))
+        out = tuple(x[i * ph:(i + 1) * ph, j * pw:(j + 1) * pw].copy() for i in range(nh) for j in range(nw))
+        return out[0] if len(out) == 1 else out          # (one patch: the array itself, as MindSpore)
+
+    def _batch(self, x, rng):
+        raise RuntimeError("SlicePatches: minispore runs it on one image (called directly); in a map pipeline its "
+                           "several output columns are not supported yet.")
+
+
+class RandomCropDecodeResize(ImageOp):
+    """``Decode`` then ``RandomResizedCrop(size, scale, ratio, interpolation, max_attempts)`` of encoded image bytes
+    (a 1-D uint8 array)."""
+
+    def __init__(self, size, scale=(0.08, 1.0), ratio=(3. / 4., 4. / 3.), interpolation=Inter.BILINEAR,
+                 max_attempts=10):
+        from ._geometry import RandomResizedCrop
+        self._crop = RandomResizedCrop(size, scale, ratio, interpolation, max_attempts)
+        self.size, self.scale, self.ratio = self._crop.size, self._crop.scale, self._crop.ratio
+        self.interpolation, self.max_attempts = self._crop.interpolation, self._crop.max_attempts
+
+    def _one(self, x, rng):
+        from ._convert import Decode
+        if is_pil(x) or np.asarray(x).ndim != 1:
+            raise TypeError("RandomCropDecodeResize: the input should be an encoded image with uint8 type in 1-D "
+                            f"NumPy format, but got an array of shape {np.shape(x)}.")
+        img = Decode()._one(x, rng)
+        return self._crop._batch(img[None], rng)[0]
+
+    def _batch(self, x, rng):
+        return [self._one(r, rng) for r in x]
+
+
+def _check_ops(transforms, op):
+    if not isinstance(transforms, (list, tuple)) or not transforms:
+        raise TypeError(f"For '{op}', transforms should be a non-empty list of data processing operations, but "
+                        f"got {transforms!r}.")
+    for t in transforms:
+        if not callable(t):
+            raise TypeError(f"For '{op}', transforms should be data processing operations, but got {t!r}.")
+    return list(transforms)
+
+
+def _apply(t, x, rng):
+    if isinstance(t, ImageOp):
+        return t._one(x, rng)
+    return t(x)
+
+
+class UniformAugment(ImageOp):
+    """Choose ``num_ops`` of ``transforms`` (distinct, at random) and apply each, in the chosen order, with
+    probability 1/2 (MindSpore's "a chosen transformation may not be applied")."""
+
+    def __init__(self, transforms, num_ops=2):
+        self.transforms = _check_ops(transforms, "UniformAugment")
+        self.num_ops = check_int(num_ops, "num_ops", "UniformAugment", 1, 2147483647)
+        if self.num_ops > len(self.transforms):
+            raise ValueError(f"For 'UniformAugment', num_ops {self.num_ops} is greater than the number of "
+                             f"transforms {len(self.transforms)}.")
+
+    def _one(self, x, rng):
+        chosen = rng.permutation(len(self.transforms))[:self.num_ops]
+        for k in chosen:
+            if rng.random() < 0.5:
+                x = _apply(self.transforms[k], x, rng)
+        return x
+
+    def _batch(self, x, rng):
+        outs = [self._one(r, rng) for r in x]
+        return np.stack(outs) if len({np.shape(o) for o in outs}) == 1 else outs
+
+
+class RandomSelectSubpolicy(ImageOp):
+    """Pick one of the sub-policies (lists of ``(transform, prob)``) at random and apply its transforms in order,
+    each with its probability."""
+
+    def __init__(self, policy):
+        op = "RandomSelectSubpolicy"
+        if not isinstance(policy, (list, tuple)) or not policy:
+            raise TypeError(f"For '{op}', policy should be a non-empty list of sub-policies, but got {policy!r}.")
+        for sub in policy:
+            if not isinstance(sub, (list, tuple)) or not sub:
+                raise TypeError(f"For '{op}', each sub-policy should be a non-empty list of (op, prob), but got "
+                                f"{sub!r}.")
+            for pair in sub:
+                if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not callable(pair[0]):
+                    raise TypeError(f"For '{op}', each sub-policy entry should be (op, prob), but got {pair!r}.")
+                check_prob(pair[1], op)
+        self.policy = [[(t, float(p)) for t, p in sub] for sub in policy]
+
+    def _one(self, x, rng):
+        sub = self.policy[int(rng.integers(0, len(self.policy)))]
+        for t, p in sub:
+            if rng.random() < p:
+                x = _apply(t, x, rng)
+        return x
+
+    def _batch(self, x, rng):
+        outs = [self._one(r, rng) for r in x]
+        return np.stack(outs) if len({np.shape(o) for o in outs}) == 1 else outs
+
+
+def not_random(func):
+    """Mark a Python function as deterministic (``func.random = False``), so that a pipeline may cache its results."""
+    func.random = False
+    return func
