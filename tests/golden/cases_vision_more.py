@@ -22,7 +22,8 @@ ADDED = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "Adju
          "write_file", "encode_jpeg", "encode_png", "write_jpeg", "write_png", "read_image", "Rotate", "Affine",
          "GaussianBlur", "NormalizePad", "LinearTransformation", "RandomColor", "RandomSharpness", "RandomLighting",
          "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective", "SliceMode",
-         "SlicePatches", "RandomCropDecodeResize", "UniformAugment", "RandomSelectSubpolicy", "not_random"]
+         "SlicePatches", "RandomCropDecodeResize", "UniformAugment", "RandomSelectSubpolicy", "not_random",
+         "RandomHorizontalFlipWithBBox", "RandomVerticalFlipWithBBox", "ResizeWithBBox", "RandomResizeWithBBox"]
 
 DELIBERATE = {
     "NormalizePad/hwc":
@@ -359,6 +360,30 @@ def cases(ms):
         [[(vis.Solarize(100), 1.0)], [(vis.Solarize(100), 1.0)]])(img("noise")))
     add("RandomSelectSubpolicy/err_prob", lambda: vis.RandomSelectSubpolicy([[(vis.Invert(), 2.0)]]))
     add("not_random/flag", lambda: (lambda f: [f.random, f(3)])(vis.not_random(lambda v: v + 1)))
+
+    # ----------------------------------------------------------------------------------------- bounding boxes
+    boxes = np.array([[1, 2, 3, 4], [0, 0, 9, 7], [4.5, 1.5, 2.0, 3.0]], np.float32)
+    add("RandomHorizontalFlipWithBBox/p1", lambda: vis.RandomHorizontalFlipWithBBox(1.0)(img("noise"), boxes.copy()))
+    add("RandomHorizontalFlipWithBBox/p0", lambda: vis.RandomHorizontalFlipWithBBox(0.0)(img("noise"), boxes.copy()))
+    add("RandomHorizontalFlipWithBBox/err_box", lambda: vis.RandomHorizontalFlipWithBBox(1.0)(
+        img("noise"), np.array([[5, 0, 9, 2]], np.float32)))
+    add("RandomVerticalFlipWithBBox/p1", lambda: vis.RandomVerticalFlipWithBBox(1.0)(img("noise"), boxes.copy()))
+    add("RandomVerticalFlipWithBBox/extra_cols", lambda: vis.RandomVerticalFlipWithBBox(1.0)(
+        img("gray"), np.array([[1, 2, 3, 4, 7, 0, 1]], np.float32)))
+    add("RandomVerticalFlipWithBBox/err_prob", lambda: vis.RandomVerticalFlipWithBBox(1.5), ["prob"])
+    add("ResizeWithBBox/pair", lambda: vis.ResizeWithBBox((5, 12))(img("smooth"), boxes.copy()))
+    add("ResizeWithBBox/int", lambda: vis.ResizeWithBBox(4, vis.Inter.NEAREST)(img("noise"), boxes.copy()))
+    add("ResizeWithBBox/err_size", lambda: vis.ResizeWithBBox(0), ["interval"])
+    add("RandomResizeWithBBox/boxes", lambda: vis.RandomResizeWithBBox((14, 6))(img("smooth"), boxes.copy())[1])
+    add("RandomResizeWithBBox/shape", lambda: list(vis.RandomResizeWithBBox(3)(img("smooth"), boxes.copy())[0].shape))
+
+    def bbox_pipeline(op):
+        d = ms.dataset.NumpySlicesDataset({"image": np.stack([img("noise"), img("smooth")]),
+                                           "bbox": np.stack([boxes, boxes[::-1].copy()])}, shuffle=False)
+        d = d.map(op, ["image", "bbox"])
+        return [[r["image"], r["bbox"]] for r in d.create_dict_iterator(output_numpy=True)]
+    add("RandomHorizontalFlipWithBBox/pipeline", lambda: bbox_pipeline(vis.RandomHorizontalFlipWithBBox(1.0)))
+    add("ResizeWithBBox/pipeline", lambda: bbox_pipeline(vis.ResizeWithBBox((6, 5))))
 
     # ---------------------------------------------------------------------------------------- conversions
     add("ToNumpy/pil", lambda: vis.ToNumpy()(pil_of("noise")))

@@ -26,7 +26,8 @@ __all__ = ["AdjustBrightness", "AdjustContrast", "AdjustGamma", "AdjustHue", "Ad
            "Affine", "GaussianBlur", "NormalizePad", "LinearTransformation", "RandomColor", "RandomSharpness",
            "RandomLighting", "CutOut", "MixUp", "RandomResize", "RandomAffine", "Perspective", "RandomPerspective",
            "SliceMode", "SlicePatches", "RandomCropDecodeResize", "UniformAugment", "RandomSelectSubpolicy",
-           "not_random"]
+           "not_random", "RandomHorizontalFlipWithBBox", "RandomVerticalFlipWithBBox", "ResizeWithBBox",
+           "RandomResizeWithBBox"]
 
 _F32_MAX = 16777216.0
 
@@ -1516,3 +1517,96 @@ def not_random(func):
     """Mark a Python function as deterministic (``func.random = False``), so that a pipeline may cache its results."""
     func.random = False
     return func
+
+
+# ------------------------------------------------------------------------------------------- bounding boxes
+class _BBoxOp(ImageOp):
+    """A transform of (image, bbox): ``bbox`` is (N, 4+) float32 [x_min, y_min, width, height, ...] in pixels."""
+    _n_inputs = 2
+    _fresh_output = False
+
+    def _check(self, image, bbox):
+        name = type(self).__name__
+        image, bbox = np.asarray(image), np.asarray(bbox)
+        if image.ndim not in (2, 3):
+            raise RuntimeError(f"{name}: the image should be <H,W> or <H,W,C>, but got shape {image.shape}.")
+        if bbox.ndim != 2 or bbox.shape[1] < 4:
+            raise RuntimeError(f"{name}: the bounding boxes should be of shape (N, 4 or more) [x, y, width, "
+                               f"height, ...], but got shape {bbox.shape}.")
+        h, w = image.shape[:2]
+        b = bbox.astype(np.float64)
+        if (b[:, :4] < 0).any() or (b[:, 0] + b[:, 2] > w).any() or (b[:, 1] + b[:, 3] > h).any():
+            raise RuntimeError(f"{name}: a bounding box is out of the image of height {h} and width {w}: {bbox}.")
+        return image, bbox
+
+    def _call_multi(self, inputs):
+        from .. import config
+        image, bbox = self._check(*(a.asnumpy() if hasattr(a, "asnumpy") else a for a in inputs))
+        return self._compute(image, bbox, config._eager_rng())
+
+    def _batch_multi(self, cols, rng):
+        outs = [self._compute(*self._check(cols[0][i], cols[1][i]), rng) for i in range(len(cols[0]))]
+        return [[o[0] for o in outs], [o[1] for o in outs]]
+
+
+class RandomHorizontalFlipWithBBox(_BBoxOp):
+    """With probability ``prob`` flip the image left-right and its boxes (``x -> width - x - box_width``)."""
+
+    def __init__(self, prob=0.5):
+        self.prob = check_prob(prob, "RandomHorizontalFlipWithBBox")
+
+    def _compute(self, image, bbox, rng):
+        if rng.random() >= self.prob:
+            return image.copy(), bbox.copy()
+        out = bbox.copy()
+        out[:, 0] = (image.shape[1] - bbox[:, 0].astype(np.float64) - bbox[:, 2]).astype(bbox.dtype)
+        return image[:, ::-1].copy(), out
+
+
+class RandomVerticalFlipWithBBox(_BBoxOp):
+    """With probability ``prob`` flip the image top-bottom and its boxes (``y -> height - y - box_height``)."""
+
+    def __init__(self, prob=0.5):
+        self.prob = check_prob(prob, "RandomVerticalFlipWithBBox")
+
+    def _compute(self, image, bbox, rng):
+        if rng.random() >= self.prob:
+            return image.copy(), bbox.copy()
+        out = bbox.copy()
+        out[:, 1] = (image.shape[0] - bbox[:, 1].astype(np.float64) - bbox[:, 3]).astype(bbox.dtype)
+        return image[::-1].copy(), out
+
+
+def _resize_with_boxes(image, bbox, size, inter):
+    from ._geometry import Resize
+    h, w = image.shape[:2]
+    out = Resize(size, inter)._batch(image[None], None)[0]
+    oh, ow = out.shape[:2]
+    b = bbox.copy()
+    f32 = np.float32
+    b[:, 0] = (bbox[:, 0].astype(f32) * f32(ow) / f32(w)).astype(bbox.dtype)
+    b[:, 2] = (bbox[:, 2].astype(f32) * f32(ow) / f32(w)).astype(bbox.dtype)
+    b[:, 1] = (bbox[:, 1].astype(f32) * f32(oh) / f32(h)).astype(bbox.dtype)
+    b[:, 3] = (bbox[:, 3].astype(f32) * f32(oh) / f32(h)).astype(bbox.dtype)
+    return out, b
+
+
+class ResizeWithBBox(_BBoxOp):
+    """``Resize(size, interpolation)`` of the image, the boxes scaled by the output/input width and height."""
+
+    def __init__(self, size, interpolation=Inter.LINEAR):
+        self.size = check_size(size, "ResizeWithBBox")
+        self.interpolation = check_inter(interpolation, "ResizeWithBBox")
+
+    def _compute(self, image, bbox, rng):
+        return _resize_with_boxes(image, bbox, self.size, self.interpolation)
+
+
+class RandomResizeWithBBox(_BBoxOp):
+    """``ResizeWithBBox(size)`` with an interpolation drawn from LINEAR, NEAREST, CUBIC and AREA."""
+
+    def __init__(self, size):
+        self.size = check_size(size, "RandomResizeWithBBox")
+
+    def _compute(self, image, bbox, rng):
+        return _resize_with_boxes(image, bbox, self.size, _RANDOM_INTERS[int(rng.integers(0, 4))])
