@@ -55,7 +55,7 @@ def _png_rgba(a):
     import io
     from PIL import Image
     buf = io.BytesIO()
-    Image.fromarray(a, "RGBA").save(buf, format="PNG")
+    Image.fromarray(a).save(buf, format="PNG")        # (H, W, 4) uint8: RGBA
     return buf.getvalue()
 
 
