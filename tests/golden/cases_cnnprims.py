@@ -112,6 +112,8 @@ PRIM_ROWS = [
     ("ResizeBilinearV2", (False, True), {}, [IMG, np.array([7, 3], np.int32)], False, "ResizeBilinearV2/half"),
     ("ResizeNearestNeighbor", ((7, 3),), {}, [IMG], True),
     ("ResizeNearestNeighbor", ((7, 3), True), {}, [IMG], False, "ResizeNearestNeighbor/align"),
+    # 4 -> 7 with aligned corners: the sources land on halves (0.5, 2.5), which round up (roundf)
+    ("ResizeNearestNeighbor", ((7, 9), True), {}, [_r(40, (1, 2, 4, 5))], False, "ResizeNearestNeighbor/align_half"),
     ("ResizeNearestNeighborV2", (), {}, [IMG, np.array([7, 3], np.int32)], False),
     ("ResizeBicubic", (), {}, [IMG, np.array([7, 3], np.int32)], False),
     ("ResizeBicubic", (True,), {}, [IMG, np.array([7, 3], np.int32)], False, "ResizeBicubic/align"),

@@ -50,7 +50,7 @@ def _tf_matrix(method, n_in, n_out, align, half):
     scale = _tf_scale(n_in, n_out, align)
     if method == "nearest":
         src = (j + 0.5) * scale if half else j * scale
-        idx = xp.round(src) if align else xp.floor(src)
+        idx = xp.floor(src + 0.5) if align else xp.floor(src)   # C's roundf: halves round up (not to even)
         idx = xp.clip(idx.astype(xp.int64), 0, n_in - 1)
         return _taps(idx[:, None], xp.ones((n_out, 1)), n_in)
     src = (j + 0.5) * scale - 0.5 if half else j * scale
