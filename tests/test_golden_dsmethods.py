@@ -28,3 +28,35 @@ def test_every_added_name_has_a_row():
         else:
             assert callable(getattr(ds.Dataset, added)), added
         assert any(n.startswith(added + "/") for n in names), f"no golden case for {added}"
+
+
+def _column(values):
+    def gen():
+        for v in values:
+            yield (v,)
+    return ds.GeneratorDataset(gen, ["a"], shuffle=False)
+
+
+def test_save_refuses_a_row_its_column_type_would_change_and_writes_nothing(tmp_path):
+    """A row whose values the first row's MindRecord type would change (a float in an int column, a string column
+    meeting an int, a float64 that overflows float32, an integer out of range) is an error naming the row; no file
+    is left behind. (MindSpore 2.10 raises for the first; the others it stores changed or crashes on.)"""
+    import numpy as np
+    import pytest
+    cases = {"int_then_float": [np.int32(1), np.float32(2.7)],
+             "str_then_int": [np.array("a"), np.int64(3)],
+             "f32_then_f64": [np.array([1.5], np.float32), np.array([1e300])],
+             "out_of_range": [np.array([1], np.int32), np.array([2 ** 40], np.int64)]}
+    for name, values in cases.items():
+        target = str(tmp_path / f"{name}.mindrecord")
+        with pytest.raises(RuntimeError, match="save: row 1 of column 'a'"):
+            _column(values).save(target)
+        assert not os.listdir(tmp_path), name
+
+
+def test_save_keeps_rows_that_fit(tmp_path):
+    import numpy as np
+    target = str(tmp_path / "ok.mindrecord")
+    _column([np.array([1, 2], np.int32), np.array([3], np.int64)]).save(target)
+    got = [r[0].tolist() for r in ds.MindDataset(target, shuffle=False).create_tuple_iterator(output_numpy=True)]
+    assert got == [[1, 2], [3]]

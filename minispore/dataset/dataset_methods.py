@@ -536,21 +536,46 @@ def _save(self, file_name, num_files=1, file_type="mindrecord"):
         if a.ndim:
             entry["shape"] = _save_shape(name, [r[j] for r in rows])
         schema[name] = entry
-        conv.append((lambda v, t=t: v.astype(t)) if a.ndim else (lambda v, t=t: v.astype(t).item()))
-    writer = FileWriter(file_name, num_files, overwrite=False)
-    writer.add_schema(schema, "minispore dataset")
+        conv.append((lambda v, t=t: _cast_exactly(v, t)) if a.ndim else
+                    (lambda v, t=t: _cast_exactly(v, t).item()))
     records = []
+    groups = [_kind_group(a.dtype.kind) for a in first]
     for i, r in enumerate(rows):
         rec = {}
-        for n, f, v in _builtin_zip(names, conv, r):
+        for n, f, v, g in _builtin_zip(names, conv, r, groups):
             try:
+                if _kind_group(v.dtype.kind) != g:
+                    raise TypeError(f"its values are {v.dtype}, the column's are {g}")
                 rec[n] = f(v)
             except (TypeError, ValueError) as e:
                 raise RuntimeError(f"save: row {i} of column '{n}' ({v.dtype}, shape {v.shape}) does not match the "
                                    f"column's type in the first row ({schema[n]}): {e}") from None
         records.append(rec)
+    # every row is converted before the writer opens a file: a row that does not fit leaves nothing behind
+    writer = FileWriter(file_name, num_files, overwrite=False)
+    writer.add_schema(schema, "minispore dataset")
     writer.write_raw_data(records)
     writer.commit()
+
+
+def _kind_group(kind):
+    return {"b": "integers", "i": "integers", "u": "integers", "f": "floats", "U": "strings", "S": "bytes"}.get(kind,
+                                                                                                              kind)
+
+
+def _cast_exactly(v, t):
+    """``v`` as MindRecord's type ``t``, refusing what the cast would change: an integer out of ``t``'s range, a
+    finite float that overflows it."""
+    target = np.dtype(t)
+    if v.dtype.kind in "biu" and v.size and target.kind == "i":
+        info = np.iinfo(target)
+        if int(v.min()) < info.min or int(v.max()) > info.max:
+            raise ValueError(f"its values [{v.min()}, {v.max()}] do not fit {t}")
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = v.astype(t)
+    if v.dtype.kind == "f" and v.size and not np.array_equal(np.isfinite(out), np.isfinite(v)):
+        raise ValueError(f"its values overflow {t}")
+    return out
 
 
 for _name, _fn in (("filter", _filter), ("zip", _zip), ("split", _split), ("apply", _apply),
