@@ -37,11 +37,20 @@ def _bytes_array(data, op):
 
 
 def write_file(filename, data):
-    """Write a 1-D uint8 array (NumPy or Tensor) to ``filename``."""
+    """Write a 1-D uint8 array (NumPy or Tensor) to ``filename``, atomically: a write that fails (a full disk, an
+    interrupt) keeps the file that was there and leaves no partial or temporary file."""
     _filename(filename, "write_file", exists=False)
-    data = _bytes_array(data, "write_file")
-    with open(filename, "wb") as f:
-        f.write(data.tobytes())
+    _write_bytes(filename, _bytes_array(data, "write_file").tobytes(), "write_file")
+
+
+def _write_bytes(filename, payload, op):
+    from ..._fileio import atomic_write
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        atomic_write(os.path.abspath(filename), lambda f: f.write(payload), op, mode=0o666 & ~umask)
+    except (OSError, ValueError) as e:      # MindSpore raises RuntimeError, naming the file
+        raise RuntimeError(f"{op}: cannot write the file {filename!r}: {e}") from None
 
 
 def _image(image, op):
@@ -51,6 +60,8 @@ def _image(image, op):
         raise TypeError(f"{op}: the input image should be a NumPy array or a Tensor, but got {type(image)}.")
     if image.dtype != np.uint8:
         raise RuntimeError(f"{op}: the image should be of type uint8, but got {image.dtype}.")
+    if image.size == 0:
+        raise RuntimeError(f"{op}: the image should not be empty, but got shape {image.shape}.")
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[..., 0]
     if not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
@@ -122,7 +133,14 @@ def read_image(filename, mode=ImageReadMode.UNCHANGED):
     if not isinstance(mode, ImageReadMode):
         raise TypeError(f"read_image: mode should be of type ImageReadMode, but got {mode!r}.")
     _filename(filename, "read_image")
-    with Image.open(filename) as im:
+    try:
+        return _read_image(Image.open(filename), mode)
+    except (OSError, SyntaxError, ValueError) as e:    # PIL's UnidentifiedImageError, truncated data...
+        raise RuntimeError(f"read_image: cannot decode {filename!r} as an image: {e}") from None
+
+
+def _read_image(opened, mode):
+    with opened as im:
         if mode == ImageReadMode.GRAYSCALE:
             return _gray(im)[..., None]
         im.load()
