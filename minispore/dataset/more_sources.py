@@ -184,7 +184,7 @@ class USPSDataset(_Labelled):
 
     def _parse(self, path):
         images, labels = [], []
-        with open(path, "r") as f:
+        with open(path, "r", encoding="latin-1") as f:     # binary junk: rejected per line
             for k, line in enumerate(f):
                 parts = line.split()
                 if not parts:
@@ -236,7 +236,10 @@ class SVHNDataset(_Labelled):
         parts = []
         for u in (["train", "test", "extra"] if self.usage == "all" else [self.usage]):
             path = _need(os.path.join(self.dataset_dir, f"{u}_32x32.mat"), self._OP)
-            m = scipy.io.loadmat(path)
+            try:
+                m = scipy.io.loadmat(path)
+            except (ValueError, TypeError, OSError, NotImplementedError) as e:    # not a .mat file, truncated
+                raise RuntimeError(f"{self._OP}: {path} is not a valid MATLAB .mat file ({e}).") from None
             if "X" not in m or "y" not in m or np.ndim(m["X"]) != 4:
                 raise RuntimeError(f"{self._OP}: {path} has no (32, 32, 3, n) 'X' and 'y' arrays.")
             img = np.ascontiguousarray(np.transpose(m["X"], (3, 0, 1, 2))).astype(np.uint8)
@@ -290,7 +293,7 @@ class SemeionDataset(_Labelled):
     def _load(self):
         path = _need(os.path.join(self.dataset_dir, "semeion.data"), self._OP)
         images, labels = [], []
-        with open(path, "r") as f:
+        with open(path, "r", encoding="latin-1") as f:     # binary junk: rejected per line
             for k, line in enumerate(f):
                 parts = line.split()
                 if not parts:

@@ -115,3 +115,16 @@ def test_pk_sampler_shuffled_counts_and_cap(root):
     assert sorted(set(got)) == classes and all(got.count(c) == 2 for c in classes)
     got = _labels(ds.EMnistDataset(os.path.join(root, "emnist"), "digits", sampler=ds.PKSampler(1, num_samples=2)))
     assert len(got) == 2 and got == sorted(got)
+
+
+@pytest.mark.parametrize("name, file, make", [
+    ("USPSDataset", "usps", lambda d: ds.USPSDataset(d, usage="train")),
+    ("SemeionDataset", "semeion.data", lambda d: ds.SemeionDataset(d)),
+    ("SVHNDataset", "train_32x32.mat", lambda d: ds.SVHNDataset(d, usage="train")),
+], ids=["usps", "semeion", "svhn"])
+def test_a_binary_or_corrupt_file_is_a_runtime_error_naming_it(tmp_path, name, file, make):
+    if name == "SVHNDataset":
+        pytest.importorskip("scipy", reason="SVHNDataset reads .mat files with SciPy (the 'scipy' extra)")
+    (tmp_path / file).write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(RuntimeError, match=f"{name}: .*{file}"):
+        list(make(str(tmp_path)).create_tuple_iterator())
