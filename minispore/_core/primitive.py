@@ -178,6 +178,11 @@ def staging_active():
     return _n_recording > 0 and _state.recording is not None
 
 
+def differentiated(t):
+    """Whether a differentiation transform (not a jit compilation) watches Tensor ``t``."""
+    return t._trace is not None and not t._trace.staging
+
+
 def staging_traces():
     return [t for t in _state.stack if t.staging]
 

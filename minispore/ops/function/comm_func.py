@@ -16,6 +16,7 @@ import importlib.util
 import warnings
 
 from ..._core.errors import MissingRuleError
+from ..._core.primitive import differentiated
 from ..._core.tensor import Tensor
 from ...communication import _engine
 from ...communication import management as _mgmt
@@ -112,7 +113,7 @@ def _write(target, value, op):
 def _host(t, op):
     """``t``'s values on the host, for the collectives that move data through host buffers. They have no
     derivative here: while a gradient is being taken through ``t`` that is an error, never a silent zero."""
-    if t._trace is not None and not t._trace.staging:
+    if differentiated(t):
         raise MissingRuleError(f"For '{op}', minispore has no derivative (the data moves through host buffers); "
                                f"differentiate through all_reduce, all_gather_into_tensor, reduce_scatter_tensor or "
                                f"broadcast instead.")

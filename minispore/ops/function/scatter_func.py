@@ -11,6 +11,7 @@ Out-of-range indices raise naming the operation (MindSpore raises RuntimeError f
 import builtins
 
 from ..._core.dtype import kind_of
+from ..._core.primitive import differentiated
 from ..._core.tensor import Tensor
 from .. import _prims as P
 from . import array_func as _A
@@ -67,7 +68,7 @@ def _write(x, value, updates, op, differentiable=False):
     ``value`` itself where MindSpore differentiates the op (IndexAdd, InplaceIndexAdd), else their link to the
     result, whose derivative raises (MindSpore's in-place scatters have none) rather than a silent zero."""
     P.assign(x, value)
-    if any(t._trace is not None and not t._trace.staging for t in (x, updates)):
+    if differentiated(x) or differentiated(updates):
         return value if differentiable else P.parameter_written(x, updates, op)
     return x
 
