@@ -29,6 +29,18 @@ class TensorHookHandle:
             self._hooks.remove(self._hook)
 
 
+def hook_list(t, create=False):
+    """The list ``register_hook`` keeps ``t``'s hooks in: on its node while a transform watches it (the backward
+    pass reads them there), else on the tensor (``record`` hands them to the node of its box). None when there is
+    none and ``create`` is false."""
+    holder, name = (t._node, "hooks") if t._trace is not None else (t, "_hooks")
+    hooks = getattr(holder, name, None)
+    if hooks is None and create:
+        hooks = []
+        setattr(holder, name, hooks)
+    return hooks
+
+
 def run_hooks(hooks, grad):
     """``grad`` through each hook in turn (a hook returning None keeps it)."""
     for hook in list(hooks):
@@ -69,8 +81,6 @@ def _to_array(data, dtype):
         return arr.astype(dtype.np_dtype if dtype is not None else arr.dtype, copy=True)
     if isinstance(data, (list, tuple)):
         data = [_nested_to_host(x) for x in data]
-    elif isinstance(data, bool):
-        pass
     elif isinstance(data, numbers.Number):
         pass
     else:
@@ -164,15 +174,7 @@ class Tensor:
         the gradient with respect to it. Returns a handle whose ``remove()`` takes the hook off."""
         if not callable(hook):
             raise TypeError(f"Expected a callable hook function, but got {type(hook).__name__}.")
-        if self._trace is not None:
-            node = self._node
-            if node.hooks is None:
-                node.hooks = []
-            hooks = node.hooks
-        else:
-            hooks = getattr(self, "_hooks", None)
-            if hooks is None:
-                hooks = self._hooks = []
+        hooks = hook_list(self, create=True)
         hooks.append(hook)
         return TensorHookHandle(hooks, hook)
 

@@ -5,7 +5,7 @@ import numbers
 
 from .._core import dtype as mstype
 from .._core.errors import InputTypeError
-from .._core.tensor import TENSOR_METHODS, Tensor
+from .._core.tensor import TENSOR_METHODS, Tensor, hook_list
 from . import function as F
 
 
@@ -1309,11 +1309,6 @@ def _func(name):
     return lambda self, *a, **k: getattr(Tensor, name)(self, *a, **k)
 
 
-def fill_(self, value):
-    self[...] = value
-    return self
-
-
 def zero_(self):
     self[...] = 0
     return self
@@ -1581,8 +1576,7 @@ def flush_from_cache(self):
 
 def hooks(self):
     """The functions ``register_hook`` put on this tensor, in order (a list, as in MindSpore 2.10)."""
-    found = self._node.hooks if self._trace is not None else getattr(self, "_hooks", None)
-    return list(found or ())
+    return list(hook_list(self) or ())
 
 
 def unique_with_pad(self, pad_num):
