@@ -32,14 +32,14 @@ def _command(proc_cmdline, name):
 
 
 def host_device():
-    """The CPU's memory: {'name', 'index', 'total', 'free', 'used'} (None where unknown)."""
+    """The CPU's memory: {'name', 'total', 'free', 'used'} (None where unknown)."""
     ps = _psutil()
     if ps is not None:
         vm = ps.virtual_memory()
-        return {"kind": "CPU", "index": 0, "name": "host memory", "total": int(vm.total),
+        return {"name": "host memory", "total": int(vm.total),
                 "free": int(vm.available), "used": int(vm.total - vm.available)}
     free = available_memory()
-    return {"kind": "CPU", "index": 0, "name": "host memory", "total": None, "free": free, "used": None}
+    return {"name": "host memory", "total": None, "free": free, "used": None}
 
 
 def this_process():
@@ -101,8 +101,8 @@ def malloc_failed_message(nbytes, held, peak, limit=None, op=None, cause=None, s
     lines.append("Other devices: none (this build of minispore computes on the CPU only).")
     advice = ["stop a process above that you do not need (kill <PID>)", "use a smaller batch size"]
     if limit is not None:
-        advice.append(f"raise the limit: mindspore.runtime.set_memory(max_size=\"{_gb(max(limit, held + (nbytes or 0)))}"
-                      f"\") (once per process)")
+        enough = _gb(max(limit, held + (nbytes or 0)))
+        advice.append(f"raise the limit: mindspore.runtime.set_memory(max_size=\"{enough}\") (once per process)")
     lines.append("To go on: " + "; or ".join(advice) + ".")
     return "\n".join(lines)
 
@@ -121,7 +121,7 @@ def smi(limit=TOP_PROCESSES):
         return "| " + text.ljust(width - 4) + " |"
 
     dev = host_device()
-    out = [f"minispore smi".ljust(width - 24) + time.strftime("%a %b %d %H:%M:%S %Y"), rule,
+    out = ["minispore smi".ljust(width - 24) + time.strftime("%a %b %d %H:%M:%S %Y"), rule,
            row(f"{'Device':<10}{'Name':<16}{'Total':>12}{'Used':>12}{'Free':>12}"), "|" + "=" * (width - 2) + "|",
            row(f"{'CPU 0':<10}{dev['name']:<16}{_size(dev['total']):>12}{_size(dev['used']):>12}"
                f"{_size(dev['free']):>12}"), rule,

@@ -8,12 +8,14 @@ a checkpoint's bytes, counts as its own). The engine's hot paths call ``track`` 
 
 Arrays smaller than ``SMALL`` bytes (512, the block MindSpore's memory pool rounds every allocation up to) are
 not counted: scalars and small vectors are allocator noise, and their bookkeeping (a weak reference each) would
-double the cost of an operation on them (measured: 0.7 -> 1.25 us for ``ops.add`` on (5, 3)). ``held()`` is the exact sum of the record;
-the running total (for the peak and for ``max_size``) is updated with single bytecode-level additions, which
-the GIL does not interleave.
+double the cost of an operation on them (measured: 0.7 -> 1.25 us for ``ops.add`` on (5, 3)).
+
+``held()`` is the exact sum of the record; the running total (for the peak and for ``max_size``) is updated with
+single bytecode-level additions, which the GIL does not interleave.
 
 On the CPU, "device memory" is host memory: MindSpore's CPU build reports 0 for all of these; minispore counts.
 """
+import math
 import weakref
 
 from .backend import ndarray as _ndarray
@@ -105,7 +107,4 @@ def malloc_failed(nbytes, op=None, cause=None):
 
 def _size_of(shape, dtype):
     import numpy
-    n = numpy.dtype(dtype).itemsize
-    for d in shape:
-        n *= int(d)
-    return n
+    return math.prod(int(d) for d in shape) * numpy.dtype(dtype).itemsize

@@ -2,8 +2,8 @@
 (``minispore/_core/memory.py``).
 
 Arrays under 512 bytes are not counted (see ``_core/memory.py``). The CPU has no memory pool: every byte a Tensor
-holds is allocated for it and goes back to the C allocator when
-the Tensor's array is freed, so "reserved" equals "allocated" and nothing is idle. (MindSpore's CPU build
+holds is allocated for it and goes back to the C allocator when the Tensor's array is freed, so "reserved" equals
+"allocated" and nothing is idle. (MindSpore's CPU build
 reports 0 for all of these; minispore counts.) ``set_memory(max_size=...)`` is enforced: a result that would
 take the Tensors past it raises "Malloc device memory failed", saying who holds the memory.
 """
